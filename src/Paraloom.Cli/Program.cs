@@ -1,1 +1,5 @@
-return 0;
+using System.CommandLine;
+
+var root = new RootCommand("paraloom: privacy-preserving WebAssembly compute");
+// Each command group lives in its own file under Commands/ and is added here.
+return root.Parse(args).Invoke();

@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project tests/Paraloom.Benchmarks -- --filter '*'` runs every benchmark class.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
