@@ -222,8 +222,14 @@ internal sealed partial class ActorRuntime : IAsyncDisposable
         {
             return await request.Completion.WaitAsync(timeout, TimeProvider);
         }
-        catch (TimeoutException) when (!request.Completion.IsCompleted)
+        catch (TimeoutException)
         {
+            // The grain's own TimeoutException, or a response that arrived as the timer fired: report the response.
+            if (request.Completion.IsCompleted)
+            {
+                return await request.Completion;
+            }
+
             throw new TimeoutException(
                 $"The call to {request.Method.Name} on {request.Target} got no response within {timeout}. A call cycle between " +
                 "non-reentrant grains (including a grain calling itself) never completes; mark the grain [Reentrant] or the " +
