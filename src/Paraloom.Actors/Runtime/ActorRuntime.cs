@@ -109,7 +109,7 @@ internal sealed partial class ActorRuntime : IAsyncDisposable
 
         if (Reminders is not null)
         {
-            await Reminders.StopAsync();
+            await Reminders.StopAsync(cancellationToken);
         }
 
         await _shutdown.CancelAsync();

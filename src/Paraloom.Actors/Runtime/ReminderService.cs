@@ -19,6 +19,7 @@ internal sealed partial class ReminderService
     private readonly ReminderOptions _options;
     private readonly ILogger _logger;
     private readonly Dictionary<(GrainId, string), ScheduledReminder> _reminders = [];
+    private readonly HashSet<Task> _deliveries = [];
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _tableGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -41,10 +42,18 @@ internal sealed partial class ReminderService
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }
 
-    public async Task StopAsync()
+    /// <summary>Stops firing and waits for deliveries in progress, so their ticks get recorded.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stop.CancelAsync();
         await _loop;
+        Task[] deliveries;
+        lock (_lock)
+        {
+            deliveries = _deliveries.ToArray();
+        }
+
+        await Task.WhenAll(deliveries).WaitAsync(cancellationToken);
     }
 
     public void Abort() => _stop.Cancel();
@@ -151,6 +160,7 @@ internal sealed partial class ReminderService
     {
         var now = UtcNow;
         var nextDue = DateTime.MaxValue;
+        var due = new List<ScheduledReminder>();
         lock (_lock)
         {
             _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -164,13 +174,35 @@ internal sealed partial class ReminderService
                 if (reminder.DueAt <= now)
                 {
                     reminder.IsDelivering = true;
-                    _ = DeliverAsync(reminder, now);
+                    due.Add(reminder);
                 }
                 else if (reminder.DueAt < nextDue)
                 {
                     nextDue = reminder.DueAt;
                 }
             }
+        }
+
+        foreach (var reminder in due)
+        {
+            var delivery = DeliverAsync(reminder, now);
+            lock (_lock)
+            {
+                _deliveries.Add(delivery);
+            }
+
+            delivery.ContinueWith(
+                (done, deliveries) =>
+                {
+                    lock (_lock)
+                    {
+                        ((HashSet<Task>)deliveries!).Remove(done);
+                    }
+                },
+                _deliveries,
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
         }
 
         return nextDue;
