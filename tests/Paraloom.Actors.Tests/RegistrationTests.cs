@@ -92,6 +92,23 @@ public sealed class RegistrationTests
         Assert.Contains(expected, error.Message);
     }
 
+    [StatelessWorker]
+    public sealed class RemindableWorkerGrain : Grain, IStatefulGrain, IRemindable
+    {
+        public Task Touch() => Task.CompletedTask;
+
+        public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public void A_stateless_worker_cannot_be_remindable()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => new ServiceCollection().AddParaloomActors(silo => silo.AddGrain<IStatefulGrain, RemindableWorkerGrain>()));
+
+        Assert.Contains("stateless worker", error.Message);
+    }
+
     [Fact]
     public void A_grain_class_with_two_public_constructors_is_refused()
     {

@@ -80,4 +80,27 @@ public sealed class TurnTests
         Assert.True(timeout.Message.Contains("call cycle"), timeout.ToString());
         await Eventually.True(async () => await grain.Get() == 1, "the inner call to run once the outer turn gave up");
     }
+
+    [Fact]
+    public async Task A_stateless_worker_spreads_concurrent_calls_over_at_most_its_limit_of_activations()
+    {
+        await using var cluster = await Clusters.StartAsync(new LifecycleLog());
+        var worker = cluster.GrainFactory.GetGrain<IWorkerGrain>("pool");
+
+        var activations = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => worker.Work(20)));
+
+        Assert.InRange(activations.Distinct().Count(), 2, 3);
+    }
+
+    [Fact]
+    public async Task Sequential_calls_to_a_stateless_worker_reuse_an_idle_activation()
+    {
+        await using var cluster = await Clusters.StartAsync(new LifecycleLog());
+        var worker = cluster.GrainFactory.GetGrain<IWorkerGrain>("reuse");
+
+        var first = await worker.Work(0);
+        var second = await worker.Work(0);
+
+        Assert.Equal(first, second);
+    }
 }

@@ -17,3 +17,21 @@ public sealed class AlwaysInterleaveAttribute : Attribute;
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OneWayAttribute : Attribute;
+
+/// <summary>
+/// Lets the runtime keep several activations of each grain of this class (up to <see cref="MaxLocalWorkers"/>) and
+/// send each call to an idle one, for stateless work that should run in parallel. Each activation is still
+/// single-threaded. Stateless workers cannot use reminders.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class StatelessWorkerAttribute : Attribute
+{
+    /// <param name="maxLocalWorkers">The most activations per grain; 0 means one per processor.</param>
+    public StatelessWorkerAttribute(int maxLocalWorkers = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLocalWorkers);
+        MaxLocalWorkers = maxLocalWorkers == 0 ? Environment.ProcessorCount : maxLocalWorkers;
+    }
+
+    public int MaxLocalWorkers { get; }
+}

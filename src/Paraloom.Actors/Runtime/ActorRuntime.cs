@@ -11,7 +11,7 @@ namespace Paraloom.Actors.Runtime;
 /// </summary>
 internal sealed partial class ActorRuntime : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly ConcurrentDictionary<ActivationKey, GrainActivation> _activations = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ILogger<ActorRuntime> _logger;
     private readonly Lock _statusLock = new();
@@ -69,8 +69,6 @@ internal sealed partial class ActorRuntime : IAsyncDisposable
     public GrainFactory GrainFactory { get; }
 
     public ReminderService? Reminders { get; }
-
-    public int ActivationCount => _activations.Count;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -161,21 +159,14 @@ internal sealed partial class ActorRuntime : IAsyncDisposable
     {
         while (true)
         {
-            if (!_activations.TryGetValue(request.Target, out var activation))
+            var activation = request.GrainClass.MaxActivations == 1
+                ? FindOrCreate(new ActivationKey(request.Target, 0), request.GrainClass)
+                : FindOrCreateWorker(request);
+            if (activation is null)
             {
-                if (!IsAcceptingActivations())
-                {
-                    request.Fail(new SiloUnavailableException(
-                        $"The actor runtime is not running; the call to {request.Method.Name} on {request.Target} was not delivered."));
-                    return;
-                }
-
-                var created = new GrainActivation(this, request.Target, request.GrainClass);
-                activation = _activations.GetOrAdd(request.Target, created);
-                if (ReferenceEquals(activation, created))
-                {
-                    created.Start();
-                }
+                request.Fail(new SiloUnavailableException(
+                    $"The actor runtime is not running; the call to {request.Method.Name} on {request.Target} was not delivered."));
+                return;
             }
 
             if (activation.TryEnqueue(request))
@@ -206,7 +197,52 @@ internal sealed partial class ActorRuntime : IAsyncDisposable
             TaskScheduler.Default);
 
     public void RemoveActivation(GrainActivation activation) =>
-        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.GrainId, activation));
+        _activations.TryRemove(new KeyValuePair<ActivationKey, GrainActivation>(activation.Key, activation));
+
+    private GrainActivation? FindOrCreate(ActivationKey key, GrainClassInfo grainClass)
+    {
+        if (_activations.TryGetValue(key, out var activation))
+        {
+            return activation;
+        }
+
+        if (!IsAcceptingActivations())
+        {
+            return null;
+        }
+
+        var created = new GrainActivation(this, key, grainClass);
+        activation = _activations.GetOrAdd(key, created);
+        if (ReferenceEquals(activation, created))
+        {
+            created.Start();
+        }
+
+        return activation;
+    }
+
+    /// <summary>An idle worker if there is one, else a new one while below the limit, else any existing worker.</summary>
+    private GrainActivation? FindOrCreateWorker(GrainRequest request)
+    {
+        var busy = new List<GrainActivation>();
+        for (var slot = 0; slot < request.GrainClass.MaxActivations; slot++)
+        {
+            var key = new ActivationKey(request.Target, slot);
+            if (!_activations.TryGetValue(key, out var worker))
+            {
+                return FindOrCreate(key, request.GrainClass);
+            }
+
+            if (worker.IsIdle)
+            {
+                return worker;
+            }
+
+            busy.Add(worker);
+        }
+
+        return busy[Random.Shared.Next(busy.Count)];
+    }
 
     private bool IsAcceptingActivations()
     {

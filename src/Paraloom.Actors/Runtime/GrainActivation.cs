@@ -26,10 +26,10 @@ internal sealed partial class GrainActivation
     private long _lastActivity;
     private Grain? _grain;
 
-    public GrainActivation(ActorRuntime runtime, GrainId grainId, GrainClassInfo grainClass)
+    public GrainActivation(ActorRuntime runtime, ActivationKey key, GrainClassInfo grainClass)
     {
         _runtime = runtime;
-        GrainId = grainId;
+        Key = key;
         GrainClass = grainClass;
         _lastActivity = runtime.TimeProvider.GetTimestamp();
     }
@@ -45,7 +45,22 @@ internal sealed partial class GrainActivation
     /// <summary>The activation whose grain constructor is running on this thread (read by <see cref="Grain"/>'s constructor).</summary>
     public static GrainActivation? BeingConstructed => s_beingConstructed;
 
-    public GrainId GrainId { get; }
+    /// <summary>The grain, and which of its activations this is (always 0 unless it is a stateless worker).</summary>
+    public ActivationKey Key { get; }
+
+    public GrainId GrainId => Key.GrainId;
+
+    /// <summary>Whether it is ready and has nothing to do (a stateless worker that can take a call at once).</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _status == ActivationStatus.Valid && _deactivationRequest is null && _running == 0 && _waitingExclusive.Count == 0;
+            }
+        }
+    }
 
     public GrainClassInfo GrainClass { get; }
 

@@ -13,6 +13,7 @@ internal sealed class GrainClassInfo
         Parameters = parameters;
         IsReentrant = classType.IsDefined(typeof(ReentrantAttribute), inherit: true);
         IsRemindable = typeof(IRemindable).IsAssignableFrom(classType);
+        MaxActivations = classType.GetCustomAttribute<StatelessWorkerAttribute>(inherit: true)?.MaxLocalWorkers ?? 1;
     }
 
     public Type ClassType { get; }
@@ -22,6 +23,9 @@ internal sealed class GrainClassInfo
     public bool IsReentrant { get; }
 
     public bool IsRemindable { get; }
+
+    /// <summary>How many activations one grain of this class may have: 1, or more for a stateless worker.</summary>
+    public int MaxActivations { get; }
 
     public ConstructorInfo Constructor { get; }
 
@@ -38,6 +42,11 @@ internal sealed class GrainClassInfo
         if (constructors.Length != 1)
         {
             throw new ArgumentException($"Grain class {classType.Name} must have exactly one public constructor; it has {constructors.Length}.");
+        }
+
+        if (classType.IsDefined(typeof(StatelessWorkerAttribute), inherit: true) && typeof(IRemindable).IsAssignableFrom(classType))
+        {
+            throw new ArgumentException($"{classType.Name} is a stateless worker and so cannot be IRemindable: a reminder needs one activation to deliver to.");
         }
 
         var parameters = constructors[0].GetParameters().Select(parameter => GrainConstructorParameter.Create(classType, parameter)).ToArray();

@@ -83,3 +83,27 @@ public sealed class SerialProbeGrain : ProbeGrainBase, ISerialProbeGrain;
 
 [Reentrant]
 public sealed class ReentrantProbeGrain : ProbeGrainBase, IReentrantProbeGrain;
+
+public interface IWorkerGrain : IGrainWithStringKey
+{
+    Task<Guid> Work(int milliseconds);
+}
+
+[StatelessWorker(maxLocalWorkers: 3)]
+public sealed class WorkerGrain : Grain, IWorkerGrain
+{
+    private readonly Guid _activationId = Guid.NewGuid();
+    private int _inside;
+
+    public async Task<Guid> Work(int milliseconds)
+    {
+        if (++_inside > 1)
+        {
+            throw new InvalidOperationException("two calls inside one worker activation");
+        }
+
+        await Task.Delay(milliseconds);
+        _inside--;
+        return _activationId;
+    }
+}

@@ -10,5 +10,6 @@ public static class TestGrainRegistrations
         .AddGrain<IFailingActivationGrain, FailingActivationGrain>()
         .AddGrain<ITimerGrain, TimerGrain>()
         .AddGrain<IReminderGrain, ReminderGrain>()
-        .AddGrain<IPlainGrain, PlainGrain>();
+        .AddGrain<IPlainGrain, PlainGrain>()
+        .AddGrain<IWorkerGrain, WorkerGrain>();
 }

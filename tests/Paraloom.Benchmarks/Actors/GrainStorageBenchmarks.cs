@@ -22,7 +22,13 @@ public class GrainStorageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_directory, recursive: true);
+    public void Cleanup()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
 
     [Benchmark(Baseline = true, Description = "memory write")]
     public Task MemoryWrite() => _memory.WriteStateAsync("s", Grain, _memoryState);
