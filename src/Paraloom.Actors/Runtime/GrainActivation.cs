@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Paraloom.Actors.Runtime;
@@ -25,6 +26,7 @@ internal sealed partial class GrainActivation
     private int _running;
     private long _lastActivity;
     private Grain? _grain;
+    private IServiceScope? _scope;
 
     public GrainActivation(ActorRuntime runtime, ActivationKey key, GrainClassInfo grainClass)
     {
@@ -64,7 +66,8 @@ internal sealed partial class GrainActivation
 
     public GrainClassInfo GrainClass { get; }
 
-    public IServiceProvider Services => _runtime.Services;
+    /// <summary>The activation's own service scope (as in Orleans), so grains may depend on scoped services.</summary>
+    public IServiceProvider Services => _scope?.ServiceProvider ?? _runtime.Services;
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
@@ -164,6 +167,7 @@ internal sealed partial class GrainActivation
         _lifetime.Cancel();
         var stopped = new SiloUnavailableException("The actor runtime was stopped abruptly.");
         dropped.ForEach(item => item.Fail(stopped));
+        _ = DisposeScopeAsync();
         _deactivated.TrySetResult();
     }
 
@@ -171,6 +175,7 @@ internal sealed partial class GrainActivation
     {
         try
         {
+            _scope = _runtime.Services.CreateScope();
             var (grain, states) = GrainActivator.Create(this);
             _grain = grain;
             foreach (var state in states)
@@ -183,7 +188,7 @@ internal sealed partial class GrainActivation
         catch (Exception exception)
         {
             LogActivationFailed(Logger, exception, GrainId);
-            FailActivation(exception);
+            await FailActivationAsync(exception);
             return;
         }
 
@@ -201,7 +206,7 @@ internal sealed partial class GrainActivation
         }
     }
 
-    private void FailActivation(Exception exception)
+    private async Task FailActivationAsync(Exception exception)
     {
         _runtime.RemoveActivation(this);
         List<ActivationWorkItem> failed;
@@ -213,6 +218,7 @@ internal sealed partial class GrainActivation
 
         _lifetime.Cancel();
         failed.ForEach(item => item.Fail(exception));
+        await DisposeScopeAsync();
         _deactivated.TrySetResult();
     }
 
@@ -231,6 +237,8 @@ internal sealed partial class GrainActivation
                 LogDeactivationFailed(Logger, exception, GrainId, reason.ReasonCode);
             }
         }
+
+        await DisposeScopeAsync();
 
         // Leave the catalog before marking the activation gone, so a caller that still finds it here queues
         // its request for forwarding instead of spinning on a dead activation.
@@ -255,6 +263,30 @@ internal sealed partial class GrainActivation
             {
                 item.Fail(new SiloUnavailableException("The activation was deactivated."));
             }
+        }
+    }
+
+    private async Task DisposeScopeAsync()
+    {
+        if (Interlocked.Exchange(ref _scope, null) is not { } scope)
+        {
+            return;
+        }
+
+        try
+        {
+            if (scope is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else
+            {
+                scope.Dispose();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogScopeDisposalFailed(Logger, exception, GrainId);
         }
     }
 
@@ -346,6 +378,9 @@ internal sealed partial class GrainActivation
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OnDeactivateAsync of grain {GrainId} failed ({Reason})")]
     private static partial void LogDeactivationFailed(ILogger logger, Exception exception, GrainId grainId, DeactivationReasonCode reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disposing the services of grain {GrainId} failed")]
+    private static partial void LogScopeDisposalFailed(ILogger logger, Exception exception, GrainId grainId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Grain {GrainId} deactivated ({Reason})")]
     private static partial void LogDeactivated(ILogger logger, GrainId grainId, DeactivationReasonCode reason);
