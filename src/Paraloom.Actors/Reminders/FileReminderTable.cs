@@ -97,7 +97,7 @@ public sealed class FileReminderTable : IReminderTable
         }
 
         var rows = new List<ReminderEntry>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Where(file => !DurableFile.IsTemporary(file)))
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
         {
             if (await ReadFileAsync(file, cancellationToken) is { } row)
             {

@@ -22,14 +22,11 @@ internal sealed class GrainMethod
 
     private GrainMethod(MethodInfo method)
     {
-        Method = method;
         Name = $"{method.DeclaringType!.Name}.{method.Name}";
         IsAlwaysInterleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true);
         IsOneWay = method.IsDefined(typeof(OneWayAttribute), inherit: true);
         (_invoke, _adaptResult) = Compile(method);
     }
-
-    public MethodInfo Method { get; }
 
     /// <summary>"Interface.Method", for logs and metrics.</summary>
     public string Name { get; }

@@ -6,11 +6,11 @@ namespace Paraloom.Actors.Storage;
 /// Crash-safe file replacement: the new content goes to a temporary file in the same directory, is flushed
 /// to disk, renamed over the target (atomic on POSIX file systems), and the directory is flushed so the
 /// rename itself survives a power cut or kill -9. A reader sees the old file or the new one, never a torn one.
-/// Temporary files start with '.' and end with ".tmp"; one left by a crash is ignored by readers.
+/// Temporary files are named ".&lt;name&gt;.&lt;random&gt;.tmp"; one left by a crash is ignored by readers, which look for "*.json".
 /// </summary>
 internal static partial class DurableFile
 {
-    public const string TemporarySuffix = ".tmp";
+    private const string TemporarySuffix = ".tmp";
 
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -44,9 +44,6 @@ internal static partial class DurableFile
             FlushDirectory(Path.GetDirectoryName(path)!);
         }
     }
-
-    public static bool IsTemporary(string path) =>
-        Path.GetFileName(path).StartsWith('.') && path.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
     /// <summary>Creates the directory and makes its creation durable in every parent that had to be created.</summary>
     public static void EnsureDirectory(string directory)
