@@ -46,6 +46,8 @@ public static class KeyFile
             json.WriteNumber("version", Version);
             json.WriteString("publicKey", key.PublicKey.ToHex());
             json.WriteEndObject();
+            json.Flush();
+            stream.WriteByte((byte)'\n');
         }
         catch
         {
@@ -167,6 +169,8 @@ public static class KeyFile
             json.WriteString("publicKey", key.PublicKey.ToHex());
             json.WriteString("secretKey", hex);
             json.WriteEndObject();
+            json.Flush();
+            stream.WriteByte((byte)'\n');
         }
         finally
         {
