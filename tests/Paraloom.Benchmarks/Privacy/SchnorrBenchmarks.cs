@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using Paraloom.Privacy;
+
+namespace Paraloom.Benchmarks.Privacy;
+
+/// <summary>BIP-340 signing and verification of a validator vote–sized message.</summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class SchnorrBenchmarks
+{
+    private readonly byte[] _message = new byte[72];
+    private SecretKey _key = null!;
+    private SchnorrSignature _signature = null!;
+    private byte[] _publicKeyBytes = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Random.Shared.NextBytes(_message);
+        _key = SecretKey.Generate();
+        _signature = _key.Sign(_message);
+        _publicKeyBytes = _key.PublicKey.ToBytes();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _key.Dispose();
+
+    [Benchmark]
+    public SchnorrSignature Sign() => _key.Sign(_message);
+
+    [Benchmark]
+    public bool Verify() => _key.PublicKey.Verify(_message, _signature);
+
+    /// <summary>Verification including lift_x of a public key received as bytes.</summary>
+    [Benchmark]
+    public bool ParseKeyAndVerify() => PublicKey.FromBytes(_publicKeyBytes).Verify(_message, _signature);
+}
