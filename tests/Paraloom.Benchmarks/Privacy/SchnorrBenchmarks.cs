@@ -8,10 +8,13 @@ namespace Paraloom.Benchmarks.Privacy;
 [MemoryDiagnoser]
 public class SchnorrBenchmarks
 {
+    private const int CohortSize = 10;
+
     private readonly byte[] _message = new byte[72];
     private SecretKey _key = null!;
     private SchnorrSignature _signature = null!;
     private byte[] _publicKeyBytes = null!;
+    private SignedMessage[] _cohortVotes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -20,6 +23,11 @@ public class SchnorrBenchmarks
         _key = SecretKey.Generate();
         _signature = _key.Sign(_message);
         _publicKeyBytes = _key.PublicKey.ToBytes();
+        _cohortVotes = Enumerable.Range(0, CohortSize).Select(_ =>
+        {
+            using SecretKey validator = SecretKey.Generate();
+            return new SignedMessage(validator.PublicKey, _message, validator.Sign(_message));
+        }).ToArray();
     }
 
     [GlobalCleanup]
@@ -34,4 +42,8 @@ public class SchnorrBenchmarks
     /// <summary>Verification including lift_x of a public key received as bytes.</summary>
     [Benchmark]
     public bool ParseKeyAndVerify() => PublicKey.FromBytes(_publicKeyBytes).Verify(_message, _signature);
+
+    /// <summary>A cohort's ten votes in one batch, reported per signature.</summary>
+    [Benchmark(OperationsPerInvoke = CohortSize)]
+    public bool VerifyBatchOfTenPerSignature() => SchnorrSignature.VerifyBatch(_cohortVotes);
 }
