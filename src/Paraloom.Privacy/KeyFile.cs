@@ -145,6 +145,7 @@ public static class KeyFile
                         break;
                 }
             }
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) throw Malformed(path, "it has content after its object");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

@@ -69,6 +69,9 @@ public sealed class KeyFileTests : IDisposable
     {
         "not json",
         "[]",
+        """{"format":"paraloom-secret-key","version":1,"publicKey":"f9308a019258c31049344f85f89d5229b531c845836f99b08601f113bce036f9","secretKey":"0000000000000000000000000000000000000000000000000000000000000003"} {}""",
+        """{"format":"paraloom-secret-key","version":1,"publicKey":{},"secretKey":"0000000000000000000000000000000000000000000000000000000000000003"}""",
+        "{\"format\":\"paraloom-secret-key\",\"version\":1",
         """{"format":"paraloom-public-key","version":1,"publicKey":"00"}""",
         """{"format":"paraloom-secret-key","version":2,"publicKey":"00","secretKey":"00"}""",
         """{"format":"paraloom-secret-key","version":1,"secretKey":"zz"}""",
