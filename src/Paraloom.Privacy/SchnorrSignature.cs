@@ -109,8 +109,7 @@ public sealed class SchnorrSignature
     /// <summary>
     /// BIP-340 batch verification: true when every signature is valid, false when at least one is not
     /// (then verify them one by one to find it). Each signature gets a random weight, and all the
-    /// multiplications share one interleaved multi-scalar multiplication, so a cohort's votes cost less
-    /// than one verification each.
+    /// multiplications share one interleaved multi-scalar multiplication (one chain of doublings).
     /// </summary>
     public static bool VerifyBatch(IReadOnlyList<SignedMessage> batch)
     {
