@@ -71,6 +71,14 @@ public sealed record JobLifecycle
 
     public bool IsTerminal => State is JobState.Finalised or JobState.Rejected;
 
+    /// <summary>Value equality, including the cohort's members (an array compares by reference).</summary>
+    public bool Equals(JobLifecycle? other) =>
+        other is not null && State == other.State && IsPrivate == other.IsPrivate && Attempt == other.Attempt
+        && Cohort.SequenceEqual(other.Cohort) && VotesReceived == other.VotesReceived && Digest == other.Digest
+        && FuelUsed == other.FuelUsed && Reason == other.Reason;
+
+    public override int GetHashCode() => HashCode.Combine(State, Attempt, VotesReceived, Digest, FuelUsed);
+
     public static JobLifecycle Submitted(bool isPrivate) =>
         new(JobState.Submitted, isPrivate, 0, [], 0, null, 0, null);
 
