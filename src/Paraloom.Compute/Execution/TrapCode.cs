@@ -16,6 +16,8 @@ public enum TrapCode : uint
     TableOutOfBounds = 8,
     IndirectCallTypeMismatch = 9,
     UninitializedElement = 10,
-    OutOfMemory = 11,
+    NullReference = 11,
+
+    /// <summary>A trap kind this version does not name; still deterministic for one engine version.</summary>
     Other = 255,
 }
