@@ -314,6 +314,8 @@ internal sealed partial class FunctionCompiler
 
         if (frame.Kind == FrameKind.Function)
         {
+            // A branch to the function's label is a return.
+            foreach (var site in frame.Patches) _code[site] = _code.Count;
             _code.Emit(Op.Return);
             CloseSegment();
             return;

@@ -37,7 +37,16 @@ internal sealed partial class FunctionCompiler
     {
         var reader = new WasmReader(bytes, body.Start, body.End);
         var compiler = new FunctionCompiler(module, limits, reader, module.FunctionTypeOf(functionIndex));
-        return compiler.Compile();
+        try
+        {
+            return compiler.Compile();
+        }
+        catch (ModuleException e) when (e.Kind == ModuleErrorKind.Invalid)
+        {
+            // A body that is also malformed further on is reported as malformed, as a decoder-first engine would.
+            BodyScanner.Scan(bytes, body);
+            throw;
+        }
     }
 
     private static ModuleException Invalid(string message) => new(ModuleErrorKind.Invalid, message);
@@ -261,8 +270,10 @@ internal sealed partial class FunctionCompiler
 
     private void RequireDataCount(uint index)
     {
-        if (_module.DataCount is not { } count) throw WasmReader.Malformed("data count section required");
-        if (index >= count) throw Invalid($"unknown data segment {index}");
+        // Without a data count section the segments are unknown to the code; that is only malformed
+        // when a data section exists, otherwise the module simply has no segment to name.
+        if (_module.DataCount is null && _module.DataSegmentCount > 0) throw WasmReader.Malformed("data count section required");
+        if (index >= (_module.DataCount ?? 0)) throw Invalid($"unknown data segment {index}");
     }
 
     private ValueType ElementSegment(uint index)

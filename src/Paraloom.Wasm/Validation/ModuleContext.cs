@@ -13,6 +13,7 @@ internal sealed class ModuleContext
     public required GlobalType[] Globals { get; init; }
     public required ValueType[] ElementTypes { get; init; }
     public required uint? DataCount { get; init; }
+    public required int DataSegmentCount { get; init; }
     public required bool[] DeclaredReferences { get; init; }
 
     public FunctionType FunctionTypeOf(uint function) => Types[FunctionTypeIndices[function]];

@@ -120,6 +120,7 @@ internal static class ModuleValidator
             Globals = globals.ToArray(),
             ElementTypes = elementTypes,
             DataCount = module.DataCount,
+            DataSegmentCount = module.Data.Count,
             DeclaredReferences = declared,
         };
     }
