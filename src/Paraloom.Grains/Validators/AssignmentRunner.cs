@@ -37,12 +37,16 @@ internal sealed partial class AssignmentRunner(
     private async Task RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
         OpenedInput? opened = null;
+        var finished = false;
         try
         {
             opened = assignment.Private is null
                 ? new OpenedInput(assignment.PublicInput.ToArray(), null)
                 : await scheduler.RunAsync(() => Open(key, assignment.Private));
             var result = await executor.ExecuteAsync(new ExecutionRequest(assignment.Module, opened.Input, assignment.Limits));
+            // The CPU is free again before the vote leaves, so the next selection sees this validator as idle.
+            finished = true;
+            ReportLoad(validatorId, load.Finished(validatorId));
             if (!result.IsVotable)
             {
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
@@ -68,7 +72,10 @@ internal sealed partial class AssignmentRunner(
         finally
         {
             opened?.Dispose();
-            ReportLoad(validatorId, load.Finished(validatorId));
+            if (!finished)
+            {
+                ReportLoad(validatorId, load.Finished(validatorId));
+            }
         }
     }
 
