@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Math;
+using Paraloom.Privacy.Curve;
+
+namespace Paraloom.Privacy;
+
+/// <summary>
+/// The blinding factor r of a Pedersen commitment: a scalar modulo the group order. It is half of the
+/// opening, so it is treated as a secret: never shown by ToString, exported only through
+/// <see cref="ExportBytes"/>. Blindings add and subtract like the commitments they blind.
+/// </summary>
+public sealed class Blinding
+{
+    public const int Size = Secp256k1.ScalarSize;
+
+    private Blinding(BigInteger scalar) => Scalar = scalar;
+
+    internal BigInteger Scalar { get; }
+
+    /// <summary>A fresh, uniformly random, non-zero blinding from the CSPRNG.</summary>
+    public static Blinding Random()
+    {
+        Span<byte> candidate = stackalloc byte[Size];
+        try
+        {
+            while (true)
+            {
+                RandomNumberGenerator.Fill(candidate);
+                if (Secp256k1.TryReadScalar(candidate) is { SignValue: not 0 } scalar) return new Blinding(scalar);
+            }
+        }
+        finally
+        {
+            candidate.Clear();
+        }
+    }
+
+    /// <summary>Parses 32 big-endian bytes of a scalar below the group order.</summary>
+    public static Blinding FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != Size) throw new InvalidEncodingException("A blinding is 32 bytes.");
+        BigInteger scalar = Secp256k1.TryReadScalar(bytes)
+            ?? throw new InvalidEncodingException("A blinding must be below the secp256k1 group order.");
+        return new Blinding(scalar);
+    }
+
+    public byte[] ExportBytes() => Secp256k1.ScalarBytes(Scalar);
+
+    public static Blinding operator +(Blinding left, Blinding right) =>
+        new(left.Scalar.Add(right.Scalar).Mod(Secp256k1.N));
+
+    public static Blinding operator -(Blinding left, Blinding right) =>
+        new(left.Scalar.Subtract(right.Scalar).Mod(Secp256k1.N));
+
+    public override string ToString() => "Blinding(redacted)";
+}

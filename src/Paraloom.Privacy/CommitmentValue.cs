@@ -1,0 +1,36 @@
+using System.Buffers.Binary;
+using Org.BouncyCastle.Math;
+using Paraloom.Privacy.Curve;
+
+namespace Paraloom.Privacy;
+
+/// <summary>
+/// The value v committed to: a 64-bit amount (so commitments add, C(a) + C(b) = C(a + b)), or arbitrary
+/// data mapped to a scalar by a tagged hash. Private by nature: ToString never shows it.
+/// </summary>
+public sealed class CommitmentValue
+{
+    private CommitmentValue(BigInteger scalar, ulong? amount)
+    {
+        Scalar = scalar;
+        Amount = amount;
+    }
+
+    internal BigInteger Scalar { get; }
+
+    /// <summary>Set for amounts: only 64 bits wide, so multiplying by G needs a quarter of the windows.</summary>
+    internal ulong? Amount { get; }
+
+    public static CommitmentValue OfAmount(ulong amount)
+    {
+        var bigEndian = new byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64BigEndian(bigEndian, amount);
+        return new CommitmentValue(new BigInteger(1, bigEndian), amount);
+    }
+
+    /// <summary>v = TaggedHash("Paraloom/commitment-value/v1", data) mod n.</summary>
+    public static CommitmentValue OfData(ReadOnlySpan<byte> data) =>
+        new(Secp256k1.ReduceScalar(TaggedHash.CommitmentValue.Compute(data)), null);
+
+    public override string ToString() => "CommitmentValue(redacted)";
+}

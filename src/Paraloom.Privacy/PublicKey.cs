@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Math.EC;
+using Paraloom.Privacy.Curve;
+
+namespace Paraloom.Privacy;
+
+/// <summary>
+/// A BIP-340 x-only public key: the 32-byte x coordinate of the point with even y. Parsing checks the point
+/// is on the curve, so every instance is valid.
+/// </summary>
+public sealed class PublicKey : IEquatable<PublicKey>
+{
+    public const int Size = Secp256k1.XOnlySize;
+
+    private readonly byte[] _bytes;
+
+    private PublicKey(byte[] bytes, ECPoint point)
+    {
+        _bytes = bytes;
+        Point = point;
+    }
+
+    /// <summary>The even-y curve point, normalised.</summary>
+    internal ECPoint Point { get; }
+
+    public static PublicKey FromBytes(ReadOnlySpan<byte> xOnly)
+    {
+        if (xOnly.Length != Size) throw new InvalidEncodingException("A public key is 32 bytes (BIP-340 x-only).");
+        ECPoint point = Secp256k1.TryLiftX(xOnly)
+            ?? throw new InvalidEncodingException("The public key is not the x coordinate of a secp256k1 point.");
+        return new PublicKey(xOnly.ToArray(), point);
+    }
+
+    public static PublicKey FromHex(string hex) => FromBytes(Hex.Decode(hex, Size, "public key"));
+
+    internal static PublicKey FromEvenYPoint(ECPoint point)
+    {
+        ECPoint normalized = point.Normalize();
+        var bytes = new byte[Size];
+        Secp256k1.WriteXOnly(normalized, bytes);
+        ECPoint evenY = Secp256k1.HasEvenY(normalized) ? normalized : normalized.Negate().Normalize();
+        return new PublicKey(bytes, evenY);
+    }
+
+    public byte[] ToBytes() => (byte[])_bytes.Clone();
+
+    internal ReadOnlySpan<byte> AsSpan() => _bytes;
+
+    public string ToHex() => Hex.Encode(_bytes);
+
+    /// <inheritdoc cref="SchnorrSignature.Verify(PublicKey, ReadOnlySpan{byte}, SchnorrSignature)"/>
+    public bool Verify(ReadOnlySpan<byte> message, SchnorrSignature signature) =>
+        SchnorrSignature.Verify(this, message, signature);
+
+    public bool Equals(PublicKey? other) =>
+        other is not null && CryptographicOperations.FixedTimeEquals(_bytes, other._bytes);
+
+    public override bool Equals(object? obj) => Equals(obj as PublicKey);
+
+    public override int GetHashCode() => BitConverter.ToInt32(_bytes, 0);
+
+    public override string ToString() => ToHex();
+}

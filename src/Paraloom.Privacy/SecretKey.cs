@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+using Paraloom.Privacy.Curve;
+
+namespace Paraloom.Privacy;
+
+/// <summary>
+/// A secp256k1 secret key (requester or validator). The 32 bytes live in a pinned buffer that is zeroed on
+/// <see cref="Dispose"/>; they leave it only through <see cref="ExportHex"/> or a key file.
+/// </summary>
+public sealed class SecretKey : IDisposable
+{
+    public const int Size = Secp256k1.ScalarSize;
+
+    private readonly byte[] _secret = GC.AllocateArray<byte>(Size, pinned: true);
+    private bool _disposed;
+
+    private SecretKey(ReadOnlySpan<byte> secret)
+    {
+        BigInteger? scalar = Secp256k1.TryReadScalar(secret);
+        if (scalar is null || scalar.SignValue == 0)
+            throw new InvalidEncodingException("A secret key is 32 bytes encoding an integer in [1, n-1] of secp256k1.");
+        secret.CopyTo(_secret);
+        ECPoint point = Generators.MultiplyG(scalar);
+        PublicKey = PublicKey.FromEvenYPoint(point);
+        HasEvenY = Secp256k1.HasEvenY(point);
+    }
+
+    public PublicKey PublicKey { get; }
+
+    /// <summary>Whether sk·G itself has even y; BIP-340 negates the scalar when it does not.</summary>
+    internal bool HasEvenY { get; }
+
+    /// <summary>A fresh key from the operating system's CSPRNG.</summary>
+    public static SecretKey Generate()
+    {
+        Span<byte> candidate = stackalloc byte[Size];
+        try
+        {
+            while (true)
+            {
+                RandomNumberGenerator.Fill(candidate);
+                BigInteger? scalar = Secp256k1.TryReadScalar(candidate);
+                if (scalar is not null && scalar.SignValue != 0) return new SecretKey(candidate);
+            }
+        }
+        finally
+        {
+            candidate.Clear();
+        }
+    }
+
+    public static SecretKey FromBytes(ReadOnlySpan<byte> secret) => new(secret);
+
+    public static SecretKey ImportHex(string hex)
+    {
+        byte[] bytes = Hex.Decode(hex, Size, "secret key");
+        try
+        {
+            return new SecretKey(bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>The secret as lowercase hex. Strings cannot be zeroed: prefer a key file.</summary>
+    public string ExportHex() => Hex.Encode(Secret);
+
+    /// <inheritdoc cref="SchnorrSignature.Sign(SecretKey, ReadOnlySpan{byte})"/>
+    public SchnorrSignature Sign(ReadOnlySpan<byte> message) => SchnorrSignature.Sign(this, message);
+
+    internal ReadOnlySpan<byte> Secret
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _secret;
+        }
+    }
+
+    /// <summary>The scalar as BouncyCastle needs it. Its copy cannot be zeroed; keep it short-lived.</summary>
+    internal BigInteger Scalar => Secp256k1.ReadUnsigned(Secret);
+
+    /// <summary>The scalar d with d·G = the x-only public key (even y), as BIP-340 signs with.</summary>
+    internal BigInteger EvenYScalar => HasEvenY ? Scalar : Secp256k1.N.Subtract(Scalar);
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        CryptographicOperations.ZeroMemory(_secret);
+        _disposed = true;
+    }
+
+    public override string ToString() => $"SecretKey(public {PublicKey})";
+}
