@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Paraloom.Silo.Tests.Support;
 
@@ -19,8 +21,12 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
             ? [.. Directory.EnumerateFiles(JobStateDirectory, "*", SearchOption.AllDirectories).Where(path => path.Contains("compute-job", StringComparison.Ordinal))]
             : [];
 
+    /// <summary>Everything the silo logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("Paraloom:StorageDirectory", StorageDirectory);
         builder.UseSetting("Paraloom:DeadlineCheckPeriod", "00:00:00.100");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
