@@ -18,7 +18,8 @@ namespace Paraloom.Benchmarks.Jobs;
 [Config(typeof(LatencyConfig))]
 public class PrivateJobBenchmarks
 {
-    public const int Concurrency = 16;
+    // At most what three validators of capacity 4 take at once: more would be refused for want of validators.
+    public const int Concurrency = 4;
 
     private readonly byte[] _module = File.ReadAllBytes(ProgramPath("echo"));
     private readonly byte[] _input = new byte[64];
