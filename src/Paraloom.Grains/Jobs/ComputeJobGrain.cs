@@ -87,7 +87,8 @@ internal sealed partial class ComputeJobGrain(
     {
         ArgumentNullException.ThrowIfNull(wrappedKeys);
         EnsureExists();
-        if (attempt == Lifecycle.Attempt && Lifecycle.State is JobState.KeysDelivered or JobState.Executing)
+        // A repeated hand-out (a client retrying) for an attempt that already has its keys changes nothing.
+        if (attempt == Lifecycle.Attempt && Lifecycle.State != JobState.AwaitingKeys && Stored.WrappedKeys.Count > 0)
         {
             return await StatusAsync();
         }

@@ -128,11 +128,12 @@ internal sealed partial class ResultQuorumGrain(
             Stored.Decision = DecisionOf(_tally!.Outcome!);
         }
         await state.WriteStateAsync();
+        // Reputation first: the job picks its next cohort as soon as it hears, and must see this attempt's penalties.
+        await ApplyReputationAsync();
         if (decided)
         {
             await GrainFactory.GetGrain<IAttemptListener>(Stored.JobId!).OnAttemptDecidedAsync(ToDecision(Stored.Decision!));
         }
-        await ApplyReputationAsync();
     }
 
     /// <summary>
