@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Paraloom.Privacy;
+
+namespace Paraloom.Cli.Commands;
+
+/// <summary>Options several commands share, with their defaults from the environment.</summary>
+internal static class CommonOptions
+{
+    public const string ServerVariable = "PARALOOM_SERVER";
+    public const string KeyVariable = "PARALOOM_KEY";
+    public const string DefaultServer = "http://127.0.0.1:5700";
+    public const string DefaultKeyFile = "paraloom.key";
+
+    public static Option<Uri> Server() => new("--server")
+    {
+        Description = $"The silo's URL (default: ${ServerVariable}, else {DefaultServer})",
+        HelpName = "URL",
+        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } url ? url : DefaultServer),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+            result.AddError($"--server must be an http(s) URL, not '{text}'.");
+            return null;
+        },
+    };
+
+    public static Option<string> Key() => new("--key")
+    {
+        Description = $"The requester's secret key file from 'paraloom keys new' (default: ${KeyVariable}, else ./{DefaultKeyFile})",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } path ? path : DefaultKeyFile,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of text" };
+
+    /// <exception cref="FileNotFoundException">No key file there; the message says how to make one.</exception>
+    public static SecretKey ReadKey(string path) =>
+        File.Exists(path)
+            ? KeyFile.ReadSecretKey(path)
+            : throw new FileNotFoundException($"no key file at {path}: create one with 'paraloom keys new' or pass --key FILE.", path);
+}

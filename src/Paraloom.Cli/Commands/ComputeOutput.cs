@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Paraloom.Client;
+
+namespace Paraloom.Cli.Commands;
+
+/// <summary>How compute commands print a job's status and result, as text for people or JSON for scripts.</summary>
+internal static class ComputeOutput
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static void WriteJson(TextWriter output, object value) => output.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    public static object StatusJson(JobProgress status) => new
+    {
+        status.JobId,
+        State = status.State.ToString(),
+        status.IsPrivate,
+        status.Attempt,
+        status.VotesReceived,
+        Replication = status.Cohort.Count,
+        status.Threshold,
+        ElapsedMs = (long)status.Elapsed.TotalMilliseconds,
+        status.AwaitingKeys,
+        Cohort = status.Cohort.Select(member => new { member.ValidatorId, PublicKey = member.PublicKey.ToHex() }),
+        status.Digest,
+        status.Reason,
+    };
+
+    public static void WriteStatus(TextWriter output, JobProgress status)
+    {
+        output.WriteLine($"job       {status.JobId} ({(status.IsPrivate ? "private" : "public")})");
+        output.WriteLine($"state     {status.State} (attempt {status.Attempt})");
+        output.WriteLine($"replies   {status.VotesReceived}/{status.Cohort.Count} validators (agreement needs {status.Threshold})");
+        output.WriteLine($"elapsed   {status.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine($"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
+        if (status.AwaitingKeys)
+        {
+            output.WriteLine("keys      awaited: run this with the requester's --key to hand them out");
+        }
+        if (status.Digest is { } digest)
+        {
+            output.WriteLine($"digest    {digest}");
+        }
+        if (status.Reason is { } reason)
+        {
+            output.WriteLine($"reason    {reason}");
+        }
+    }
+
+    public static object ResultJson(JobResult result, byte[] output, bool decrypted) => new
+    {
+        result.JobId,
+        Status = result.Status.ToString(),
+        result.Error,
+        result.Digest,
+        result.FuelUsed,
+        Fee = result.Fee.ToString(CultureInfo.InvariantCulture),
+        result.IsPrivate,
+        Decrypted = decrypted,
+        Output = Convert.ToBase64String(output),
+    };
+
+    public static void WriteResult(TextWriter output, JobResult result, byte[] bytes, bool decrypted, string? savedTo)
+    {
+        output.WriteLine($"job       {result.JobId}");
+        output.WriteLine($"status    {result.Status}{(result.Error is { } error ? $" ({error})" : "")}");
+        output.WriteLine($"digest    {result.Digest}");
+        output.WriteLine($"fuel      {result.FuelUsed}");
+        output.WriteLine($"fee       {result.Fee}");
+        var what = result.IsPrivate && !decrypted ? "sealed output (pass --decrypt to open it)" : "output";
+        if (savedTo is not null)
+        {
+            output.WriteLine($"{what}: {bytes.Length} bytes written to {savedTo}");
+        }
+        else
+        {
+            output.WriteLine($"{what}: {bytes.Length} bytes");
+            output.WriteLine(Convert.ToHexStringLower(bytes));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace Paraloom.Cli.Commands;
+
+/// <summary><c>paraloom localnet</c>: one silo with three validators on the embedded store, until Ctrl-C.</summary>
+internal static class LocalnetCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "The port to listen on, on 127.0.0.1 (0: any free port)",
+            HelpName = "P",
+            DefaultValueFactory = _ => 5700,
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Where state, reminders and validator keys are kept (default ./paraloom-localnet)",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => new DirectoryInfo("paraloom-localnet"),
+        };
+        var command = new Command("localnet", $"Run a silo hosting {LocalSilo.Validators} validators on the embedded file store; Ctrl-C stops it")
+        {
+            port, data,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var directory = parse.GetValue(data)!.FullName;
+            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken);
+            await using (app)
+            {
+                await output.WriteLineAsync($"paraloom localnet listening on {url}");
+                await output.WriteLineAsync($"{LocalSilo.Validators} validators, data in {directory}; Ctrl-C stops it");
+                await output.FlushAsync(cancellationToken);
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            await output.WriteLineAsync("paraloom localnet stopped");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,126 @@
+using Paraloom.Client.Protocol;
+using Paraloom.Client.Wire;
+using Paraloom.Compute;
+using Paraloom.Privacy;
+
+namespace Paraloom.Client;
+
+/// <summary>
+/// Builds a <see cref="Job"/>: the module, then either a public <see cref="Input"/> with its
+/// <see cref="RequestedBy"/> key, or a <see cref="PrivateInput"/> sealed at <see cref="Build"/> with the
+/// secret given to <see cref="WithOwnershipProof"/>. Inputs are copied when given.
+/// </summary>
+public sealed class JobBuilder
+{
+    private byte[]? _module;
+    private byte[]? _input;
+    private bool _isPrivate;
+    private PublicKey? _requester;
+    private SecretKey? _owner;
+    private ResourceLimits _limits = ResourceLimits.Default;
+    private int _replication = JobSpec.DefaultReplication;
+    private string? _id;
+
+    internal JobBuilder()
+    {
+    }
+
+    /// <summary>The WebAssembly module (compute ABI v1).</summary>
+    public JobBuilder Wasm(ReadOnlySpan<byte> module)
+    {
+        _module = module.ToArray();
+        return this;
+    }
+
+    /// <summary>A public input: the service and every validator see it, and the output comes back in the clear.</summary>
+    public JobBuilder Input(ReadOnlySpan<byte> input)
+    {
+        _input = input.ToArray();
+        _isPrivate = false;
+        return this;
+    }
+
+    /// <summary>The key allowed to fetch a public job's result.</summary>
+    public JobBuilder RequestedBy(PublicKey requester)
+    {
+        _requester = requester ?? throw new ArgumentNullException(nameof(requester));
+        return this;
+    }
+
+    /// <summary>
+    /// A private input: sealed under a job key only <paramref name="requester"/>'s secret derives, seen in the
+    /// clear only by the cohort's executors; the output comes back sealed to the same key.
+    /// </summary>
+    public JobBuilder PrivateInput(ReadOnlySpan<byte> input, PublicKey requester)
+    {
+        _input = input.ToArray();
+        _isPrivate = true;
+        return RequestedBy(requester);
+    }
+
+    /// <summary>
+    /// The requester's secret key: it proves ownership of the key and the input and seals the input at
+    /// <see cref="Build"/>. It is used there and not kept.
+    /// </summary>
+    public JobBuilder WithOwnershipProof(SecretKey requesterSecret)
+    {
+        _owner = requesterSecret ?? throw new ArgumentNullException(nameof(requesterSecret));
+        return this;
+    }
+
+    public JobBuilder Limits(ResourceLimits limits)
+    {
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        return this;
+    }
+
+    /// <summary>K: how many validators run the job (default 3).</summary>
+    public JobBuilder Replication(int validators)
+    {
+        _replication = validators >= 1
+            ? validators
+            : throw new ArgumentOutOfRangeException(nameof(validators), validators, "The replication K must be at least 1.");
+        return this;
+    }
+
+    /// <summary>The job id (1–64 letters, digits, '-' or '_'); a fresh random one when not set.</summary>
+    public JobBuilder Id(string jobId)
+    {
+        _id = JobId.TryParse(jobId, out _)
+            ? jobId
+            : throw new ArgumentException($"A job id must be 1 to {JobId.MaxLength} characters of letters, digits, '-' or '_'.", nameof(jobId));
+        return this;
+    }
+
+    /// <exception cref="InvalidOperationException">Something the job needs is missing or does not fit together.</exception>
+    public Job Build()
+    {
+        var module = _module ?? throw new InvalidOperationException("The job has no module: call Wasm(bytes).");
+        var input = _input ?? throw new InvalidOperationException("The job has no input: call Input(bytes) or PrivateInput(bytes, key).");
+        var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
+        var id = _id ?? JobId.New().Value;
+        var limits = new LimitsDto(_limits.MemoryBytes, _limits.Fuel, (long)_limits.WallClock.TotalMilliseconds,
+            (long)_limits.DistributionTimeout.TotalMilliseconds, _limits.MaxOutputBytes);
+        var privateInput = _isPrivate ? Seal(id, module, input, requester) : null;
+        var request = new SubmitJobRequest(id, module, requester.ToHex(), _isPrivate ? null : input, privateInput, limits, _replication);
+        return new Job(request, requester, _limits);
+    }
+
+    private PrivateInputDto Seal(string id, byte[] module, byte[] input, PublicKey requester)
+    {
+        var owner = _owner ?? throw new InvalidOperationException(
+            "A private job needs WithOwnershipProof(requesterSecret): it seals the input and proves ownership.");
+        if (!owner.PublicKey.Equals(requester))
+        {
+            throw new InvalidOperationException("The ownership proof's secret key is not the requester key given to PrivateInput.");
+        }
+        var value = CommitmentValue.OfData(input);
+        var blinding = Blinding.Random();
+        var commitment = PedersenCommitment.Commit(value, blinding);
+        using var jobKey = JobKey.CreateNew(owner, out var nonce);
+        var context = JobContext.ForModule(id, module, commitment, requester, nonce);
+        var proof = OwnershipProof.Create(owner, value, blinding, context.OwnershipContext);
+        return new PrivateInputDto(
+            commitment.ToHex(), SealedInput.Seal(jobKey, context.Binding, input).ToBytes(), nonce.ToHex(), Convert.ToHexStringLower(proof.ToBytes()));
+    }
+}

@@ -1,0 +1,74 @@
+using Paraloom.Client.Protocol;
+using Paraloom.Client.Wire;
+using Paraloom.Compute;
+using Paraloom.Privacy;
+
+namespace Paraloom.Client;
+
+/// <summary>Where a job is: its state, the current cohort and how many of it have voted. Nothing here is secret.</summary>
+public sealed record JobProgress
+{
+    public required string JobId { get; init; }
+
+    public required JobState State { get; init; }
+
+    public required bool IsPrivate { get; init; }
+
+    public required PublicKey Requester { get; init; }
+
+    /// <summary>The current attempt, from 1.</summary>
+    public required int Attempt { get; init; }
+
+    /// <summary>The current attempt's cohort.</summary>
+    public required IReadOnlyList<CohortMember> Cohort { get; init; }
+
+    /// <summary>Votes the current attempt has received, of <see cref="Cohort"/>.Count.</summary>
+    public required int VotesReceived { get; init; }
+
+    /// <summary>Votes one result needs to be agreed.</summary>
+    public required int Threshold { get; init; }
+
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True while the service waits for the requester to hand the job key to the current cohort.</summary>
+    public required bool AwaitingKeys { get; init; }
+
+    /// <summary>The agreed result digest (hex) once finalised.</summary>
+    public string? Digest { get; init; }
+
+    /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
+    public string? Reason { get; init; }
+
+    public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
+
+    internal JobContext? Context { get; init; }
+
+    internal static JobProgress From(JobStatusResponse status)
+    {
+        var requester = PublicKey.FromHex(status.Requester);
+        return new JobProgress
+        {
+            JobId = status.JobId,
+            State = Enum.Parse<JobState>(status.State),
+            IsPrivate = status.IsPrivate,
+            Requester = requester,
+            Attempt = status.Attempt,
+            Cohort = [.. status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)))],
+            VotesReceived = status.VotesReceived,
+            Threshold = status.Threshold,
+            Elapsed = TimeSpan.FromMilliseconds(status.ElapsedMs),
+            AwaitingKeys = status.AwaitingKeys,
+            Digest = status.Digest,
+            Reason = status.Reason,
+            Context = ContextOf(status.JobId, status.Privacy, requester),
+        };
+    }
+
+    internal static JobContext? ContextOf(string jobId, PrivacyContextDto? privacy, PublicKey requester) => privacy is null
+        ? null
+        : new JobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
+            requester, JobNonce.FromHex(privacy.Nonce));
+}
+
+/// <summary>A validator of an attempt's cohort and the key the job key is wrapped to for it.</summary>
+public sealed record CohortMember(string ValidatorId, PublicKey PublicKey);

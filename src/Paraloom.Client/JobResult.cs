@@ -1,0 +1,81 @@
+using System.Globalization;
+using Paraloom.Client.Protocol;
+using Paraloom.Client.Wire;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Client;
+
+/// <summary>
+/// A job's agreed result. A private job's <see cref="Output"/> is sealed: <see cref="Decrypt"/> opens it with
+/// the requester's secret key. <see cref="ToString"/> never shows output.
+/// </summary>
+public sealed class JobResult
+{
+    private readonly byte[] _output;
+    private readonly JobContext? _context;
+
+    private JobResult(JobResultResponse response, JobContext? context)
+    {
+        JobId = response.JobId;
+        Attempt = response.Attempt;
+        Status = Enum.Parse<ExecutionStatus>(response.Status);
+        Code = response.Code;
+        Error = response.Error;
+        _output = response.Output;
+        Digest = response.Digest;
+        FuelUsed = response.FuelUsed;
+        Fee = UInt128.Parse(response.Fee, CultureInfo.InvariantCulture);
+        _context = context;
+    }
+
+    public string JobId { get; }
+
+    /// <summary>The attempt whose cohort agreed.</summary>
+    public int Attempt { get; }
+
+    /// <summary>Ok, or the deterministic Trap or AbiError the cohort agreed on.</summary>
+    public ExecutionStatus Status { get; }
+
+    /// <summary>The trap code or ABI error kind; 0 when Ok.</summary>
+    public uint Code { get; }
+
+    /// <summary>The trap or ABI error by name, when not Ok.</summary>
+    public string? Error { get; }
+
+    /// <summary>The sealed output of a private job, the plaintext of a public one; empty unless Ok.</summary>
+    public ReadOnlyMemory<byte> Output => _output;
+
+    /// <summary>The digest the cohort agreed on (hex).</summary>
+    public string Digest { get; }
+
+    public long FuelUsed { get; }
+
+    public UInt128 Fee { get; }
+
+    public bool IsPrivate => _context is not null;
+
+    /// <summary>Opens a private job's output with the requester's secret key.</summary>
+    /// <exception cref="InvalidOperationException">The job is public, or did not end Ok.</exception>
+    /// <exception cref="ArgumentException">The key is not the requester's.</exception>
+    /// <exception cref="AuthenticationFailedException">The output does not open: it was tampered with.</exception>
+    public byte[] Decrypt(SecretKey requester)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        if (_context is null)
+        {
+            throw new InvalidOperationException("A public job's output is not encrypted: read Output.");
+        }
+        if (Status != ExecutionStatus.Ok)
+        {
+            throw new InvalidOperationException($"The job ended with {Status} ({Error}); it has no output.");
+        }
+        using var key = _context.DeriveKey(requester);
+        return OutputSealer.Open(key, _context.Binding, Attempt, SealedOutput.FromBytes(_output));
+    }
+
+    internal static JobResult From(JobResultResponse response, PublicKey requester) =>
+        new(response, JobProgress.ContextOf(response.JobId, response.Privacy, requester));
+
+    public override string ToString() => $"JobResult({JobId}, {Status}, {FuelUsed} fuel, digest {Digest})";
+}

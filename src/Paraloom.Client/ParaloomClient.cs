@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Paraloom.Client.Protocol;
+using Paraloom.Client.Wire;
+using Paraloom.Compute;
+using Paraloom.Privacy;
+
+namespace Paraloom.Client;
+
+/// <summary>
+/// The silo's HTTP API for .NET: submit a <see cref="Job"/>, follow it (handing the job key to each cohort a
+/// private job is assigned), and fetch and open its result. Thread-safe; one instance per silo is enough.
+/// </summary>
+public sealed class ParaloomClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) without taking ownership.</summary>
+    public ParaloomClient(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        if (httpClient.BaseAddress is null)
+        {
+            throw new ArgumentException("The HttpClient needs a BaseAddress: the silo's URL.", nameof(httpClient));
+        }
+        _http = httpClient;
+    }
+
+    /// <summary>Talks to the silo at <paramref name="baseUri"/>, e.g. http://127.0.0.1:5700.</summary>
+    public ParaloomClient(Uri baseUri)
+        : this(new HttpClient { BaseAddress = WithTrailingSlash(baseUri) }) =>
+        _ownsHttp = true;
+
+    /// <summary>How often <see cref="WaitAsync(string, SecretKey, IProgress{JobProgress}?, CancellationToken)"/> polls (default 250 ms).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Submits the job; returns its id.</summary>
+    /// <exception cref="ValidationException">Refused: malformed, oversize, invalid module or proof, above a cap.</exception>
+    /// <exception cref="ParaloomApiException">Refused otherwise (the id is taken, no validators).</exception>
+    public async Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var status = await SendAsync<JobStatusResponse>(HttpMethod.Post, "v1/jobs", job.Request, cancellationToken);
+        return status.JobId;
+    }
+
+    /// <exception cref="JobNotFoundException">No job was submitted under this id.</exception>
+    public async Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken = default) =>
+        JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Get, JobPath(jobId), null, cancellationToken));
+
+    /// <summary>
+    /// If the job awaits the key hand-out, wraps the job key to each member of the current cohort and hands it
+    /// out; otherwise does nothing. Returns the job's status either way.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="requester"/> is not the job's requester.</exception>
+    public async Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var status = await GetStatusAsync(jobId, cancellationToken);
+        if (!status.AwaitingKeys || status.Context is not { } context)
+        {
+            return status;
+        }
+        Dictionary<string, byte[]> wrapped;
+        using (var key = context.DeriveKey(requester))
+        {
+            wrapped = status.Cohort.ToDictionary(
+                member => member.ValidatorId, member => KeyWrap.Wrap(key, member.PublicKey, context.Binding).ToBytes(), StringComparer.Ordinal);
+        }
+        try
+        {
+            return JobProgress.From(await SendAsync<JobStatusResponse>(
+                HttpMethod.Post, JobPath(jobId) + "/keys", new DeliverKeysRequest(status.Attempt, wrapped), cancellationToken));
+        }
+        catch (ParaloomApiException moved) when (moved.Status == (int)HttpStatusCode.Conflict)
+        {
+            // The job left that attempt meanwhile (retried, timed out): its current status says what is next.
+            return await GetStatusAsync(jobId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Polls until the job is final, handing out the job key to every cohort a private job is assigned.
+    /// Reports each change to <paramref name="progress"/>.
+    /// </summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    public Task<JobProgress> WaitAsync(
+        string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        return PollAsync(jobId, requester, progress, cancellationToken);
+    }
+
+    /// <summary>Polls until a public job is final, reporting each change to <paramref name="progress"/>.</summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="InvalidOperationException">The job awaits a key hand-out, which needs the requester's secret key.</exception>
+    public Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        PollAsync(jobId, null, progress, cancellationToken);
+
+    /// <summary>Fetches the result as the requester: a fresh challenge, signed with <paramref name="requester"/>.</summary>
+    /// <exception cref="ParaloomApiException">403: not the requester's key; 409: the job has no result (yet).</exception>
+    public async Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var challenge = await SendAsync<ResultChallengeResponse>(HttpMethod.Post, JobPath(jobId) + "/result/challenge", null, cancellationToken);
+        var signature = ResultAuthorization.Sign(requester, jobId, Convert.FromHexString(challenge.Challenge));
+        var result = await SendAsync<JobResultResponse>(
+            HttpMethod.Post, JobPath(jobId) + "/result", new ResultRequest(challenge.Challenge, signature.ToHex()), cancellationToken);
+        return JobResult.From(result, requester.PublicKey);
+    }
+
+    /// <summary>Every validator the silo knows, with load and reputation.</summary>
+    public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default)
+    {
+        var validators = await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken);
+        return [.. validators.Select(v => new ValidatorStatus(v.ValidatorId, v.SiloId, PublicKey.FromHex(v.PublicKey), v.Capacity, v.InFlight, v.Reputation))];
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private async Task<JobProgress> PollAsync(string jobId, SecretKey? requester, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        JobProgress? reported = null;
+        while (true)
+        {
+            var status = await GetStatusAsync(jobId, cancellationToken);
+            if (status.AwaitingKeys)
+            {
+                if (requester is null)
+                {
+                    throw new InvalidOperationException(
+                        $"Job '{jobId}' awaits the key hand-out: wait with the requester's secret key so it can be handed out.");
+                }
+                Report(progress, ref reported, status);
+                status = await HandOutKeysAsync(jobId, requester, cancellationToken);
+            }
+            Report(progress, ref reported, status);
+            switch (status.State)
+            {
+                case JobState.Finalised:
+                    return status;
+                case JobState.Rejected:
+                    throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
+            }
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Reports a status unless only its elapsed time changed (the cohort changes only with the attempt).</summary>
+    private static void Report(IProgress<JobProgress>? progress, ref JobProgress? reported, JobProgress status)
+    {
+        if (reported is null || Milestone(reported) != Milestone(status))
+        {
+            progress?.Report(status);
+            reported = status;
+        }
+    }
+
+    private static (JobState, int, int, bool, string?, string?) Milestone(JobProgress status) =>
+        (status.State, status.Attempt, status.VotesReceived, status.AwaitingKeys, status.Digest, status.Reason);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
+        }
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, cancellationToken);
+        }
+        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
+            ?? throw new InvalidDataException($"The silo answered {path} with an empty body.");
+    }
+
+    private static async Task<ParaloomApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        ProblemResponse? body = null;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync<ProblemResponse>(WireJson.Options, cancellationToken);
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException)
+        {
+            // Not problem details (a proxy's page, say): the status line is all there is.
+        }
+        var problem = new ProblemDetails(
+            status, body?.Title ?? response.ReasonPhrase ?? "Error", body?.Detail, body?.Error ?? "http-" + status);
+        return status switch
+        {
+            400 or 413 or 415 or 422 => new ValidationException(problem),
+            404 when problem.Error == "unknown-job" => new JobNotFoundException(problem),
+            _ => new ParaloomApiException(problem),
+        };
+    }
+
+    private static string JobPath(string jobId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return "v1/jobs/" + Uri.EscapeDataString(jobId);
+    }
+
+    private static Uri WithTrailingSlash(Uri baseUri)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        return baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+    }
+}
+
+/// <summary>A validator as cohort selection scores it.</summary>
+public sealed record ValidatorStatus(string ValidatorId, string SiloId, PublicKey PublicKey, int Capacity, int InFlight, int Reputation)
+{
+    /// <summary>In-flight executions over capacity.</summary>
+    public double Load => Capacity == 0 ? 1.0 : (double)InFlight / Capacity;
+}

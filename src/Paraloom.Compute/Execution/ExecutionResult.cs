@@ -1,0 +1,65 @@
+namespace Paraloom.Compute.Execution;
+
+/// <summary>
+/// The outcome of one execution: status, output and fuel, and the digest a validator votes on.
+/// <see cref="ToString"/> never shows the output, which may be a private job's plaintext.
+/// </summary>
+public sealed class ExecutionResult
+{
+    private readonly byte[] _output;
+
+    private ExecutionResult(ExecutionStatus status, uint code, byte[] output, long fuelUsed)
+    {
+        Status = status;
+        Code = code;
+        _output = output;
+        FuelUsed = fuelUsed;
+        Digest = status == ExecutionStatus.TimedOut ? null : ResultDigestEncoding.Compute(status, code, output);
+    }
+
+    public ExecutionStatus Status { get; }
+
+    /// <summary>The trap, when <see cref="Status"/> is <see cref="ExecutionStatus.Trap"/>.</summary>
+    public TrapCode? Trap => Status == ExecutionStatus.Trap ? (TrapCode)Code : null;
+
+    /// <summary>The ABI failure, when <see cref="Status"/> is <see cref="ExecutionStatus.AbiError"/>.</summary>
+    public AbiErrorKind? AbiError => Status == ExecutionStatus.AbiError ? (AbiErrorKind)Code : null;
+
+    /// <summary>The bytes <c>run</c> returned; empty unless <see cref="Status"/> is <see cref="ExecutionStatus.Ok"/>.</summary>
+    public ReadOnlyMemory<byte> Output => _output;
+
+    /// <summary>Fuel consumed, including by <c>alloc</c>.</summary>
+    public long FuelUsed { get; }
+
+    /// <summary>The digest to vote on; <c>null</c> exactly when the execution timed out.</summary>
+    public ResultDigest? Digest { get; }
+
+    /// <summary>Whether the result may be voted on: every outcome but a wall-clock timeout.</summary>
+    public bool IsVotable => Digest is not null;
+
+    private uint Code { get; }
+
+    internal static ExecutionResult Ok(byte[] output, long fuelUsed) => new(ExecutionStatus.Ok, 0, output, fuelUsed);
+
+    internal static ExecutionResult Trapped(TrapCode trap, long fuelUsed) =>
+        new(ExecutionStatus.Trap, (uint)trap, [], fuelUsed);
+
+    internal static ExecutionResult Failed(AbiErrorKind kind, long fuelUsed) =>
+        new(ExecutionStatus.AbiError, (uint)kind, [], fuelUsed);
+
+    internal static ExecutionResult TimedOut(long fuelUsed) => new(ExecutionStatus.TimedOut, 0, [], fuelUsed);
+
+    /// <summary>The same result with its output replaced (a private job's output by its ciphertext).</summary>
+    internal ExecutionResult WithOutput(byte[] output) =>
+        Status == ExecutionStatus.Ok
+            ? new(Status, Code, output, FuelUsed)
+            : throw new InvalidOperationException("Only a successful result has an output.");
+
+    public override string ToString() => Status switch
+    {
+        ExecutionStatus.Ok => $"Ok ({_output.Length} bytes, {FuelUsed} fuel, digest {Digest})",
+        ExecutionStatus.Trap => $"Trap {Trap} ({FuelUsed} fuel, digest {Digest})",
+        ExecutionStatus.AbiError => $"AbiError {AbiError} ({FuelUsed} fuel, digest {Digest})",
+        _ => $"TimedOut ({FuelUsed} fuel)",
+    };
+}

@@ -1,0 +1,67 @@
+namespace Paraloom.Compute.Execution;
+
+/// <summary>
+/// Runs CPU-bound work on a fixed number of dedicated threads with a bounded queue: never on the thread
+/// pool, never on the caller's scheduler. Work beyond the running and queued capacity is refused with
+/// <see cref="ExecutorBusyException"/> rather than piling up.
+/// </summary>
+public sealed class ExecutionScheduler : IDisposable
+{
+    private readonly DedicatedThreadTaskScheduler _scheduler;
+    private readonly int _capacity;
+    private int _admitted;
+    private int _disposed;
+
+    public ExecutionScheduler(ExecutionSchedulerOptions? options = null)
+    {
+        var settings = options ?? ExecutionSchedulerOptions.Default;
+        ConcurrencyLevel = settings.ConcurrentExecutions;
+        _capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
+        _scheduler = new DedicatedThreadTaskScheduler(
+            settings.ConcurrentExecutions, settings.ThreadStackBytes, "Paraloom execution");
+    }
+
+    /// <summary>Work items that run at once.</summary>
+    public int ConcurrencyLevel { get; }
+
+    /// <summary>Work items admitted and not yet finished (running or queued).</summary>
+    public int InFlight => Volatile.Read(ref _admitted);
+
+    /// <summary>Runs <paramref name="work"/> on one of the dedicated threads.</summary>
+    /// <exception cref="ExecutorBusyException">Every running and queued slot is taken.</exception>
+    /// <exception cref="ObjectDisposedException">The scheduler was disposed.</exception>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Increment(ref _admitted) > _capacity)
+        {
+            Interlocked.Decrement(ref _admitted);
+            throw new ExecutorBusyException(_capacity);
+        }
+        Task<T> task;
+        try
+        {
+            task = Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, _scheduler);
+        }
+        catch (TaskSchedulerException)
+        {
+            // Lost the race with Dispose: the queue closed between the check above and the enqueue.
+            Interlocked.Decrement(ref _admitted);
+            throw new ObjectDisposedException(nameof(ExecutionScheduler));
+        }
+        task.ContinueWith(
+            static (_, state) => Interlocked.Decrement(ref ((ExecutionScheduler)state!)._admitted), this,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    /// <summary>Stops accepting work, lets queued work finish and joins the threads.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _scheduler.Dispose();
+        }
+    }
+}

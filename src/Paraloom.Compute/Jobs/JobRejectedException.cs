@@ -1,0 +1,10 @@
+namespace Paraloom.Compute;
+
+/// <summary>A job the service refuses at submission, with a reason fit to show the requester.</summary>
+public sealed class JobRejectedException : Exception
+{
+    public JobRejectedException(string reason)
+        : base(reason)
+    {
+    }
+}

@@ -1,0 +1,33 @@
+using Paraloom.Compute;
+
+namespace Paraloom.Grains;
+
+/// <summary>The compute service's settings: caps, agreement, selection, fees, timeouts and local validators.</summary>
+public sealed class ComputeOptions
+{
+    public NetworkCaps Caps { get; set; } = NetworkCaps.Default;
+
+    public AgreementOptions Agreement { get; set; } = AgreementOptions.Default;
+
+    public SelectionOptions Selection { get; set; } = SelectionOptions.Default;
+
+    public FeeOptions Fees { get; set; } = FeeOptions.Default;
+
+    /// <summary>How long a private job waits for the requester to hand the key to a new cohort (default 2 min).</summary>
+    public TimeSpan KeyHandOutTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Added to the job's wall-clock limit to give one attempt's deadline (default 30 s): room for queueing,
+    /// key unwrapping, sealing and the votes' trip to the quorum.
+    /// </summary>
+    public TimeSpan AttemptGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a job's durable reminder checks its deadlines (default 5 s): the timeouts' precision.</summary>
+    public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a result challenge may be used (default 2 min).</summary>
+    public TimeSpan ResultChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The validators this silo hosts.</summary>
+    public LocalValidatorOptions LocalValidators { get; set; } = new();
+}

@@ -1,0 +1,17 @@
+namespace Paraloom.Grains;
+
+/// <summary>Checked when the host starts, so a bad setting fails it with a clear message.</summary>
+internal static class ComputeOptionsValidation
+{
+    public const string Message =
+        "ComputeOptions: KeyHandOutTimeout, AttemptGrace, DeadlineCheckPeriod and ResultChallengeLifetime must be positive; " +
+        "LocalValidators needs a SiloId, an IdPrefix, a Count of zero or more and a positive Capacity.";
+
+    public static bool IsValid(ComputeOptions options) =>
+        options.KeyHandOutTimeout > TimeSpan.Zero && options.AttemptGrace > TimeSpan.Zero
+        && options.DeadlineCheckPeriod > TimeSpan.Zero && options.ResultChallengeLifetime > TimeSpan.Zero
+        && options.Caps is not null && options.Agreement is not null && options.Selection is not null && options.Fees is not null
+        && options.LocalValidators is { Count: >= 0, Capacity: > 0 } validators
+        && !string.IsNullOrWhiteSpace(validators.SiloId) && !string.IsNullOrWhiteSpace(validators.IdPrefix)
+        && validators.Scheduler is not null;
+}

@@ -1,0 +1,28 @@
+using Paraloom.Compute.Execution;
+
+namespace Paraloom.Grains;
+
+/// <summary>The validators one silo hosts, their keys and the CPU they share.</summary>
+public sealed class LocalValidatorOptions
+{
+    /// <summary>This silo's id in the scoring view (cohorts prefer members on different silos).</summary>
+    public string SiloId { get; set; } = "local";
+
+    /// <summary>Validators hosted here, named <see cref="IdPrefix"/>1 … <see cref="IdPrefix"/>N (default 3).</summary>
+    public int Count { get; set; } = 3;
+
+    public string IdPrefix { get; set; } = "validator-";
+
+    /// <summary>
+    /// Where validator key files live (ID.key, created owner-only when missing). Null: fresh keys for each process.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
+    /// <summary>Executions one validator takes at once before it counts as full (default 4).</summary>
+    public int Capacity { get; set; } = 4;
+
+    /// <summary>The dedicated execution threads all local validators share.</summary>
+    public ExecutionSchedulerOptions Scheduler { get; set; } = ExecutionSchedulerOptions.Default;
+
+    public IReadOnlyList<string> ValidatorIds => [.. Enumerable.Range(1, Count).Select(i => $"{IdPrefix}{i}")];
+}

@@ -1,0 +1,421 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Paraloom.Actors;
+using Paraloom.Compute;
+using Paraloom.Compute.Agreement;
+using Paraloom.Compute.Fees;
+using Paraloom.Compute.Selection;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A job's coordinator. Each transition is written before it is acted on (opening a quorum, dispatching,
+/// retrying), and a durable reminder re-checks the deadlines, so after a restart every job carries on from
+/// its stored state: quorums are reopened idempotently and only members that have not voted are re-sent work.
+/// </summary>
+[GrainType("compute-job")]
+internal sealed partial class ComputeJobGrain(
+    [PersistentState("job")] IPersistentState<ComputeJobState> state,
+    SubmissionValidator validator,
+    IOptions<ComputeOptions> options,
+    TimeProvider time,
+    ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, IRemindable
+{
+    private const string DeadlineReminder = "deadlines";
+    private const int MaxOpenChallenges = 64;
+
+    private readonly ComputeOptions _options = options.Value;
+    private readonly Dictionary<string, DateTimeOffset> _challenges = new(StringComparer.Ordinal);
+
+    /// <summary>The attempt this activation has opened a quorum for and dispatched; 0 after a (re)activation.</summary>
+    private int _openedAttempt;
+    private int _dispatchedAttempt;
+
+    private ComputeJobState Stored => state.State;
+
+    private JobLifecycle Lifecycle => Stored.Lifecycle!;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private IValidatorRegistryGrain Registry => GrainFactory.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
+
+    private IResultQuorumGrain CurrentQuorum => GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, Lifecycle.Attempt));
+
+    public async Task<JobStatus> SubmitAsync(JobSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (state.RecordExists)
+        {
+            throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
+        }
+        var privacy = validator.Validate(JobId, submission);
+        IReadOnlyList<CohortMember> cohort;
+        try
+        {
+            cohort = await Registry.SelectCohortAsync(submission.Replication, []);
+        }
+        catch (InsufficientValidatorsException shortage)
+        {
+            throw new JobSubmissionException(SubmissionError.NoValidators, shortage.Message, shortage);
+        }
+
+        Stored.Module = submission.Module.ToArray();
+        Stored.Limits = submission.Limits;
+        Stored.Replication = submission.Replication;
+        Stored.Requester = submission.Requester.ToBytes();
+        Stored.PublicInput = submission.PublicInput.ToArray();
+        Stored.Private = submission.Private is { } input
+            ? new StoredPrivateInput(input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes())
+            : null;
+        Stored.SubmittedAt = Now;
+        Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
+        Stored.Lifecycle = JobLifecycle.Submitted(privacy is not null);
+        EnterAttempt(cohort);
+        // The reminder first: a stored job must never be left without something that drives it.
+        await RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
+        await state.WriteStateAsync();
+        LogSubmitted(logger, JobId, privacy is not null, Lifecycle.Cohort.Length);
+        await StartAttemptAsync([]);
+        return await StatusAsync();
+    }
+
+    public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys)
+    {
+        ArgumentNullException.ThrowIfNull(wrappedKeys);
+        EnsureExists();
+        // A repeated hand-out (a client retrying) for an attempt that already has its keys changes nothing.
+        if (attempt == Lifecycle.Attempt && Lifecycle.State != JobState.AwaitingKeys && Stored.WrappedKeys.Count > 0)
+        {
+            return await StatusAsync();
+        }
+        if (Lifecycle.State != JobState.AwaitingKeys)
+        {
+            throw new KeyDeliveryException($"Job '{JobId}' does not await keys: it is {Lifecycle.State}.");
+        }
+        if (attempt != Lifecycle.Attempt)
+        {
+            throw new KeyDeliveryException($"The keys are for attempt {attempt}, but job '{JobId}' is at attempt {Lifecycle.Attempt}.");
+        }
+        var cohort = Lifecycle.Cohort.ToHashSet(StringComparer.Ordinal);
+        if (!cohort.SetEquals(wrappedKeys.Keys))
+        {
+            throw new KeyDeliveryException(
+                $"The hand-out must hold one wrapped key for each member of the cohort ({string.Join(", ", Lifecycle.Cohort)}) and no other.");
+        }
+
+        Stored.WrappedKeys = wrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
+        Stored.Lifecycle = Lifecycle.DeliverKeys();
+        await state.WriteStateAsync();
+        await StartExecutingAsync([]);
+        return await StatusAsync();
+    }
+
+    public Task<JobStatus> GetStatusAsync()
+    {
+        EnsureExists();
+        return StatusAsync();
+    }
+
+    public Task<ResultChallenge> CreateResultChallengeAsync()
+    {
+        EnsureExists();
+        var now = Now;
+        foreach (var expired in _challenges.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
+        {
+            _challenges.Remove(expired);
+        }
+        if (_challenges.Count >= MaxOpenChallenges)
+        {
+            _challenges.Remove(_challenges.MinBy(pair => pair.Value).Key);
+        }
+        var challenge = new ResultChallenge(RandomNumberGenerator.GetBytes(ResultChallenge.Size), now + _options.ResultChallengeLifetime);
+        _challenges[challenge.NonceHex] = challenge.ExpiresAt;
+        return Task.FromResult(challenge);
+    }
+
+    public Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        ArgumentNullException.ThrowIfNull(signature);
+        EnsureExists();
+        // Any attempt uses the challenge up, so a challenge can be tried once.
+        if (!_challenges.Remove(challenge.NonceHex, out var expiresAt) || expiresAt <= Now)
+        {
+            throw new ResultAccessDeniedException("The challenge is unknown, already used or expired: request a fresh one.");
+        }
+        if (!PublicKey.FromBytes(Stored.Requester).Verify(ResultAuthorization.Message(JobId, challenge), signature))
+        {
+            throw new ResultAccessDeniedException("The signature is not the requester's over this job and challenge.");
+        }
+        if (Lifecycle.State != JobState.Finalised || Stored.Result is not { } result)
+        {
+            throw new ResultNotReadyException(JobId, Lifecycle.State);
+        }
+        return Task.FromResult(new JobResult(
+            JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,
+            FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit), PrivacyContext()));
+    }
+
+    public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.RecordExists || Lifecycle.IsTerminal)
+        {
+            await StopRemindingAsync();
+            return;
+        }
+        await AdvanceAsync();
+    }
+
+    /// <summary>Moves a job that waits on nothing but time, or that a restart interrupted.</summary>
+    private async Task AdvanceAsync()
+    {
+        if (Now >= Stored.DistributionDeadline)
+        {
+            await GiveUpAsync();
+            return;
+        }
+        switch (Lifecycle.State)
+        {
+            case JobState.Executing:
+                var pastDeadline = Now >= Stored.StepDeadline;
+                var snapshot = pastDeadline ? await CurrentQuorum.CloseAsync() : await CurrentQuorum.GetSnapshotAsync();
+                if (snapshot.Decision is { } decision)
+                {
+                    await ApplyDecisionAsync(decision);
+                }
+                else if (_dispatchedAttempt != Lifecycle.Attempt)
+                {
+                    await StartAttemptAsync(snapshot.Replied);
+                }
+                break;
+            case JobState.AwaitingKeys when Now >= Stored.StepDeadline:
+                await RejectAsync($"The requester did not hand out the job key to the cohort of attempt {Lifecycle.Attempt} " +
+                    $"within {_options.KeyHandOutTimeout}.");
+                break;
+            case JobState.AwaitingKeys:
+                await EnsureQuorumOpenAsync();
+                break;
+            case JobState.KeysDelivered:
+                await StartExecutingAsync([]);
+                break;
+            case JobState.Retrying:
+                await TryNextAttemptAsync();
+                break;
+        }
+    }
+
+    /// <summary>The distribution timeout passed: a decision reached at the last moment still counts.</summary>
+    private async Task GiveUpAsync()
+    {
+        if (Lifecycle.State == JobState.Executing && (await CurrentQuorum.CloseAsync()).Decision is { Kind: AgreementOutcomeKind.Finalised } decision)
+        {
+            await ApplyDecisionAsync(decision);
+            return;
+        }
+        await RejectAsync($"The job did not finish within its distribution timeout of {Stored.Limits.DistributionTimeout}.");
+    }
+
+    private async Task ApplyDecisionAsync(QuorumDecision decision)
+    {
+        if (!state.RecordExists || Lifecycle.State != JobState.Executing || decision.Attempt != Lifecycle.Attempt)
+        {
+            return;
+        }
+        LogDecided(logger, JobId, decision.Attempt, decision.Kind);
+        switch (decision.Kind)
+        {
+            case AgreementOutcomeKind.Finalised:
+                var result = decision.Result!;
+                Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
+                Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
+                Stored.StepDeadline = null;
+                await state.WriteStateAsync();
+                await StopRemindingAsync();
+                break;
+            case AgreementOutcomeKind.Retry:
+                Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
+                Stored.StepDeadline = null;
+                await state.WriteStateAsync();
+                await TryNextAttemptAsync();
+                break;
+            default:
+                await RejectAsync(decision.Reason!);
+                break;
+        }
+    }
+
+    private async Task TryNextAttemptAsync()
+    {
+        IReadOnlyList<CohortMember> cohort;
+        try
+        {
+            cohort = await Registry.SelectCohortAsync(Stored.Replication, Lifecycle.Cohort);
+        }
+        catch (InsufficientValidatorsException shortage)
+        {
+            // Stay Retrying: the reminder tries again until the distribution timeout.
+            LogNoCohort(logger, JobId, shortage.Message);
+            return;
+        }
+        EnterAttempt(cohort);
+        await state.WriteStateAsync();
+        await StartAttemptAsync([]);
+    }
+
+    private async Task RejectAsync(string reason)
+    {
+        Stored.Lifecycle = Lifecycle.Reject(reason);
+        Stored.StepDeadline = null;
+        await state.WriteStateAsync();
+        LogRejected(logger, JobId, reason);
+        await StopRemindingAsync();
+    }
+
+    /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>
+    private void EnterAttempt(IReadOnlyList<CohortMember> cohort)
+    {
+        Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
+        Stored.WrappedKeys = new(StringComparer.Ordinal);
+        var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
+        if (assigned.IsPrivate)
+        {
+            Stored.Lifecycle = assigned.AwaitKeys();
+            Stored.StepDeadline = Now + _options.KeyHandOutTimeout;
+        }
+        else
+        {
+            Stored.Lifecycle = assigned.StartExecuting();
+            Stored.StepDeadline = Now + AttemptTimeout;
+        }
+    }
+
+    private TimeSpan AttemptTimeout => Stored.Limits.WallClock + _options.AttemptGrace;
+
+    private async Task StartExecutingAsync(IReadOnlyCollection<string> replied)
+    {
+        Stored.Lifecycle = Lifecycle.StartExecuting();
+        Stored.StepDeadline = Now + AttemptTimeout;
+        await state.WriteStateAsync();
+        await StartAttemptAsync(replied);
+    }
+
+    /// <summary>Opens the attempt's quorum and, once executing, sends the assignment to members that have not voted.</summary>
+    private async Task StartAttemptAsync(IReadOnlyCollection<string> replied)
+    {
+        await EnsureQuorumOpenAsync();
+        if (Lifecycle.State != JobState.Executing)
+        {
+            return;
+        }
+        _dispatchedAttempt = Lifecycle.Attempt;
+        await Task.WhenAll(Stored.Cohort.Where(member => !replied.Contains(member.ValidatorId)).Select(DispatchAsync));
+    }
+
+    private async Task EnsureQuorumOpenAsync()
+    {
+        if (_openedAttempt == Lifecycle.Attempt)
+        {
+            return;
+        }
+        await CurrentQuorum.OpenAsync(new QuorumSetup(JobId, Lifecycle.Attempt, CohortMembers(), _options.Agreement));
+        _openedAttempt = Lifecycle.Attempt;
+    }
+
+    private async Task DispatchAsync(StoredMember member)
+    {
+        try
+        {
+            var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId).ExecuteAsync(AssignmentFor(member));
+            if (receipt != AssignmentReceipt.Accepted)
+            {
+                LogNotAccepted(logger, JobId, Lifecycle.Attempt, member.ValidatorId, receipt);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // An unreachable member is a missing vote: the attempt's deadline deals with it.
+            LogDispatchFailed(logger, exception, JobId, Lifecycle.Attempt, member.ValidatorId);
+        }
+    }
+
+    private Assignment AssignmentFor(StoredMember member)
+    {
+        PrivateAssignment? privateAssignment = null;
+        if (Stored.Private is { } input)
+        {
+            privateAssignment = new PrivateAssignment(
+                PrivacyContext()!, SealedInput.FromBytes(input.SealedInput), OwnershipProof.FromBytes(input.OwnershipProof),
+                WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]));
+        }
+        return new Assignment(JobId, Lifecycle.Attempt, Stored.Module, Stored.Limits, Stored.PublicInput, privateAssignment);
+    }
+
+    private async Task<JobStatus> StatusAsync()
+    {
+        var votes = Lifecycle.State == JobState.Executing ? (await CurrentQuorum.GetSnapshotAsync()).VotesCounted : 0;
+        return new JobStatus
+        {
+            JobId = JobId,
+            State = Lifecycle.State,
+            IsPrivate = Lifecycle.IsPrivate,
+            Requester = PublicKey.FromBytes(Stored.Requester),
+            Attempt = Lifecycle.Attempt,
+            Cohort = CohortMembers(),
+            VotesReceived = votes,
+            Threshold = _options.Agreement.Threshold(Stored.Cohort.Count),
+            Elapsed = Now - Stored.SubmittedAt,
+            AwaitingKeys = Lifecycle.State == JobState.AwaitingKeys,
+            Privacy = PrivacyContext(),
+            Digest = Lifecycle.Digest,
+            Reason = Lifecycle.Reason,
+        };
+    }
+
+    private IReadOnlyList<CohortMember> CohortMembers() =>
+        [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))];
+
+    private PrivateJobContext? PrivacyContext() => Stored.Private is { } input
+        ? new PrivateJobContext(JobId, SHA256.HashData(Stored.Module), PedersenCommitment.FromBytes(input.InputCommitment),
+            PublicKey.FromBytes(Stored.Requester), JobNonce.FromBytes(input.Nonce))
+        : null;
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists || Stored.Lifecycle is null)
+        {
+            throw new UnknownJobException(JobId);
+        }
+    }
+
+    private async Task StopRemindingAsync()
+    {
+        if (await GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted (private: {IsPrivate}, K={Replication})")]
+    private static partial void LogSubmitted(ILogger logger, string jobId, bool isPrivate, int replication);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} decided: {Outcome}")]
+    private static partial void LogDecided(ILogger logger, string jobId, int attempt, AgreementOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} found no cohort for its next attempt: {Reason}")]
+    private static partial void LogNoCohort(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt}: validator {ValidatorId} answered {Receipt}")]
+    private static partial void LogNotAccepted(ILogger logger, string jobId, int attempt, string validatorId, AssignmentReceipt receipt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt}: sending the assignment to {ValidatorId} failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string jobId, int attempt, string validatorId);
+}

@@ -1,0 +1,44 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A job's stored state: the spec, the lifecycle, the current attempt's cohort, keys and deadlines, and the
+/// agreed result. Everything here is public data or ciphertext; plaintext input never reaches it.
+/// </summary>
+internal sealed class ComputeJobState
+{
+    public JobLifecycle? Lifecycle { get; set; }
+
+    public byte[] Module { get; set; } = [];
+
+    public ResourceLimits Limits { get; set; } = ResourceLimits.Default;
+
+    public int Replication { get; set; }
+
+    public byte[] Requester { get; set; } = [];
+
+    public byte[] PublicInput { get; set; } = [];
+
+    public StoredPrivateInput? Private { get; set; }
+
+    public List<StoredMember> Cohort { get; set; } = [];
+
+    /// <summary>The job key wrapped to each member of the current cohort, once the requester handed it out.</summary>
+    public Dictionary<string, byte[]> WrappedKeys { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>When the whole job is rejected if it has not finished (submission + distribution timeout).</summary>
+    public DateTimeOffset DistributionDeadline { get; set; }
+
+    /// <summary>When the current attempt closes, while executing; when the key hand-out is given up, while awaiting keys.</summary>
+    public DateTimeOffset? StepDeadline { get; set; }
+
+    public StoredResult? Result { get; set; }
+}
+
+internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] SealedInput, byte[] Nonce, byte[] OwnershipProof);
+
+internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit);

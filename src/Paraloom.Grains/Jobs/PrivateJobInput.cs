@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// The private part of a submission: the input's commitment, the input sealed under the job key, the nonce
+/// the requester derives that key from, and the proof that the requester owns both key and input.
+/// </summary>
+public sealed record PrivateJobInput(
+    PedersenCommitment InputCommitment, SealedInput SealedInput, JobNonce Nonce, OwnershipProof OwnershipProof)
+{
+    /// <summary>
+    /// Prepares a private job on the requester's side: derives a fresh job key, commits to and seals
+    /// <paramref name="input"/>, and proves ownership for this job id and module.
+    /// </summary>
+    public static PrivateJobInput Seal(string jobId, ReadOnlySpan<byte> module, ReadOnlySpan<byte> input, SecretKey requester)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(requester);
+        var value = CommitmentValue.OfData(input);
+        var blinding = Blinding.Random();
+        var commitment = PedersenCommitment.Commit(value, blinding);
+        using var jobKey = JobKey.CreateNew(requester, out var nonce);
+        var context = new PrivateJobContext(jobId, SHA256.HashData(module), commitment, requester.PublicKey, nonce);
+        return new PrivateJobInput(
+            commitment,
+            SealedInput.Seal(jobKey, context.Binding, input),
+            nonce,
+            OwnershipProof.Create(requester, value, blinding, context.OwnershipContext));
+    }
+
+    public override string ToString() => $"PrivateJobInput({SealedInput.Length} byte sealed input)";
+}

@@ -1,0 +1,10 @@
+using Paraloom.Compute;
+
+namespace Paraloom.Grains;
+
+/// <summary>The job has no result to deliver: it is still running, or it was rejected.</summary>
+public sealed class ResultNotReadyException(string jobId, JobState state)
+    : Exception($"Job '{jobId}' has no result: it is {state}.")
+{
+    public JobState State { get; } = state;
+}

@@ -1,0 +1,12 @@
+using Paraloom.Compute.Agreement;
+
+namespace Paraloom.Grains;
+
+/// <summary>An attempt's quorum at a moment.</summary>
+public sealed record QuorumSnapshot(
+    string JobId, int Attempt, int CohortSize, int Threshold, IReadOnlyCollection<string> Replied, int VotesCounted,
+    QuorumDecision? Decision);
+
+/// <summary>What an attempt decided: finalise (with the agreed result), retry or reject.</summary>
+public sealed record QuorumDecision(
+    string JobId, int Attempt, AgreementOutcomeKind Kind, AgreedResult? Result, string? Reason);

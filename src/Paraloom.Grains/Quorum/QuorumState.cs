@@ -1,0 +1,38 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Agreement;
+using Paraloom.Compute.Execution;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A quorum's stored state: the setup, every vote that changed the tally (in arrival order, so replaying
+/// them rebuilds it), invalid signers, whether the attempt closed, the decision, and the reputation outcomes applied.
+/// </summary>
+internal sealed class QuorumState
+{
+    public string? JobId { get; set; }
+
+    public int Attempt { get; set; }
+
+    public List<StoredMember> Cohort { get; set; } = [];
+
+    public AgreementOptions Agreement { get; set; } = AgreementOptions.Default;
+
+    public List<StoredVote> Votes { get; set; } = [];
+
+    public List<string> InvalidSigners { get; set; } = [];
+
+    public bool Closed { get; set; }
+
+    public StoredDecision? Decision { get; set; }
+
+    /// <summary>"member/conduct" of every reputation outcome already applied.</summary>
+    public List<string> AppliedOutcomes { get; set; } = [];
+}
+
+internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
+
+internal sealed record StoredVote(string ValidatorId, ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, byte[] Signature);
+
+internal sealed record StoredDecision(
+    AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed);

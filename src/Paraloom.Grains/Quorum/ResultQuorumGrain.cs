@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Logging;
+using Paraloom.Actors;
+using Paraloom.Compute.Agreement;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// One attempt's votes. The tally is compute's <see cref="VoteTally"/>, rebuilt on activation by replaying
+/// the stored votes; every change is stored before the job is told or reputation is applied.
+/// </summary>
+[GrainType("result-quorum")]
+internal sealed partial class ResultQuorumGrain(
+    [PersistentState("quorum")] IPersistentState<QuorumState> state,
+    ILogger<ResultQuorumGrain> logger) : Grain, IResultQuorumGrain
+{
+    private readonly Dictionary<string, PublicKey> _keys = new(StringComparer.Ordinal);
+    private VoteTally? _tally;
+
+    private QuorumState Stored => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Stored.JobId is not null)
+        {
+            Rebuild();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task OpenAsync(QuorumSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (QuorumKey.For(setup.JobId, setup.Attempt) != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException("The setup names another job or attempt than this quorum's key.", nameof(setup));
+        }
+        if (Stored.JobId is not null)
+        {
+            if (!Setup().SameAs(setup))
+            {
+                throw new InvalidOperationException($"Quorum {this.GetPrimaryKeyString()} was opened with another cohort.");
+            }
+            return;
+        }
+        Stored.JobId = setup.JobId;
+        Stored.Attempt = setup.Attempt;
+        Stored.Cohort = [.. setup.Cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
+        Stored.Agreement = setup.Agreement;
+        Rebuild();
+        await state.WriteStateAsync();
+    }
+
+    public async Task<VoteAcceptance> SubmitVoteAsync(SignedVote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (_tally is null)
+        {
+            return VoteAcceptance.NotOpen;
+        }
+        if (vote.JobId != Stored.JobId || vote.Attempt != Stored.Attempt)
+        {
+            return VoteAcceptance.WrongAttempt;
+        }
+        if (!_keys.TryGetValue(vote.ValidatorId, out var memberKey))
+        {
+            LogOutsider(logger, vote.ValidatorId, this.GetPrimaryKeyString());
+            return VoteAcceptance.NotInCohort;
+        }
+        if (Stored.InvalidSigners.Contains(vote.ValidatorId))
+        {
+            return VoteAcceptance.AlreadyReplied;
+        }
+        if (!vote.VerifySignature(memberKey))
+        {
+            return await RecordInvalidSignatureAsync(vote.ValidatorId);
+        }
+
+        var wasEquivocator = _tally.Equivocators.Contains(vote.ValidatorId);
+        var receipt = _tally.Add(new Vote(vote.ValidatorId, vote.Attempt, vote.Digest, vote.FuelUsed));
+        if (receipt == VoteReceipt.Counted || (receipt == VoteReceipt.Equivocation && !wasEquivocator))
+        {
+            Stored.Votes.Add(new StoredVote(
+                vote.ValidatorId, vote.Status, vote.Code, vote.Output.ToArray(), vote.FuelUsed, vote.Signature.ToBytes()));
+            await AfterChangeAsync();
+        }
+        return receipt switch
+        {
+            VoteReceipt.Counted => VoteAcceptance.Counted,
+            VoteReceipt.Duplicate => VoteAcceptance.Duplicate,
+            VoteReceipt.Equivocation => VoteAcceptance.Equivocation,
+            VoteReceipt.AlreadyReplied => VoteAcceptance.AlreadyReplied,
+            VoteReceipt.WrongAttempt => VoteAcceptance.WrongAttempt,
+            _ => VoteAcceptance.NotInCohort,
+        };
+    }
+
+    public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public async Task<QuorumSnapshot> CloseAsync()
+    {
+        if (_tally is not null && !Stored.Closed)
+        {
+            Stored.Closed = true;
+            _tally.Close();
+            await AfterChangeAsync();
+        }
+        return Snapshot();
+    }
+
+    private async Task<VoteAcceptance> RecordInvalidSignatureAsync(string member)
+    {
+        // A bad signature in the name of a member that already replied is ignored: it proves nothing about the member.
+        if (_tally!.AddTimeout(member) == VoteReceipt.Counted)
+        {
+            Stored.InvalidSigners.Add(member);
+            await AfterChangeAsync();
+        }
+        return VoteAcceptance.InvalidSignature;
+    }
+
+    private async Task AfterChangeAsync()
+    {
+        var decided = Stored.Decision is null && _tally!.Outcome is not null;
+        if (decided)
+        {
+            Stored.Decision = DecisionOf(_tally!.Outcome!);
+        }
+        await state.WriteStateAsync();
+        // Reputation first: the job picks its next cohort as soon as it hears, and must see this attempt's penalties.
+        await ApplyReputationAsync();
+        if (decided)
+        {
+            await GrainFactory.GetGrain<IAttemptListener>(Stored.JobId!).OnAttemptDecidedAsync(ToDecision(Stored.Decision!));
+        }
+    }
+
+    /// <summary>
+    /// Applies every outcome that is certain and not yet applied: provable misbehaviour at once, agreement and
+    /// dissent once decided, silence once the attempt is closed.
+    /// </summary>
+    private async Task ApplyReputationAsync()
+    {
+        var conduct = _tally!.Conduct();
+        var due = Stored.Cohort
+            .Select(member => (member.ValidatorId, Conduct: Stored.InvalidSigners.Contains(member.ValidatorId)
+                ? MemberConduct.InvalidSignature
+                : conduct[member.ValidatorId]))
+            .Where(pair => IsCertain(pair.Conduct) && !Stored.AppliedOutcomes.Contains(OutcomeKey(pair.ValidatorId, pair.Conduct)))
+            .ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+        foreach (var (member, memberConduct) in due)
+        {
+            await GrainFactory.GetGrain<IValidatorGrain>(member)
+                .ApplyReputationAsync(new ReputationOutcome(Stored.JobId!, Stored.Attempt, memberConduct));
+            Stored.AppliedOutcomes.Add(OutcomeKey(member, memberConduct));
+        }
+        await state.WriteStateAsync();
+    }
+
+    private bool IsCertain(MemberConduct conduct) => conduct switch
+    {
+        MemberConduct.Equivocated or MemberConduct.InvalidSignature => true,
+        MemberConduct.Agreed or MemberConduct.Dissented => Stored.Decision is not null,
+        MemberConduct.TimedOut => Stored.Closed,
+        _ => false,
+    };
+
+    private static string OutcomeKey(string member, MemberConduct conduct) => $"{member}/{conduct}";
+
+    private StoredDecision DecisionOf(AgreementOutcome outcome)
+    {
+        if (outcome.Kind != AgreementOutcomeKind.Finalised)
+        {
+            return new StoredDecision(outcome.Kind, outcome.Reason, ExecutionStatus.Ok, 0, [], null, 0);
+        }
+        var agreed = Stored.Votes.First(vote =>
+            vote.FuelUsed == outcome.FuelUsed && ResultDigests.Compute(vote.Status, vote.Code, vote.Output) == outcome.Digest);
+        return new StoredDecision(outcome.Kind, null, agreed.Status, agreed.Code, agreed.Output, outcome.Digest, agreed.FuelUsed);
+    }
+
+    private QuorumDecision ToDecision(StoredDecision decision) => new(
+        Stored.JobId!, Stored.Attempt, decision.Kind,
+        decision.Digest is null ? null : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed),
+        decision.Reason);
+
+    private QuorumSetup Setup() => new(
+        Stored.JobId!, Stored.Attempt,
+        [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))],
+        Stored.Agreement);
+
+    private QuorumSnapshot Snapshot()
+    {
+        if (_tally is null)
+        {
+            return new QuorumSnapshot(Stored.JobId ?? "", Stored.Attempt, 0, 0, [], 0, null);
+        }
+        var replied = Stored.Votes.Select(vote => vote.ValidatorId).Concat(Stored.InvalidSigners).ToHashSet(StringComparer.Ordinal);
+        var counted = Stored.Votes.Select(vote => vote.ValidatorId).Distinct(StringComparer.Ordinal)
+            .Count(member => !_tally.Equivocators.Contains(member));
+        return new QuorumSnapshot(
+            Stored.JobId!, Stored.Attempt, _tally.CohortSize, _tally.Threshold, replied, counted,
+            Stored.Decision is null ? null : ToDecision(Stored.Decision));
+    }
+
+    private void Rebuild()
+    {
+        _keys.Clear();
+        foreach (var member in Stored.Cohort)
+        {
+            _keys[member.ValidatorId] = PublicKey.FromBytes(member.PublicKey);
+        }
+        _tally = new VoteTally(Stored.Cohort.Select(member => member.ValidatorId), Stored.Attempt, Stored.Agreement);
+        foreach (var vote in Stored.Votes)
+        {
+            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, ResultDigests.Compute(vote.Status, vote.Code, vote.Output), vote.FuelUsed));
+        }
+        foreach (var member in Stored.InvalidSigners)
+        {
+            _tally.AddTimeout(member);
+        }
+        if (Stored.Closed)
+        {
+            _tally.Close();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} voted in quorum {Quorum} without being in its cohort")]
+    private static partial void LogOutsider(ILogger logger, string validatorId, string quorum);
+}

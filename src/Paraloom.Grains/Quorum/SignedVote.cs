@@ -1,0 +1,68 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A cohort member's vote: its claim (digest and fuel) signed with its key over <see cref="VoteMessage"/>,
+/// and the result it claims (status, code and output: sealed for a private job) so the quorum can check
+/// the digest and keep the output it agrees on.
+/// </summary>
+public sealed class SignedVote
+{
+    private readonly byte[] _output;
+
+    public SignedVote(
+        string jobId, int attempt, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
+        long fuelUsed, SchnorrSignature signature)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentException.ThrowIfNullOrEmpty(validatorId);
+        ArgumentNullException.ThrowIfNull(signature);
+        JobId = jobId;
+        Attempt = attempt;
+        ValidatorId = validatorId;
+        Status = status;
+        Code = code;
+        _output = output.ToArray();
+        FuelUsed = fuelUsed;
+        Signature = signature;
+        Digest = ResultDigests.Compute(status, code, _output);
+    }
+
+    public string JobId { get; }
+
+    public int Attempt { get; }
+
+    public string ValidatorId { get; }
+
+    public ExecutionStatus Status { get; }
+
+    public uint Code { get; }
+
+    public ReadOnlyMemory<byte> Output => _output;
+
+    public long FuelUsed { get; }
+
+    /// <summary>The digest of (status, code, output): what the signature covers.</summary>
+    public ResultDigest Digest { get; }
+
+    public SchnorrSignature Signature { get; }
+
+    /// <summary>Signs a vote with the validator's own key.</summary>
+    public static SignedVote Sign(
+        SecretKey key, string jobId, int attempt, string validatorId, ExecutionStatus status, uint code,
+        ReadOnlySpan<byte> output, long fuelUsed)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var digest = ResultDigests.Compute(status, code, output);
+        var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed));
+        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, signature);
+    }
+
+    public bool VerifySignature(Paraloom.Privacy.PublicKey key) =>
+        key.Verify(VoteMessage.Encode(JobId, Attempt, Digest, FuelUsed), Signature);
+
+    public override string ToString() => $"SignedVote({JobId}/{Attempt} by {ValidatorId}: {Digest}, {FuelUsed} fuel)";
+}

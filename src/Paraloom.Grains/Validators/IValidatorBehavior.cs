@@ -1,0 +1,37 @@
+namespace Paraloom.Grains;
+
+/// <summary>
+/// How one validator behaves, registered in DI keyed by validator id. Production registers none, which
+/// means <see cref="ValidatorConduct.Honest"/>; tests inject the byzantine kinds.
+/// </summary>
+public interface IValidatorBehavior
+{
+    ValidatorConduct Conduct { get; }
+}
+
+/// <summary>A validator's behaviour: honest, or one of the faults the agreement must survive.</summary>
+public enum ValidatorConduct
+{
+    Honest,
+
+    /// <summary>Votes a different result, consistent with the output it sends.</summary>
+    WrongDigest,
+
+    /// <summary>Sends the honest vote and a second, different, signed vote for the same attempt.</summary>
+    Equivocate,
+
+    /// <summary>Runs nothing and never votes.</summary>
+    Silent,
+
+    /// <summary>Votes the honest result with a signature that does not verify.</summary>
+    BadSignature,
+
+    /// <summary>
+    /// Votes a different result, with its own valid signature, on any job it is handed, though no cohort
+    /// of that job includes it: the quorum must refuse it.
+    /// </summary>
+    VoteOutsideCohort,
+}
+
+/// <summary>A fixed behaviour.</summary>
+public sealed record ValidatorBehavior(ValidatorConduct Conduct) : IValidatorBehavior;

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Paraloom.Actors;
+using Paraloom.Compute.Selection;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A validator hosted on this silo. Its turns only bookkeep: executions run on the execution scheduler
+/// through <see cref="AssignmentRunner"/>, which sends the signed votes.
+/// </summary>
+[GrainType("validator")]
+internal sealed partial class ValidatorGrain(
+    [PersistentState("validator")] IPersistentState<ValidatorState> state,
+    IValidatorKeyRing keyRing,
+    AssignmentRunner runner,
+    ValidatorLoad load,
+    IOptions<ComputeOptions> options,
+    ILogger<ValidatorGrain> logger) : Grain, IValidatorGrain
+{
+    /// <summary>Assignments started by this activation, so a re-sent assignment does not run twice.</summary>
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+    private readonly Queue<string> _startedOrder = new();
+    private SecretKey _key = null!;
+    private IValidatorBehavior _behavior = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private IValidatorRegistryGrain Registry => GrainFactory.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!keyRing.TryGetKey(Id, out var key))
+        {
+            throw new UnknownValidatorException(Id);
+        }
+        _key = key;
+        _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(Id) ?? new ValidatorBehavior(ValidatorConduct.Honest);
+        await Registry.RegisterAsync(Info());
+    }
+
+    public Task<ValidatorInfo> GetInfoAsync() => Task.FromResult(Info());
+
+    public Task<AssignmentReceipt> ExecuteAsync(Assignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var key = QuorumKey.For(assignment.JobId, assignment.Attempt);
+        if (!Remember(key) || _behavior.Conduct == ValidatorConduct.Silent)
+        {
+            return Task.FromResult(AssignmentReceipt.Accepted);
+        }
+        var receipt = runner.Start(Id, _key, _behavior.Conduct, assignment);
+        if (receipt == AssignmentReceipt.Busy)
+        {
+            _started.Remove(key);
+            LogBusy(logger, Id, assignment.JobId, assignment.Attempt);
+        }
+        return Task.FromResult(receipt);
+    }
+
+    public async Task ApplyReputationAsync(ReputationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var applied = state.State.AppliedOutcomes;
+        if (applied.Contains(outcome.Key))
+        {
+            return;
+        }
+        state.State.Reputation = Reputation.Apply(state.State.Reputation, outcome.Conduct);
+        applied.Add(outcome.Key);
+        if (applied.Count > ValidatorState.RememberedOutcomes)
+        {
+            applied.RemoveRange(0, applied.Count - ValidatorState.RememberedOutcomes);
+        }
+        await state.WriteStateAsync();
+        await Registry.ReportReputationAsync(Id, state.State.Reputation);
+    }
+
+    private ValidatorInfo Info()
+    {
+        var local = options.Value.LocalValidators;
+        return new ValidatorInfo(Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation);
+    }
+
+    private bool Remember(string assignmentKey)
+    {
+        if (!_started.Add(assignmentKey))
+        {
+            return false;
+        }
+        _startedOrder.Enqueue(assignmentKey);
+        if (_startedOrder.Count > ValidatorState.RememberedOutcomes)
+        {
+            _started.Remove(_startedOrder.Dequeue());
+        }
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} is busy: assignment {JobId}/{Attempt} refused")]
+    private static partial void LogBusy(ILogger logger, string validatorId, string jobId, int attempt);
+}

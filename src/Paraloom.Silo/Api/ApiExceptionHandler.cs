@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Paraloom.Silo.Api;
+
+/// <summary>
+/// Writes every failure as RFC 7807 problem details. Refusals carry their own message; anything else is a
+/// 500 whose message stays in the log, so no internal detail reaches the caller.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public const string ErrorExtension = "error";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ProblemMapping.ToProblem(exception);
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
+        var status = problem?.Status ?? StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = ReasonPhrase(status),
+                Detail = problem?.Message ?? "The silo failed to handle the request; its log has the details.",
+                Extensions = { [ErrorExtension] = problem?.Error ?? "internal-error" },
+            },
+        });
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

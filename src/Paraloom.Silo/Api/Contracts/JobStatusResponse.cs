@@ -1,0 +1,45 @@
+namespace Paraloom.Silo.Api;
+
+/// <summary>Where a job is. Nothing here is secret: keys are public, inputs appear only as commitments.</summary>
+public sealed record JobStatusResponse
+{
+    public required string JobId { get; init; }
+
+    /// <summary>Submitted, Assigned, AwaitingKeys, KeysDelivered, Executing, Retrying, Finalised or Rejected.</summary>
+    public required string State { get; init; }
+
+    public required bool IsPrivate { get; init; }
+
+    public required string Requester { get; init; }
+
+    /// <summary>The current attempt, from 1.</summary>
+    public required int Attempt { get; init; }
+
+    /// <summary>The current attempt's cohort with the public keys job keys are wrapped to.</summary>
+    public required IReadOnlyList<CohortMemberDto> Cohort { get; init; }
+
+    /// <summary>Votes the current attempt's quorum has counted (of <c>Cohort.Count</c>).</summary>
+    public required int VotesReceived { get; init; }
+
+    /// <summary>Votes one result needs.</summary>
+    public required int Threshold { get; init; }
+
+    public required long ElapsedMs { get; init; }
+
+    /// <summary>True while the service waits for the requester to hand the job key to the current cohort.</summary>
+    public required bool AwaitingKeys { get; init; }
+
+    /// <summary>For a private job: the public facts its ciphertexts are bound to.</summary>
+    public PrivacyContextDto? Privacy { get; init; }
+
+    /// <summary>The agreed result digest, hex, once finalised.</summary>
+    public string? Digest { get; init; }
+
+    /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
+    public string? Reason { get; init; }
+}
+
+public sealed record CohortMemberDto(string ValidatorId, string PublicKey);
+
+/// <summary>What a requester needs, with its secret key, to re-derive the job key.</summary>
+public sealed record PrivacyContextDto(string ModuleHash, string InputCommitment, string Nonce);

@@ -1,0 +1,5 @@
+namespace Paraloom.Silo.Api;
+
+/// <summary>A validator as cohort selection scores it.</summary>
+public sealed record ValidatorResponse(
+    string ValidatorId, string SiloId, string PublicKey, int Capacity, int InFlight, double Load, int Reputation);

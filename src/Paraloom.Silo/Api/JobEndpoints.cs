@@ -1,0 +1,125 @@
+using Paraloom.Actors;
+using Paraloom.Compute;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+
+namespace Paraloom.Silo.Api;
+
+/// <summary>The job API under /v1: submit, status, key hand-out, and the requester-only result.</summary>
+internal static class JobEndpoints
+{
+    public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
+    {
+        var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
+        jobs.MapPost("/", SubmitAsync)
+            .WithSummary("Submit a job; the requester chooses its id. Nothing is stored unless it is accepted.")
+            .Accepts<SubmitJobRequest>("application/json")
+            .Produces<JobStatusResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        jobs.MapGet("/{jobId}", GetStatusAsync)
+            .WithSummary("A job's state, its cohort with their public keys, the votes received and whether keys are awaited.")
+            .Produces<JobStatusResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPost("/{jobId}/keys", DeliverKeysAsync)
+            .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort.")
+            .Accepts<DeliverKeysRequest>("application/json")
+            .Produces<JobStatusResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPost("/{jobId}/result/challenge", CreateChallengeAsync)
+            .WithSummary("A fresh single-use challenge for the requester to sign.")
+            .Produces<ResultChallengeResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPost("/{jobId}/result", GetResultAsync)
+            .WithSummary("The agreed result, for the requester only: a challenge and its BIP-340 signature over it.")
+            .Accepts<ResultRequest>("application/json")
+            .Produces<JobResultResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return v1;
+    }
+
+    /// <summary>Small bodies only: keys and signatures.</summary>
+    private const long SmallBodyBytes = 1024 * 1024;
+
+    private static async Task<IResult> SubmitAsync(
+        HttpContext context, IGrainFactory grains, SiloOptions options, SiloMetrics metrics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = await JsonBody.ReadAsync<SubmitJobRequest>(context.Request, options.MaxRequestBodyBytes, cancellationToken);
+            var submission = SubmissionMapper.ToSubmission(request);
+            var status = await Job(grains, request.JobId).SubmitAsync(submission);
+            metrics.JobSubmitted(submission.IsPrivate);
+            return Results.Created($"/v1/jobs/{status.JobId}", ResponseMapper.ToResponse(status));
+        }
+        catch (Exception refused) when (ProblemMapping.ToProblem(refused) is { } problem)
+        {
+            metrics.SubmissionRefused(problem.Error);
+            throw;
+        }
+    }
+
+    private static async Task<IResult> GetStatusAsync(string jobId, IGrainFactory grains) =>
+        Results.Ok(ResponseMapper.ToResponse(await Job(grains, jobId).GetStatusAsync()));
+
+    private static async Task<IResult> DeliverKeysAsync(
+        string jobId, HttpContext context, IGrainFactory grains, SiloMetrics metrics, CancellationToken cancellationToken)
+    {
+        var job = Job(grains, jobId);
+        var request = await JsonBody.ReadAsync<DeliverKeysRequest>(context.Request, SmallBodyBytes, cancellationToken);
+        var wrapped = request.WrappedKeys.ToDictionary(pair => pair.Key, pair => WrappedJobKey.FromBytes(pair.Value), StringComparer.Ordinal);
+        var status = await job.DeliverKeysAsync(request.Attempt, wrapped);
+        metrics.KeysHandedOut();
+        return Results.Ok(ResponseMapper.ToResponse(status));
+    }
+
+    private static async Task<IResult> CreateChallengeAsync(string jobId, IGrainFactory grains)
+    {
+        var challenge = await Job(grains, jobId).CreateResultChallengeAsync();
+        return Results.Ok(new ResultChallengeResponse(challenge.NonceHex, challenge.ExpiresAt));
+    }
+
+    private static async Task<IResult> GetResultAsync(
+        string jobId, HttpContext context, IGrainFactory grains, SiloMetrics metrics, CancellationToken cancellationToken)
+    {
+        var job = Job(grains, jobId);
+        var request = await JsonBody.ReadAsync<ResultRequest>(context.Request, SmallBodyBytes, cancellationToken);
+        var challenge = new ResultChallenge(ParseHex("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
+        var signature = SchnorrSignature.FromBytes(ParseHex("signature", request.Signature, SchnorrSignature.Size));
+        try
+        {
+            var result = await job.GetResultAsync(challenge, signature);
+            metrics.ResultRequested("served");
+            return Results.Ok(ResponseMapper.ToResponse(result));
+        }
+        catch (Exception refused) when (ProblemMapping.ToProblem(refused) is { } problem)
+        {
+            metrics.ResultRequested(problem.Error);
+            throw;
+        }
+    }
+
+    /// <summary>A job id that cannot exist is answered here, without activating a grain for it.</summary>
+    private static IComputeJobGrain Job(IGrainFactory grains, string jobId) =>
+        JobId.TryParse(jobId, out _)
+            ? grains.GetGrain<IComputeJobGrain>(jobId)
+            : throw new ApiProblemException(StatusCodes.Status400BadRequest, "invalid-job-id",
+                $"A job id must be 1 to {JobId.MaxLength} characters of letters, digits, '-' or '_'.");
+
+    private static byte[] ParseHex(string field, string hex, int length)
+    {
+        if (hex.Length != length * 2 || !hex.All(char.IsAsciiHexDigit))
+        {
+            throw ApiProblemException.BadRequest($"'{field}' must be {length * 2} hexadecimal characters.");
+        }
+        return Convert.FromHexString(hex);
+    }
+}

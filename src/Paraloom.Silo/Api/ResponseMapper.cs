@@ -1,0 +1,47 @@
+using System.Globalization;
+using Paraloom.Grains;
+
+namespace Paraloom.Silo.Api;
+
+/// <summary>The grains' answers as the API's JSON shapes.</summary>
+internal static class ResponseMapper
+{
+    public static JobStatusResponse ToResponse(JobStatus status) => new()
+    {
+        JobId = status.JobId,
+        State = status.State.ToString(),
+        IsPrivate = status.IsPrivate,
+        Requester = status.Requester.ToHex(),
+        Attempt = status.Attempt,
+        Cohort = [.. status.Cohort.Select(member => new CohortMemberDto(member.ValidatorId, member.PublicKey.ToHex()))],
+        VotesReceived = status.VotesReceived,
+        Threshold = status.Threshold,
+        ElapsedMs = (long)status.Elapsed.TotalMilliseconds,
+        AwaitingKeys = status.AwaitingKeys,
+        Privacy = ToResponse(status.Privacy),
+        Digest = status.Digest?.ToString(),
+        Reason = status.Reason,
+    };
+
+    public static JobResultResponse ToResponse(JobResult result) => new()
+    {
+        JobId = result.JobId,
+        Attempt = result.Attempt,
+        Status = result.Status.ToString(),
+        Code = result.Code,
+        Error = result.Trap?.ToString() ?? result.AbiError?.ToString(),
+        Output = result.Output.ToArray(),
+        Digest = result.Digest.ToString(),
+        FuelUsed = result.FuelUsed,
+        Fee = result.Fee.ToString(CultureInfo.InvariantCulture),
+        Privacy = ToResponse(result.Privacy),
+    };
+
+    public static ValidatorResponse ToResponse(ValidatorInfo validator) => new(
+        validator.ValidatorId, validator.SiloId, validator.PublicKey.ToHex(), validator.Capacity, validator.InFlight,
+        validator.Capacity == 0 ? 1.0 : (double)validator.InFlight / validator.Capacity, validator.Reputation);
+
+    private static PrivacyContextDto? ToResponse(PrivateJobContext? privacy) => privacy is null
+        ? null
+        : new PrivacyContextDto(Convert.ToHexStringLower(privacy.ModuleHash.Span), privacy.InputCommitment.ToHex(), privacy.Nonce.ToHex());
+}

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Paraloom.Wasm.Execution;
+
+/// <summary>A validated function body translated to the internal instruction stream.</summary>
+internal sealed unsafe class CompiledFunction
+{
+    private readonly int[] _code;
+
+    public CompiledFunction(ReadOnlySpan<int> code, int parameterCount, int localCount, int maxOperandHeight, int resultCount)
+    {
+        // Pinned so the interpreter can walk it with a raw pointer for as long as the module lives.
+        _code = GC.AllocateUninitializedArray<int>(code.Length, pinned: true);
+        code.CopyTo(_code);
+        Code = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_code));
+        ParameterCount = parameterCount;
+        LocalCount = localCount;
+        FrameSlots = localCount + maxOperandHeight;
+        ResultCount = resultCount;
+    }
+
+    public int* Code { get; }
+
+    public int CodeLength => _code.Length;
+
+    public int ParameterCount { get; }
+
+    /// <summary>Parameters plus declared locals.</summary>
+    public int LocalCount { get; }
+
+    /// <summary>Value-stack units one activation needs: locals and the maximum operand height.</summary>
+    public int FrameSlots { get; }
+
+    public int ResultCount { get; }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Paraloom.Cli.Tests.Support;
+
+/// <summary>
+/// A real <c>paraloom localnet</c> child process on a free port with its own data directory. Every wait is
+/// bounded; disposing stops it with SIGTERM, as a service manager would, and kills it if it does not stop.
+/// </summary>
+public sealed partial class LocalnetProcess : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly List<string> _output = [];
+    private Process _process = null!;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("paraloom-localnet-").FullName;
+
+    public Uri Url { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "paraloom.dll"), "localnet", "--port", "0", "--data", DataDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        _process = Process.Start(start)!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process.OutputDataReceived += (_, line) => Record(line.Data, listening);
+        _process.ErrorDataReceived += (_, line) => Record(line.Data, null);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        try
+        {
+            Url = await listening.Task.WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"localnet did not start within {StartTimeout}:\n{Output}");
+        }
+    }
+
+    /// <summary>Sends SIGTERM and waits (bounded) for the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, Sigterm);
+        }
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        return _process.ExitCode;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private void Record(string? line, TaskCompletionSource<Uri>? listening)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+        const string marker = "listening on ";
+        if (listening is not null && line.Contains(marker, StringComparison.Ordinal))
+        {
+            listening.TrySetResult(new Uri(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim()));
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

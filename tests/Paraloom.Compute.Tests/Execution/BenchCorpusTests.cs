@@ -1,0 +1,34 @@
+using Paraloom.Compute.Execution;
+using Paraloom.Compute.Tests.Support;
+
+namespace Paraloom.Compute.Tests.Execution;
+
+/// <summary>The shared bench corpus on its check inputs: outputs must match the independent references byte for byte.</summary>
+public sealed class BenchCorpusTests : IDisposable
+{
+    private readonly ExecutionScheduler _scheduler = new(new ExecutionSchedulerOptions { ConcurrentExecutions = 1 });
+
+    public void Dispose() => _scheduler.Dispose();
+
+    [Theory]
+    [InlineData("sha256", "check")]
+    [InlineData("sha256", "check0")]
+    [InlineData("matmul", "check")]
+    [InlineData("fannkuch", "check")]
+    public async Task Outputs_match_the_expected_bytes(string program, string input)
+    {
+        var executor = new ComputeExecutor(_scheduler);
+        var module = await File.ReadAllBytesAsync(SharedData.BenchCorpus("build", $"{program}.wasm"));
+        var bytes = await File.ReadAllBytesAsync(SharedData.BenchCorpus("inputs", $"{program}-{input}.bin"));
+        var expected = (await File.ReadAllTextAsync(SharedData.BenchCorpus("expected", $"{program}-{input}.hex"))).Trim();
+
+        var limits = new ResourceLimits { Fuel = 10_000_000_000, WallClock = TimeSpan.FromMinutes(2) };
+        var result = await executor.ExecuteAsync(new ExecutionRequest(module, bytes, limits));
+
+        Assert.Equal(ExecutionStatus.Ok, result.Status);
+        Assert.Equal(expected, Convert.ToHexStringLower(result.Output.Span));
+        var again = await executor.ExecuteAsync(new ExecutionRequest(module, bytes, limits));
+        Assert.Equal(result.Digest, again.Digest);
+        Assert.Equal(result.FuelUsed, again.FuelUsed);
+    }
+}

@@ -1,0 +1,154 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Selection;
+using Paraloom.Grains.Tests.Support;
+
+namespace Paraloom.Grains.Tests;
+
+/// <summary>One faulty validator among the cohort: the job ends with the honest result or is rejected, never a wrong one.</summary>
+public sealed class ByzantineTests
+{
+    private const string Faulty = "validator-1";
+    private const string Spare = "validator-4";
+
+    public static TheoryData<ValidatorConduct> Faults =>
+        [ValidatorConduct.WrongDigest, ValidatorConduct.Equivocate, ValidatorConduct.Silent, ValidatorConduct.BadSignature];
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task WithOneFaultyOfThreeTheJobEndsHonestlyOrIsRejected(ValidatorConduct fault)
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            validators: 3, conduct: new Dictionary<string, ValidatorConduct> { [Faulty] = fault }, configure: FastAttempts);
+        await cluster.SubmitPublicAsync("job", WasmModules.Program("sum"), Inputs.Numbers(5, 6), ShortLimits);
+
+        var final = await cluster.WaitFinalAsync("job");
+
+        if (fault == ValidatorConduct.Equivocate && final.State == JobState.Finalised)
+        {
+            // Its honest vote may complete the quorum before its second vote arrives: the decision stands.
+            Assert.Equal(Inputs.OkDigest(Inputs.Sum(5, 6)), final.Digest);
+        }
+        else
+        {
+            // Every attempt has the faulty member and 3 of 3 votes are needed: no result, and no wrong result. The job
+            // ends after its last attempt, or at its distribution timeout once the gated member leaves too few to retry.
+            Assert.Equal(JobState.Rejected, final.State);
+            Assert.True(final.Attempt >= 2);
+            Assert.Null(final.Digest);
+            await Assert.ThrowsAsync<ResultNotReadyException>(() => cluster.FetchResultAsync("job"));
+        }
+        if (fault != ValidatorConduct.WrongDigest)
+        {
+            Assert.True(await cluster.ReputationOfAsync(Faulty) < Reputation.Initial);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task WithASpareValidatorTheJobFinalisesTheHonestResultAfterARetryOrIsRejected(ValidatorConduct fault)
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [Faulty] = fault }, configure: FastAttempts);
+        // The spare ranks last, so the first cohort certainly holds the faulty validator.
+        await cluster.DemoteAsync(Spare);
+        var submitted = await cluster.SubmitPublicAsync("job", WasmModules.Program("sum"), Inputs.Numbers(5, 6), ShortLimits);
+        Assert.Contains(submitted.Cohort, member => member.ValidatorId == Faulty);
+
+        var final = await cluster.WaitFinalAsync("job");
+
+        if (final.State == JobState.Finalised)
+        {
+            Assert.Equal(Inputs.OkDigest(Inputs.Sum(5, 6)), final.Digest);
+            Assert.Equal(Inputs.Sum(5, 6), (await cluster.FetchResultAsync("job")).Output.ToArray());
+            // Only an equivocator's honest first vote can complete the first attempt; otherwise a retry was needed.
+            Assert.True(final.Attempt > 1 || fault == ValidatorConduct.Equivocate);
+            Assert.True(final.Attempt == 1 || !final.Cohort.Any(member => member.ValidatorId == Faulty));
+        }
+        else
+        {
+            Assert.Equal(JobState.Rejected, final.State);
+            Assert.Equal(ValidatorConduct.WrongDigest, fault);
+        }
+        var expectedPenalty = fault switch
+        {
+            ValidatorConduct.Equivocate => Reputation.EquivocatedDelta,
+            ValidatorConduct.BadSignature => Reputation.InvalidSignatureDelta,
+            ValidatorConduct.Silent => Reputation.TimedOutDelta,
+            _ => 0,
+        };
+        if (fault != ValidatorConduct.WrongDigest)
+        {
+            // An equivocator whose honest vote completed the first quorum is credited for it and then penalised.
+            var credited = fault == ValidatorConduct.Equivocate && final.Attempt == 1 ? Reputation.AgreedDelta : 0;
+            Assert.Equal(Reputation.Initial + expectedPenalty + credited, await SettledReputationAsync(cluster, Faulty));
+        }
+    }
+
+    [Fact]
+    public async Task AVoteFromOutsideTheCohortIsRefused()
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [Spare] = ValidatorConduct.VoteOutsideCohort });
+        await cluster.DemoteAsync(Spare);
+        var submitted = await cluster.SubmitPublicAsync("job", WasmModules.Spin(200_000), []);
+        Assert.DoesNotContain(submitted.Cohort, member => member.ValidatorId == Spare);
+
+        // The outsider got hold of the assignment (say from a colluding member) and votes a wrong result on it.
+        var stolen = new Assignment("job", 1, WasmModules.Spin(200_000), ResourceLimits.Default, [], null);
+        Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(Spare).ExecuteAsync(stolen));
+        var final = await cluster.WaitFinalAsync("job");
+        await WaitIdleAsync(cluster, Spare);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(1, final.Attempt);
+        Assert.Equal(Inputs.OkDigest([]), final.Digest);
+        var quorum = await cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("job", 1)).GetSnapshotAsync();
+        Assert.DoesNotContain(Spare, quorum.Replied);
+        Assert.Equal(3, quorum.VotesCounted);
+    }
+
+    [Fact]
+    public async Task AGatedValidatorIsNeverPicked()
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            validators: 4, configure: options => options.Selection = new SelectionOptions { MinimumReputation = 300 });
+        await cluster.Validator(Faulty).ApplyReputationAsync(
+            new ReputationOutcome("caught", 1, Compute.Agreement.MemberConduct.Equivocated));
+        Assert.Equal(Reputation.Initial + Reputation.EquivocatedDelta, await cluster.ReputationOfAsync(Faulty));
+        Assert.Contains(await cluster.Registry.GetValidatorsAsync(), v => v.ValidatorId == Faulty && v.Reputation == 250);
+
+        for (var i = 0; i < 8; i++)
+        {
+            var status = await cluster.SubmitPublicAsync($"job-{i}", WasmModules.Program("sum"), Inputs.Numbers((uint)i));
+            Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == Faulty);
+            await cluster.WaitFinalAsync($"job-{i}");
+        }
+        var tooMany = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("k4").SubmitAsync(
+            JobSubmission.Public(WasmModules.Program("sum"), [], cluster.Requester.PublicKey, replication: 4)));
+        Assert.Equal(SubmissionError.NoValidators, tooMany.Error);
+    }
+
+    private static readonly ResourceLimits ShortLimits = new()
+    {
+        WallClock = TimeSpan.FromMilliseconds(500),
+        DistributionTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    private static void FastAttempts(ComputeOptions options) => options.AttemptGrace = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>An equivocator's second vote may land after the job is final; its penalty follows shortly.</summary>
+    private static async Task<int> SettledReputationAsync(ComputeCluster cluster, string validatorId)
+    {
+        await WaitIdleAsync(cluster, validatorId);
+        return await cluster.ReputationOfAsync(validatorId);
+    }
+
+    private static async Task WaitIdleAsync(ComputeCluster cluster, string validatorId)
+    {
+        while ((await cluster.Validator(validatorId).GetInfoAsync()).InFlight > 0)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(100);
+    }
+}

@@ -1,0 +1,110 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Compute.Selection;
+using Paraloom.Grains.Tests.Support;
+
+namespace Paraloom.Grains.Tests;
+
+public sealed class HonestJobTests
+{
+    [Fact]
+    public async Task PublicJobOfAnHonestCohortFinalisesOnTheFirstAttempt()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var submitted = await cluster.SubmitPublicAsync("sum-1", WasmModules.Program("sum"), Inputs.Numbers(1, 2, 3, 40));
+        Assert.Equal(3, submitted.Cohort.Count);
+        Assert.Equal(3, submitted.Threshold);
+
+        var final = await cluster.WaitFinalAsync("sum-1");
+        var result = await cluster.FetchResultAsync("sum-1");
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(1, final.Attempt);
+        Assert.Equal(Inputs.OkDigest(Inputs.Sum(1, 2, 3, 40)), final.Digest);
+        Assert.Equal(ExecutionStatus.Ok, result.Status);
+        Assert.Equal(Inputs.Sum(1, 2, 3, 40), result.Output.ToArray());
+        Assert.True(result.FuelUsed > 0);
+        Assert.Equal((UInt128)(ulong)result.FuelUsed, result.Fee);
+        foreach (var member in final.Cohort)
+        {
+            Assert.Equal(Reputation.Initial + Reputation.AgreedDelta, await cluster.ReputationOfAsync(member.ValidatorId));
+        }
+    }
+
+    [Fact]
+    public async Task PrivateJobOfAnHonestCohortFinalisesAndOnlyTheRequesterDecryptsIt()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var secret = "the requester's private numbers"u8.ToArray();
+        var submitted = await cluster.SubmitPrivateAsync("echo-1", WasmModules.Program("echo"), secret);
+        Assert.True(submitted.AwaitingKeys);
+        Assert.Equal(JobState.AwaitingKeys, submitted.State);
+
+        var final = await cluster.WaitFinalAsync("echo-1");
+        var result = await cluster.FetchResultAsync("echo-1");
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(1, final.Attempt);
+        Assert.True(result.IsPrivate);
+        Assert.Equal(secret, result.Decrypt(cluster.Requester));
+        Assert.False(result.Output.Span.IndexOf(secret) >= 0, "the stored output must be ciphertext");
+        Assert.NotEqual(Inputs.OkDigest(secret), result.Digest);
+        using var stranger = Paraloom.Privacy.SecretKey.Generate();
+        Assert.Throws<ArgumentException>(() => result.Decrypt(stranger));
+    }
+
+    [Fact]
+    public async Task TrappingProgramFinalisesAsAnAgreedTrap()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        await cluster.SubmitPublicAsync("trap-1", WasmModules.Program("trap"), [1, 2, 3]);
+
+        var final = await cluster.WaitFinalAsync("trap-1");
+        var result = await cluster.FetchResultAsync("trap-1");
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(ExecutionStatus.Trap, result.Status);
+        Assert.Equal(TrapCode.Unreachable, result.Trap);
+        Assert.True(result.Output.IsEmpty);
+    }
+
+    [Fact]
+    public async Task InfiniteLoopFinalisesAsAnAgreedOutOfFuelTrap()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var limits = new ResourceLimits { Fuel = 2_000_000 };
+        await cluster.SubmitPrivateAsync("loop-1", WasmModules.InfiniteLoop(), [7], limits);
+
+        var final = await cluster.WaitFinalAsync("loop-1");
+        var result = await cluster.FetchResultAsync("loop-1");
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(TrapCode.OutOfFuel, result.Trap);
+        Assert.True(result.FuelUsed >= limits.Fuel);
+    }
+
+    [Fact]
+    public async Task PrivateAggregationDecryptsToTheProgramsStatistics()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        long[] values = [5, -3, 10];
+        var input = new byte[8 + 8 * values.Length];
+        "AGG1"u8.CopyTo(input);
+        BitConverter.TryWriteBytes(input.AsSpan(4), (uint)values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            BitConverter.TryWriteBytes(input.AsSpan(8 + 8 * i), values[i]);
+        }
+        await cluster.SubmitPrivateAsync("agg-1", WasmModules.Program("aggregate"), input);
+
+        await cluster.WaitFinalAsync("agg-1");
+        var output = (await cluster.FetchResultAsync("agg-1")).Decrypt(cluster.Requester);
+
+        Assert.Equal(52, output.Length);
+        Assert.Equal("STA1"u8.ToArray(), output[..4]);
+        Assert.Equal(3UL, BitConverter.ToUInt64(output, 4));
+        Assert.Equal(12L, BitConverter.ToInt64(output, 12));
+        Assert.Equal(-3L, BitConverter.ToInt64(output, 20));
+        Assert.Equal(10L, BitConverter.ToInt64(output, 28));
+    }
+}

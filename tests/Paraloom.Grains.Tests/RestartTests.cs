@@ -1,0 +1,45 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Selection;
+using Paraloom.Grains.Tests.Support;
+
+namespace Paraloom.Grains.Tests;
+
+public sealed class RestartTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
+
+    [Fact]
+    public async Task AJobInterruptedByACrashResumesToItsFinalStateWithNothingLostOrDoneTwice()
+    {
+        var cluster = await ComputeCluster.StartAsync(directory: _directory);
+        var requester = cluster.Requester;
+        await cluster.SubmitPublicAsync("running", WasmModules.Spin(3_000_000), []);
+        await cluster.SubmitPrivateAsync("awaiting-keys", WasmModules.Program("echo"), "kept secret"u8.ToArray());
+        await cluster.KillAsync();
+
+        await cluster.StartAgainAsync();
+        var running = await cluster.WaitFinalAsync("running");
+        // The requester's key is what hands out the keys after the restart: it lives outside the cluster.
+        var status = await cluster.Job("awaiting-keys").GetStatusAsync();
+        Assert.Equal(JobState.AwaitingKeys, status.State);
+        await cluster.Job("awaiting-keys").DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
+        var awaited = await cluster.WaitFinalAsync("awaiting-keys");
+
+        Assert.Equal((JobState.Finalised, 1), (running.State, running.Attempt));
+        Assert.Equal((JobState.Finalised, 1), (awaited.State, awaited.Attempt));
+        Assert.Equal("kept secret"u8.ToArray(), (await cluster.FetchResultAsync("awaiting-keys")).Decrypt(requester));
+        foreach (var jobId in new[] { "running", "awaiting-keys" })
+        {
+            var quorum = await cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(jobId, 1)).GetSnapshotAsync();
+            Assert.Equal(3, quorum.VotesCounted);
+        }
+        // Each of the three validators agreed twice, once per job, and was credited exactly twice.
+        foreach (var validator in await cluster.Registry.GetValidatorsAsync())
+        {
+            Assert.Equal(Reputation.Initial + 2 * Reputation.AgreedDelta, await cluster.ReputationOfAsync(validator.ValidatorId));
+        }
+        await cluster.DisposeAsync();
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,55 @@
+using Paraloom.Grains.Tests.Support;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains.Tests;
+
+public sealed class ResultAccessTests
+{
+    [Fact]
+    public async Task OnlyTheRequestersSignatureOverAFreshChallengeOpensTheResult()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        // A private job waits for its keys, so its result is certainly not ready yet.
+        await cluster.SubmitPrivateAsync("access", WasmModules.Program("sum"), Inputs.Numbers(4));
+        var notReady = await cluster.Job("access").CreateResultChallengeAsync();
+        await Assert.ThrowsAsync<ResultNotReadyException>(() =>
+            cluster.Job("access").GetResultAsync(notReady, ResultAuthorization.Sign(cluster.Requester, "access", notReady)));
+        await cluster.WaitFinalAsync("access");
+        var job = cluster.Job("access");
+
+        var challenge = await job.CreateResultChallengeAsync();
+        var signature = ResultAuthorization.Sign(cluster.Requester, "access", challenge);
+        Assert.Equal(Inputs.Sum(4), (await job.GetResultAsync(challenge, signature)).Decrypt(cluster.Requester));
+
+        // Replaying the same challenge and signature fails: the challenge is single-use.
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() => job.GetResultAsync(challenge, signature));
+
+        using var stranger = SecretKey.Generate();
+        var fresh = await job.CreateResultChallengeAsync();
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            job.GetResultAsync(fresh, ResultAuthorization.Sign(stranger, "access", fresh)));
+
+        var forOtherJob = await job.CreateResultChallengeAsync();
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            job.GetResultAsync(forOtherJob, ResultAuthorization.Sign(cluster.Requester, "another-job", forOtherJob)));
+
+        var invented = new ResultChallenge(new byte[ResultChallenge.Size], DateTimeOffset.MaxValue);
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            job.GetResultAsync(invented, ResultAuthorization.Sign(cluster.Requester, "access", invented)));
+    }
+
+    [Fact]
+    public async Task AnExpiredChallengeIsRefused()
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            configure: options => options.ResultChallengeLifetime = TimeSpan.FromMilliseconds(50));
+        await cluster.SubmitPublicAsync("expiry", WasmModules.Program("sum"), Inputs.Numbers(4));
+        await cluster.WaitFinalAsync("expiry");
+
+        var challenge = await cluster.Job("expiry").CreateResultChallengeAsync();
+        await Task.Delay(150);
+
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            cluster.Job("expiry").GetResultAsync(challenge, ResultAuthorization.Sign(cluster.Requester, "expiry", challenge)));
+    }
+}

@@ -1,0 +1,102 @@
+using Paraloom.Compute;
+using Paraloom.Grains.Tests.Support;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains.Tests;
+
+public sealed class SubmissionTests
+{
+    [Fact]
+    public async Task HostileOrOversizedSubmissionsAreRefusedAndNothingIsStored()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var sum = WasmModules.Program("sum");
+        var cases = new (string JobId, JobSubmission Submission, SubmissionError Error)[]
+        {
+            ("bad-bytes", JobSubmission.Public([0x00, 0x61, 0x73, 0x6D, 0x09], [], cluster.Requester.PublicKey), SubmissionError.InvalidModule),
+            ("imports", JobSubmission.Public(WasmModules.WithImport(), [], cluster.Requester.PublicKey), SubmissionError.HasImports),
+            ("fuel-cap", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
+            ("k-zero", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 0), SubmissionError.AboveCap),
+            ("k-four", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 4), SubmissionError.NoValidators),
+        };
+        foreach (var (jobId, submission, error) in cases)
+        {
+            var refused = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job(jobId).SubmitAsync(submission));
+            Assert.Equal(error, refused.Error);
+            await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job(jobId).GetStatusAsync());
+        }
+        var invalidId = await Assert.ThrowsAsync<JobSubmissionException>(() =>
+            cluster.Job("no/slashes").SubmitAsync(JobSubmission.Public(sum, [], cluster.Requester.PublicKey)));
+        Assert.Equal(SubmissionError.InvalidJobId, invalidId.Error);
+    }
+
+    [Fact]
+    public async Task ForgedOwnershipProofsAreRefusedAtSubmission()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var echo = WasmModules.Program("echo");
+        using var thief = SecretKey.Generate();
+        // A proof made for another job id, and the requester's proof presented under the thief's key.
+        var otherJob = PrivateJobInput.Seal("other-job", echo, [1], cluster.Requester);
+        var genuine = PrivateJobInput.Seal("forged", echo, [1], cluster.Requester);
+        JobSubmission[] forgeries =
+        [
+            JobSubmission.Confidential(echo, cluster.Requester.PublicKey, otherJob),
+            JobSubmission.Confidential(echo, thief.PublicKey, genuine),
+            JobSubmission.Confidential(WasmModules.Program("sum"), cluster.Requester.PublicKey, genuine),
+        ];
+        foreach (var forgery in forgeries)
+        {
+            var refused = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("forged").SubmitAsync(forgery));
+            Assert.Equal(SubmissionError.InvalidOwnershipProof, refused.Error);
+        }
+        await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("forged").GetStatusAsync());
+    }
+
+    [Fact]
+    public async Task AJobIdIsSubmittedOnce()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        await cluster.SubmitPublicAsync("once", WasmModules.Program("sum"), Inputs.Numbers(1));
+        var again = await Assert.ThrowsAsync<JobSubmissionException>(() =>
+            cluster.SubmitPublicAsync("once", WasmModules.Program("sum"), Inputs.Numbers(2)));
+        Assert.Equal(SubmissionError.AlreadySubmitted, again.Error);
+        Assert.Equal(Inputs.OkDigest(Inputs.Sum(1)), (await cluster.WaitFinalAsync("once")).Digest);
+    }
+
+    [Fact]
+    public async Task KeysAreTakenOnlyForTheCurrentAttemptAndExactlyItsCohort()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var status = await cluster.SubmitPrivateAsync("keys", WasmModules.Program("echo"), [9]);
+        var keys = status.Privacy!.WrapKeyFor(cluster.Requester, status.Cohort);
+
+        await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(2, keys));
+        await Assert.ThrowsAsync<KeyDeliveryException>(() =>
+            cluster.Job("keys").DeliverKeysAsync(1, keys.Skip(1).ToDictionary(pair => pair.Key, pair => pair.Value)));
+        Assert.Equal(JobState.AwaitingKeys, (await cluster.Job("keys").GetStatusAsync()).State);
+
+        await cluster.Job("keys").DeliverKeysAsync(1, keys);
+        await cluster.Job("keys").DeliverKeysAsync(1, keys);
+        Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("keys")).State);
+    }
+
+    [Fact]
+    public async Task APrivateJobWhoseKeysNeverComeIsRejectedCleanly()
+    {
+        await using var cluster = await ComputeCluster.StartAsync(
+            configure: options => options.KeyHandOutTimeout = TimeSpan.FromMilliseconds(300));
+        await cluster.SubmitPrivateAsync("no-keys", WasmModules.Program("echo"), [9]);
+
+        JobStatus status;
+        do
+        {
+            await Task.Delay(50);
+            status = await cluster.Job("no-keys").GetStatusAsync();
+        }
+        while (!status.IsFinal);
+
+        Assert.Equal(JobState.Rejected, status.State);
+        Assert.Contains("did not hand out the job key", status.Reason);
+    }
+}

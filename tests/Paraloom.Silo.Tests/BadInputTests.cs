@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Paraloom.Privacy;
+using Paraloom.Silo.Api;
+using Paraloom.Silo.Tests.Support;
+
+namespace Paraloom.Silo.Tests;
+
+/// <summary>Every way a submission can be wrong gets a 4xx problem with a clear message, and nothing is stored.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private const int ModuleCap = 64 * 1024;
+    private const int InputCap = 4096;
+    private const int BodyCap = 256 * 1024;
+
+    private readonly SiloFactory _silo = new(new Dictionary<string, string?>
+    {
+        ["Caps:MaxModuleBytes"] = ModuleCap.ToString(),
+        ["Caps:MaxInputBytes"] = InputCap.ToString(),
+        ["Caps:MaxFuel"] = "2000000000",
+        ["MaxRequestBodyBytes"] = BodyCap.ToString(),
+    });
+
+    private readonly SecretKey _requester = SecretKey.Generate();
+    private ApiDriver _api = null!;
+
+    public Task InitializeAsync()
+    {
+        _api = new ApiDriver(_silo.CreateClient());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        _requester.Dispose();
+    }
+
+    private SubmitJobRequest Valid(string jobId = "job-1") =>
+        ApiDriver.PublicJob(jobId, WasmModules.Program("sum"), Inputs.Numbers(1, 2), _requester.PublicKey);
+
+    [Fact]
+    public async Task A_valid_submission_is_stored_which_is_what_the_other_cases_check_against()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _api.SubmitAsync(Valid())).StatusCode);
+        Assert.NotEmpty(_silo.StoredJobFiles);
+    }
+
+    public static TheoryData<string, string, string> MalformedBodies => new()
+    {
+        { "{\"jobId\": \"a\"", "bad-request", "not valid" },
+        { "[1, 2, 3]", "bad-request", "not valid" },
+        { "null", "bad-request", "null" },
+        { "{\"jobId\":\"a\",\"requester\":\"00\"}", "bad-request", "module" },
+        { "{\"jobId\":\"a\",\"module\":\"not base64!\",\"requester\":\"00\"}", "bad-request", "module" },
+        { "{\"jobId\":\"a\",\"module\":\"AGFzbQEAAAA=\",\"requester\":\"00\",\"colour\":1}", "bad-request", "colour" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Malformed_json_and_missing_or_unknown_fields_are_400(string body, string error, string mentioned)
+    {
+        var response = await _api.Http.PostAsync("/v1/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, error, mentioned);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415()
+    {
+        var response = await _api.Http.PostAsync("/v1/jobs", new StringContent("jobId=a", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(415, (await ApiDriver.ProblemAsync(response)).Status);
+        Assert.Empty(_silo.StoredJobFiles);
+    }
+
+    [Fact]
+    public async Task A_body_above_the_request_limit_is_413()
+    {
+        var request = Valid() with { Input = new byte[BodyCap] };
+
+        await AssertRefusedAsync(await _api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", BodyCap.ToString());
+    }
+
+    [Fact]
+    public async Task A_module_above_the_module_cap_is_refused()
+    {
+        var module = new byte[ModuleCap + 1];
+        WasmModules.Program("sum").CopyTo(module, 0);
+
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = module }),
+            HttpStatusCode.UnprocessableEntity, "above-cap", "module size");
+    }
+
+    [Fact]
+    public async Task An_input_above_the_input_cap_is_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Input = new byte[InputCap + 4] }),
+            HttpStatusCode.UnprocessableEntity, "above-cap", "input size");
+    }
+
+    [Fact]
+    public async Task Limits_above_the_cap_are_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Limits = new LimitsDto { Fuel = 2_000_000_001 } }),
+            HttpStatusCode.UnprocessableEntity, "above-cap", "fuel");
+    }
+
+    [Fact]
+    public async Task Limits_that_are_not_limits_are_400()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Limits = new LimitsDto { MemoryBytes = 1000 } }),
+            HttpStatusCode.BadRequest, "bad-request", "64 KiB");
+    }
+
+    [Fact]
+    public async Task Replication_above_the_cap_is_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Replication = 16 }),
+            HttpStatusCode.UnprocessableEntity, "above-cap", "replication");
+    }
+
+    [Fact]
+    public async Task A_module_with_imports_is_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.WithImport() }),
+            HttpStatusCode.UnprocessableEntity, "module-has-imports", "env.f");
+    }
+
+    [Fact]
+    public async Task A_module_using_simd_is_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.WithSimd() }),
+            HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_webassembly_are_refused()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.Garbage() }),
+            HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
+    }
+
+    [Fact]
+    public async Task An_ownership_proof_made_for_another_job_is_refused()
+    {
+        var proofForOtherJob = ApiDriver.PrivateJob("other-job", WasmModules.Program("echo"), [1], _requester);
+
+        await AssertRefusedAsync(await _api.SubmitAsync(proofForOtherJob with { JobId = "this-job" }),
+            HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
+    }
+
+    [Fact]
+    public async Task A_proof_by_another_key_than_the_requester_is_refused()
+    {
+        using var impostor = SecretKey.Generate();
+        var request = ApiDriver.PrivateJob("stolen", WasmModules.Program("echo"), [1], impostor) with { Requester = _requester.PublicKey.ToHex() };
+
+        await AssertRefusedAsync(await _api.SubmitAsync(request), HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
+    }
+
+    [Fact]
+    public async Task Malformed_keys_commitments_and_proofs_are_400()
+    {
+        var valid = ApiDriver.PrivateJob("p-1", WasmModules.Program("echo"), [1], _requester);
+
+        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Requester = "zz" }), HttpStatusCode.BadRequest, "bad-request", "requester");
+        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Private = valid.Private! with { InputCommitment = "00" } }),
+            HttpStatusCode.BadRequest, "bad-request", "inputCommitment");
+        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Private = valid.Private! with { OwnershipProof = "abc" } }),
+            HttpStatusCode.BadRequest, "bad-request", "ownershipProof");
+        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Input = [1] }), HttpStatusCode.BadRequest, "bad-request", "not both");
+    }
+
+    [Fact]
+    public async Task An_invalid_job_id_is_400()
+    {
+        await AssertRefusedAsync(await _api.SubmitAsync(Valid("has/slash")), HttpStatusCode.BadRequest, "invalid-job-id", "job id");
+    }
+
+    [Fact]
+    public async Task A_second_submission_under_a_taken_id_is_409_and_changes_nothing()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _api.SubmitAsync(Valid("taken"))).StatusCode);
+
+        var second = await _api.SubmitAsync(Valid("taken") with { Input = Inputs.Numbers(99) });
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("already-submitted", (await ApiDriver.ProblemAsync(second)).Error);
+        await _api.WaitFinalAsync("taken", _requester);
+        var result = await _api.ResultAsync("taken", await _api.SignedChallengeAsync("taken", _requester));
+        Assert.Equal(Inputs.Sum(1, 2), (await result.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!.Output);
+    }
+
+    private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string error, string mentioned)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var problem = await ApiDriver.ProblemAsync(response);
+        Assert.Equal((int)status, problem.Status);
+        Assert.Equal(error, problem.Error);
+        Assert.Contains(mentioned, problem.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_silo.StoredJobFiles);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections;
+using Microsoft.Extensions.DependencyInjection;
+using Paraloom.Compute;
+
+namespace Paraloom.Silo.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void Short_environment_variables_land_in_the_paraloom_section()
+    {
+        var variables = new Hashtable
+        {
+            ["PARALOOM_STORAGEDIRECTORY"] = "/data",
+            ["PARALOOM_CAPS__MAXFUEL"] = "5",
+            ["PATH"] = "/usr/bin",
+            ["PARALOOM_"] = "ignored",
+        };
+
+        var settings = PrefixedEnvironmentVariables.Read(variables).ToDictionary();
+
+        Assert.Equal(2, settings.Count);
+        Assert.Equal("/data", settings["Paraloom:STORAGEDIRECTORY"]);
+        Assert.Equal("5", settings["Paraloom:CAPS:MAXFUEL"]);
+    }
+
+    [Fact]
+    public void Caps_left_out_keep_the_network_defaults()
+    {
+        var caps = new CapsSettings { MaxFuel = 42, MaxWallClock = TimeSpan.FromSeconds(3) }.ToNetworkCaps();
+
+        Assert.Equal(42, caps.MaxFuel);
+        Assert.Equal(TimeSpan.FromSeconds(3), caps.MaxWallClock);
+        Assert.Equal(NetworkCaps.Default.MaxModuleBytes, caps.MaxModuleBytes);
+        Assert.Equal(NetworkCaps.Default.MaxReplication, caps.MaxReplication);
+    }
+
+    [Theory]
+    [InlineData("Validators")]
+    [InlineData("MaxRequestBodyBytes")]
+    [InlineData("Caps:MaxFuel")]
+    public void A_setting_that_cannot_work_fails_with_its_name(string setting)
+    {
+        var options = new SiloOptions();
+        switch (setting)
+        {
+            case "Validators": options.Validators = 0; break;
+            case "MaxRequestBodyBytes": options.MaxRequestBodyBytes = -1; break;
+            default: options.Caps.MaxFuel = 0; break;
+        }
+
+        var failure = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Contains("Paraloom:" + setting, failure.Message);
+    }
+
+    [Fact]
+    public async Task The_silo_binds_its_options_from_configuration_and_code_overrides_last()
+    {
+        var app = SiloHost.Create(["--Paraloom:Validators=5", "--Paraloom:StorageDirectory=", "--Paraloom:Caps:MaxFuel=77"],
+            options => options.SiloId = "embedded");
+        await using var _ = app;
+
+        var options = app.Services.GetRequiredService<SiloOptions>();
+
+        Assert.Equal(5, options.Validators);
+        Assert.Equal("embedded", options.SiloId);
+        Assert.Equal(77, options.Caps.MaxFuel);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Paraloom.Privacy;
+using Paraloom.Silo.Tests.Support;
+
+namespace Paraloom.Silo.Tests;
+
+public sealed class OperationsTests : IAsyncLifetime
+{
+    private readonly SiloFactory _silo = new();
+    private readonly SecretKey _requester = SecretKey.Generate();
+    private ApiDriver _api = null!;
+
+    public Task InitializeAsync()
+    {
+        _api = new ApiDriver(_silo.CreateClient());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        _requester.Dispose();
+    }
+
+    [Fact]
+    public async Task Liveness_and_readiness_answer_once_the_validators_have_joined()
+    {
+        Assert.Equal("ok", await _api.Http.GetStringAsync("/healthz"));
+
+        var ready = await _api.Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("ready", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(3, body.RootElement.GetProperty("validators").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_v1_api()
+    {
+        using var document = JsonDocument.Parse(await _api.Http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { "/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/keys", "/v1/jobs/{jobId}/result", "/v1/validators" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("SubmitJobRequest", out var submit));
+        Assert.Contains("jobId", submit.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Metrics_count_submissions_refusals_and_show_the_validators_in_prometheus_text()
+    {
+        await _api.SubmitAsync(ApiDriver.PublicJob("m-1", WasmModules.Program("sum"), Inputs.Numbers(1), _requester.PublicKey));
+        await _api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], _requester.PublicKey));
+
+        var response = await _api.Http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE paraloom_silo_jobs_submitted_total counter", text);
+        Assert.Contains("paraloom_silo_jobs_submitted_total{privacy=\"public\"} 1\n", text);
+        Assert.Contains("paraloom_silo_submissions_refused_total{error=\"module-has-imports\"} 1\n", text);
+        Assert.Contains("paraloom_validator_reputation{silo_id=\"local\",validator_id=\"validator-2\"} ", text);
+        Assert.Contains("# TYPE paraloom_actors_call_duration_seconds histogram", text);
+        Assert.Matches("paraloom_actors_call_duration_seconds_bucket\\{[^}]*le=\"\\+Inf\"\\} [1-9]", text);
+    }
+
+    [Fact]
+    public async Task A_private_job_leaves_no_plaintext_in_logs_or_metrics()
+    {
+        byte[] secretInput = "SALARY-ROW-7f3a9c-PLAINTEXT"u8.ToArray();
+        await _api.SubmitAsync(ApiDriver.PrivateJob("secret-1", WasmModules.Program("echo"), secretInput, _requester));
+        await _api.WaitFinalAsync("secret-1", _requester);
+        await _api.ResultAsync("secret-1", await _api.SignedChallengeAsync("secret-1", _requester));
+        var metrics = await _api.Http.GetStringAsync("/metrics");
+        var logs = _silo.Logs.Text;
+
+        Assert.Contains("secret-1", logs);
+        foreach (var encoding in new[] { "SALARY-ROW-7f3a9c", Convert.ToBase64String(secretInput), Convert.ToHexString(secretInput) })
+        {
+            Assert.DoesNotContain(encoding, logs, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(encoding, metrics, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.DoesNotContain(_requester.ExportHex(), logs, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_are_problem_details_too()
+    {
+        var response = await _api.Http.GetAsync("/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(404, (await ApiDriver.ProblemAsync(response)).Status);
+    }
+}

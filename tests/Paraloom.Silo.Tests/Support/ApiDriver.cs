@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+using Paraloom.Silo.Api;
+
+namespace Paraloom.Silo.Tests.Support;
+
+/// <summary>
+/// Speaks the silo's HTTP API with the grains' own requester-side helpers (sealing, key wrapping, result
+/// authorisation), so these tests check the API independently of the client SDK.
+/// </summary>
+internal sealed class ApiDriver(HttpClient http)
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public HttpClient Http { get; } = http;
+
+    public static SubmitJobRequest PublicJob(string jobId, byte[] module, byte[] input, PublicKey requester, LimitsDto? limits = null) =>
+        new() { JobId = jobId, Module = module, Input = input, Requester = requester.ToHex(), Limits = limits };
+
+    public static SubmitJobRequest PrivateJob(string jobId, byte[] module, byte[] input, SecretKey requester)
+    {
+        var sealedInput = PrivateJobInput.Seal(jobId, module, input, requester);
+        return new SubmitJobRequest
+        {
+            JobId = jobId,
+            Module = module,
+            Requester = requester.PublicKey.ToHex(),
+            Private = new PrivateInputDto
+            {
+                InputCommitment = sealedInput.InputCommitment.ToHex(),
+                SealedInput = sealedInput.SealedInput.ToBytes(),
+                Nonce = sealedInput.Nonce.ToHex(),
+                OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
+            },
+        };
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(SubmitJobRequest request) => Http.PostAsJsonAsync("/v1/jobs", request, Json);
+
+    public async Task<JobStatusResponse> StatusAsync(string jobId) =>
+        (await Http.GetFromJsonAsync<JobStatusResponse>($"/v1/jobs/{jobId}", Json))!;
+
+    /// <summary>Polls until the job is final, handing out the key whenever it is awaited.</summary>
+    public async Task<JobStatusResponse> WaitFinalAsync(string jobId, SecretKey requester)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var status = await StatusAsync(jobId);
+            if (status.State is "Finalised" or "Rejected")
+            {
+                return status;
+            }
+            if (status.AwaitingKeys)
+            {
+                var response = await Http.PostAsJsonAsync($"/v1/jobs/{jobId}/keys", HandOut(status, requester), Json);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    public static DeliverKeysRequest HandOut(JobStatusResponse status, SecretKey requester)
+    {
+        var context = Context(status.JobId, status.Privacy!, status.Requester);
+        var cohort = status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)));
+        return new DeliverKeysRequest
+        {
+            Attempt = status.Attempt,
+            WrappedKeys = context.WrapKeyFor(requester, cohort).ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes()),
+        };
+    }
+
+    public static PrivateJobContext Context(string jobId, PrivacyContextDto privacy, string requester) => new(
+        jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
+        PublicKey.FromHex(requester), JobNonce.FromHex(privacy.Nonce));
+
+    public async Task<ResultRequest> SignedChallengeAsync(string jobId, SecretKey signer)
+    {
+        var response = await Http.PostAsync($"/v1/jobs/{jobId}/result/challenge", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var challenge = (await response.Content.ReadFromJsonAsync<ResultChallengeResponse>(Json))!;
+        var nonce = new ResultChallenge(Convert.FromHexString(challenge.Challenge), challenge.ExpiresAt);
+        return new ResultRequest { Challenge = challenge.Challenge, Signature = ResultAuthorization.Sign(signer, jobId, nonce).ToHex() };
+    }
+
+    public Task<HttpResponseMessage> ResultAsync(string jobId, ResultRequest request) =>
+        Http.PostAsJsonAsync($"/v1/jobs/{jobId}/result", request, Json);
+
+    public static async Task<ProblemBody> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<ProblemBody>(Json))!;
+    }
+}
+
+internal sealed record ProblemBody(int Status, string Title, string Detail, string Error);

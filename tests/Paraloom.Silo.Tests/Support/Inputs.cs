@@ -1,0 +1,26 @@
+using System.Buffers.Binary;
+
+namespace Paraloom.Silo.Tests.Support;
+
+/// <summary>Inputs for the sample programs.</summary>
+internal static class Inputs
+{
+    /// <summary>n × u32 for sum.wasm.</summary>
+    public static byte[] Numbers(params uint[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(uint)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), values[i]);
+        }
+        return bytes;
+    }
+
+    /// <summary>sum.wasm's output for <paramref name="values"/>.</summary>
+    public static byte[] Sum(params uint[] values)
+    {
+        var bytes = new byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, values.Aggregate(0UL, (sum, v) => sum + v));
+        return bytes;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Paraloom.Silo.Tests.Support;
+
+/// <summary>The sample programs from src/programs, and small hand-assembled modules the silo must refuse.</summary>
+internal static class WasmModules
+{
+    private static readonly Lazy<string> ProgramsDirectory = new(FindProgramsDirectory);
+
+    private static readonly byte[] Header = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00];
+
+    public static byte[] Program(string name) => File.ReadAllBytes(Path.Combine(ProgramsDirectory.Value, name + ".wasm"));
+
+    /// <summary>A valid module that imports a function.</summary>
+    public static byte[] WithImport() =>
+    [
+        .. Header,
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+        0x02, 0x09, 0x01, 0x03, (byte)'e', (byte)'n', (byte)'v', 0x01, (byte)'f', 0x00, 0x00,
+    ];
+
+    /// <summary>A module whose only type takes a v128: SIMD, which jobs may not use.</summary>
+    public static byte[] WithSimd() => [.. Header, 0x01, 0x05, 0x01, 0x60, 0x01, 0x7B, 0x00];
+
+    /// <summary>Bytes that are not WebAssembly at all.</summary>
+    public static byte[] Garbage() => "this is not a wasm module"u8.ToArray();
+
+    private static string FindProgramsDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
+            {
+                return Path.Combine(directory.FullName, "src", "programs");
+            }
+        }
+        throw new DirectoryNotFoundException("The repository root (Paraloom.Orleans.sln) is not above the test binaries.");
+    }
+}
