@@ -34,19 +34,19 @@ public sealed class PrivateEnvelope
     public OwnershipProof OwnershipProof { get; }
 
     /// <summary>The binding every seal, wrapped key and proof of the job is made for.</summary>
-    public static JobBinding Binding(JobId jobId, ReadOnlySpan<byte> moduleHash, PedersenCommitment inputCommitment, PublicKey requester)
+    public static JobBinding CreateBinding(JobId jobId, ReadOnlySpan<byte> moduleHash, PedersenCommitment inputCommitment, PublicKey requester)
     {
         ArgumentNullException.ThrowIfNull(jobId);
         return new JobBinding(jobId.Value, moduleHash, inputCommitment, requester);
     }
 
     /// <summary>The context a requester proves ownership in, for <see cref="OwnershipProof.Create"/>.</summary>
-    public static OwnershipContext OwnershipContext(JobBinding binding) => new(binding, OwnershipPurpose);
+    public static OwnershipContext CreateOwnershipContext(JobBinding binding) => new(binding, OwnershipPurpose);
 
-    internal JobBinding BindingFor(JobSpec job) => Binding(job.Id, job.ModuleHash.Span, InputCommitment, Requester);
+    internal JobBinding BindingFor(JobSpec job) => CreateBinding(job.Id, job.ModuleHash.Span, InputCommitment, Requester);
 
     /// <summary>Whether the proof holds for this job's id, module, input commitment and requester.</summary>
-    internal bool ProvesOwnershipOf(JobSpec job) => OwnershipProof.Verify(OwnershipContext(BindingFor(job)));
+    internal bool ProvesOwnershipOf(JobSpec job) => OwnershipProof.Verify(CreateOwnershipContext(BindingFor(job)));
 
     public override string ToString() => $"PrivateEnvelope({SealedInput.Length} byte sealed input, requester {Requester})";
 }

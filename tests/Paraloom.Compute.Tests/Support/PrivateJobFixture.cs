@@ -13,9 +13,9 @@ internal sealed class PrivateJobFixture : IDisposable
         var value = CommitmentValue.OfData(input);
         var blinding = Blinding.Random();
         var commitment = PedersenCommitment.Commit(value, blinding);
-        Binding = PrivateEnvelope.Binding(Id, SHA256.HashData(module), commitment, Requester.PublicKey);
+        Binding = PrivateEnvelope.CreateBinding(Id, SHA256.HashData(module), commitment, Requester.PublicKey);
         JobKey = JobKey.CreateNew(Requester, out _);
-        var proof = OwnershipProof.Create(Requester, value, blinding, PrivateEnvelope.OwnershipContext(Binding));
+        var proof = OwnershipProof.Create(Requester, value, blinding, PrivateEnvelope.CreateOwnershipContext(Binding));
         Envelope = new PrivateEnvelope(SealedInput.Seal(JobKey, Binding, input), commitment, Requester.PublicKey, proof);
         Job = JobSpec.Private(Id, module, Envelope, limits);
     }
