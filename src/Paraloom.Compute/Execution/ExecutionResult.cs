@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Paraloom.Compute.Execution;
 
 /// <summary>
@@ -54,6 +56,9 @@ public sealed class ExecutionResult
         Status == ExecutionStatus.Ok
             ? new(Status, Code, output, FuelUsed)
             : throw new InvalidOperationException("Only a successful result has an output.");
+
+    /// <summary>Zeroes the output in place once a private job's plaintext has been sealed.</summary>
+    internal void ClearOutput() => CryptographicOperations.ZeroMemory(_output);
 
     public override string ToString() => Status switch
     {

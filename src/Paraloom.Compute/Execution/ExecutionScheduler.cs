@@ -50,10 +50,14 @@ public sealed class ExecutionScheduler : IDisposable
             Interlocked.Decrement(ref _admitted);
             throw new ObjectDisposedException(nameof(ExecutionScheduler));
         }
-        task.ContinueWith(
-            static (_, state) => Interlocked.Decrement(ref ((ExecutionScheduler)state!)._admitted), this,
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
+        // The caller sees completion only after the slot is released, so InFlight is exact once it awaits.
+        return task.ContinueWith(
+            static (finished, state) =>
+            {
+                Interlocked.Decrement(ref ((ExecutionScheduler)state!)._admitted);
+                return finished;
+            },
+            this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Stops accepting work, lets queued work finish and joins the threads.</summary>

@@ -1,0 +1,48 @@
+using Paraloom.Compute.Execution;
+using Paraloom.Wasm;
+
+namespace Paraloom.Compute;
+
+/// <summary>
+/// The checks a job passes at submission (DESIGN §1): limits within the network caps, a module that decodes,
+/// validates and follows compute ABI v1 (no imports), and for a private job an ownership proof that holds.
+/// Any failure is a <see cref="JobRejectedException"/> with a reason for the requester. Thread-safe.
+/// </summary>
+public sealed class JobAdmission
+{
+    private readonly Engine _engine;
+    private readonly NetworkCaps _caps;
+
+    /// <param name="engine">The engine whose cache keeps the compiled module for the executions to come.</param>
+    public JobAdmission(Engine engine, NetworkCaps? caps = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _engine = engine;
+        _caps = caps ?? NetworkCaps.Default;
+    }
+
+    /// <exception cref="JobRejectedException">The job may not run on this network.</exception>
+    public void EnsureAdmissible(JobSpec job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        _caps.EnsureAllows(job);
+        Module module;
+        try
+        {
+            module = _engine.LoadModule(job.Module.Span);
+        }
+        catch (ModuleException e)
+        {
+            throw new JobRejectedException($"The module is not valid WebAssembly: {e.Message}");
+        }
+        if (ComputeAbi.CheckDeclarations(module) is { } abiError)
+        {
+            throw new JobRejectedException($"The module does not follow compute ABI v1: {ComputeAbi.Describe(abiError)}.");
+        }
+        if (job.Envelope is { } envelope && !envelope.ProvesOwnershipOf(job))
+        {
+            throw new JobRejectedException(
+                "The ownership proof does not hold for this job id, module, input commitment and requester key.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Paraloom.Compute.Tests.Support;
+using Paraloom.Wasm;
+
+namespace Paraloom.Compute.Tests.Jobs;
+
+public class JobAdmissionTests
+{
+    private readonly JobAdmission _admission = new(new Engine());
+
+    [Fact]
+    public void A_valid_public_job_is_admitted()
+    {
+        _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.Echo, [1, 2]));
+    }
+
+    [Fact]
+    public void A_valid_private_job_is_admitted()
+    {
+        using var fixture = new PrivateJobFixture(Modules.Echo, [1, 2, 3]);
+        _admission.EnsureAdmissible(fixture.Job);
+        Assert.True(fixture.Job.IsPrivate);
+        Assert.Equal(fixture.Envelope.SealedInput.Length, fixture.Job.InputLength);
+        Assert.True(fixture.Job.Input.IsEmpty);
+    }
+
+    [Fact]
+    public void A_proof_for_another_job_is_rejected()
+    {
+        using var fixture = new PrivateJobFixture(Modules.Echo, [1, 2, 3]);
+        var moved = JobSpec.Private(JobId.New(), Modules.Echo, fixture.Envelope);
+        var error = Assert.Throws<JobRejectedException>(() => _admission.EnsureAdmissible(moved));
+        Assert.Contains("ownership proof", error.Message);
+
+        var otherModule = JobSpec.Private(fixture.Id, Modules.ByteSum, fixture.Envelope);
+        Assert.Throws<JobRejectedException>(() => _admission.EnsureAdmissible(otherModule));
+    }
+
+    [Fact]
+    public void Modules_that_are_invalid_or_break_the_abi_are_rejected()
+    {
+        var invalid = Assert.Throws<JobRejectedException>(
+            () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), [0, 97, 115, 109, 1, 0, 0, 0, 99], [])));
+        Assert.Contains("not valid WebAssembly", invalid.Message);
+
+        var imports = Assert.Throws<JobRejectedException>(
+            () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.WithImport, [])));
+        Assert.Contains("imports", imports.Message);
+
+        var missing = Assert.Throws<JobRejectedException>(
+            () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.WithoutRun, [])));
+        Assert.Contains("'run'", missing.Message);
+    }
+
+    [Fact]
+    public void Jobs_above_the_network_caps_are_rejected()
+    {
+        var admission = new JobAdmission(new Engine(), new NetworkCaps { MaxModuleBytes = 16 });
+        var error = Assert.Throws<JobRejectedException>(
+            () => admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.Echo, [])));
+        Assert.Contains("module size", error.Message);
+    }
+}
