@@ -8,7 +8,6 @@ namespace Paraloom.Compute.Execution;
 public sealed class ExecutionScheduler : IDisposable
 {
     private readonly DedicatedThreadTaskScheduler _scheduler;
-    private readonly int _capacity;
     private int _admitted;
     private int _disposed;
 
@@ -16,13 +15,16 @@ public sealed class ExecutionScheduler : IDisposable
     {
         var settings = options ?? ExecutionSchedulerOptions.Default;
         ConcurrencyLevel = settings.ConcurrentExecutions;
-        _capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
+        Capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
         _scheduler = new DedicatedThreadTaskScheduler(
             settings.ConcurrentExecutions, settings.ThreadStackBytes, "Paraloom execution");
     }
 
     /// <summary>Work items that run at once.</summary>
     public int ConcurrencyLevel { get; }
+
+    /// <summary>Work items admitted at most: running plus queued.</summary>
+    public int Capacity { get; }
 
     /// <summary>Work items admitted and not yet finished (running or queued).</summary>
     public int InFlight => Volatile.Read(ref _admitted);
@@ -34,10 +36,10 @@ public sealed class ExecutionScheduler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (Interlocked.Increment(ref _admitted) > _capacity)
+        if (Interlocked.Increment(ref _admitted) > Capacity)
         {
             Interlocked.Decrement(ref _admitted);
-            throw new ExecutorBusyException(_capacity);
+            throw new ExecutorBusyException(Capacity);
         }
         // Callers resume off the execution threads: an awaiting grain must never run its turn on one of them.
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);

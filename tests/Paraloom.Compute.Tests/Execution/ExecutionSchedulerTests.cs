@@ -72,6 +72,7 @@ public class ExecutionSchedulerTests
         var first = scheduler.RunAsync(() => gate.Wait(TimeSpan.FromMinutes(1)));
         var second = scheduler.RunAsync(() => true);
 
+        Assert.Equal(2, scheduler.Capacity);
         var error = Assert.Throws<ExecutorBusyException>(() => { _ = scheduler.RunAsync(() => true); });
         Assert.Contains("2 execution slots", error.Message);
 
