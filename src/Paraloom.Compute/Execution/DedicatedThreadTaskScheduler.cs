@@ -26,6 +26,8 @@ internal sealed class DedicatedThreadTaskScheduler : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => _threads.Length;
 
+    public bool IsCurrentThreadWorker => s_owner == this;
+
     public void Dispose()
     {
         _queue.CompleteAdding();

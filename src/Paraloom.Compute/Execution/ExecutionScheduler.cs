@@ -8,7 +8,6 @@ namespace Paraloom.Compute.Execution;
 public sealed class ExecutionScheduler : IDisposable
 {
     private readonly DedicatedThreadTaskScheduler _scheduler;
-    private readonly int _capacity;
     private int _admitted;
     private int _disposed;
 
@@ -16,13 +15,16 @@ public sealed class ExecutionScheduler : IDisposable
     {
         var settings = options ?? ExecutionSchedulerOptions.Default;
         ConcurrencyLevel = settings.ConcurrentExecutions;
-        _capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
+        Capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
         _scheduler = new DedicatedThreadTaskScheduler(
             settings.ConcurrentExecutions, settings.ThreadStackBytes, "Paraloom execution");
     }
 
     /// <summary>Work items that run at once.</summary>
     public int ConcurrencyLevel { get; }
+
+    /// <summary>Work items admitted at most: running plus queued.</summary>
+    public int Capacity { get; }
 
     /// <summary>Work items admitted and not yet finished (running or queued).</summary>
     public int InFlight => Volatile.Read(ref _admitted);
@@ -34,11 +36,13 @@ public sealed class ExecutionScheduler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (Interlocked.Increment(ref _admitted) > _capacity)
+        if (Interlocked.Increment(ref _admitted) > Capacity)
         {
             Interlocked.Decrement(ref _admitted);
-            throw new ExecutorBusyException(_capacity);
+            throw new ExecutorBusyException(Capacity);
         }
+        // Callers resume off the execution threads: an awaiting grain must never run its turn on one of them.
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<T> task;
         try
         {
@@ -50,22 +54,41 @@ public sealed class ExecutionScheduler : IDisposable
             Interlocked.Decrement(ref _admitted);
             throw new ObjectDisposedException(nameof(ExecutionScheduler));
         }
-        // The caller sees completion only after the slot is released, so InFlight is exact once it awaits.
-        return task.ContinueWith(
-            static (finished, state) =>
-            {
-                Interlocked.Decrement(ref ((ExecutionScheduler)state!)._admitted);
-                return finished;
-            },
-            this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+        task.ContinueWith(
+            (finished, state) => Complete(finished, (TaskCompletionSource<T>)state!, cancellationToken),
+            completion, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return completion.Task;
     }
 
     /// <summary>Stops accepting work, lets queued work finish and joins the threads.</summary>
+    /// <exception cref="InvalidOperationException">Called from work running on this scheduler.</exception>
     public void Dispose()
     {
+        if (_scheduler.IsCurrentThreadWorker)
+        {
+            throw new InvalidOperationException("An execution scheduler cannot be disposed from one of its own threads.");
+        }
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _scheduler.Dispose();
+        }
+    }
+
+    // The slot is released before the caller can observe completion, so InFlight is exact once it awaits.
+    private void Complete<T>(Task<T> finished, TaskCompletionSource<T> completion, CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref _admitted);
+        if (finished.IsCanceled)
+        {
+            completion.TrySetCanceled(cancellationToken);
+        }
+        else if (finished.IsFaulted)
+        {
+            completion.TrySetException(finished.Exception!.InnerExceptions);
+        }
+        else
+        {
+            completion.TrySetResult(finished.Result);
         }
     }
 }

@@ -15,6 +15,24 @@ public class ExecutionSchedulerTests
     }
 
     [Fact]
+    public async Task Callers_resume_off_the_execution_threads()
+    {
+        using var scheduler = new ExecutionScheduler(new ExecutionSchedulerOptions { ConcurrentExecutions = 1 });
+        // No synchronization context inside Task.Run: the continuation would run inline wherever the task completed.
+        var resumedOn = await Task.Run(async () =>
+        {
+            // Long enough that the await registers its continuation before the work completes.
+            await scheduler.RunAsync(() =>
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(300));
+                return 1;
+            });
+            return Thread.CurrentThread.Name ?? "";
+        });
+        Assert.DoesNotContain("Paraloom execution", resumedOn);
+    }
+
+    [Fact]
     public async Task No_more_than_the_concurrency_level_runs_at_once()
     {
         using var scheduler = new ExecutionScheduler(new ExecutionSchedulerOptions { ConcurrentExecutions = 2, QueueCapacity = 4 });
@@ -54,6 +72,7 @@ public class ExecutionSchedulerTests
         var first = scheduler.RunAsync(() => gate.Wait(TimeSpan.FromMinutes(1)));
         var second = scheduler.RunAsync(() => true);
 
+        Assert.Equal(2, scheduler.Capacity);
         var error = Assert.Throws<ExecutorBusyException>(() => { _ = scheduler.RunAsync(() => true); });
         Assert.Contains("2 execution slots", error.Message);
 
