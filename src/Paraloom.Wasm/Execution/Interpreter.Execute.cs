@@ -519,6 +519,136 @@ internal static unsafe partial class Interpreter
                 case Op.TruncSatBase + 6: sp[-1] = (ulong)TruncSatI64(AsF64(sp[-1])); break;
                 case Op.TruncSatBase + 7: sp[-1] = TruncSatU64(AsF64(sp[-1])); break;
 
+                // ---- fused: binary operator with a constant right operand (0x100 | opcode) [constant] ----
+                case 0x16A: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a + b; break; }
+                case 0x16B: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a - b; break; }
+                case 0x16C: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a * b; break; }
+                case 0x171: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a & b; break; }
+                case 0x172: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a | b; break; }
+                case 0x173: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a ^ b; break; }
+                case 0x174: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a << (int)b; break; }
+                case 0x175: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (uint)((int)a >> (int)b); break; }
+                case 0x176: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >> (int)b; break; }
+                case 0x177: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x178: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x146: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a == b ? 1UL : 0UL; break; }
+                case 0x147: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a != b ? 1UL : 0UL; break; }
+                case 0x148: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; }
+                case 0x149: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a < b ? 1UL : 0UL; break; }
+                case 0x14A: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; }
+                case 0x14B: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a > b ? 1UL : 0UL; break; }
+                case 0x14C: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; }
+                case 0x14D: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a <= b ? 1UL : 0UL; break; }
+                case 0x14E: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; }
+                case 0x14F: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >= b ? 1UL : 0UL; break; }
+                case 0x17C: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a + b; break; }
+                case 0x17D: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a - b; break; }
+                case 0x17E: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a * b; break; }
+                case 0x183: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a & b; break; }
+                case 0x184: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a | b; break; }
+                case 0x185: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a ^ b; break; }
+                case 0x186: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a << (int)b; break; }
+                case 0x187: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (ulong)((long)a >> (int)b); break; }
+                case 0x188: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >> (int)b; break; }
+                case 0x189: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x18A: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x151: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a == b ? 1UL : 0UL; break; }
+                case 0x152: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a != b ? 1UL : 0UL; break; }
+                case 0x153: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; }
+                case 0x154: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a < b ? 1UL : 0UL; break; }
+                case 0x155: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; }
+                case 0x156: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a > b ? 1UL : 0UL; break; }
+                case 0x157: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; }
+                case 0x158: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a <= b ? 1UL : 0UL; break; }
+                case 0x159: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; }
+                case 0x15A: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >= b ? 1UL : 0UL; break; }
+                // ---- fused: binary operator with a local right operand (0x200 | opcode) [slot] ----
+                case 0x26A: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a + b; break; }
+                case 0x26B: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a - b; break; }
+                case 0x26C: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a * b; break; }
+                case 0x271: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a & b; break; }
+                case 0x272: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a | b; break; }
+                case 0x273: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a ^ b; break; }
+                case 0x274: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a << (int)b; break; }
+                case 0x275: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (uint)((int)a >> (int)b); break; }
+                case 0x276: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >> (int)b; break; }
+                case 0x277: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x278: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x246: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; }
+                case 0x247: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; }
+                case 0x248: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; }
+                case 0x249: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; }
+                case 0x24A: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; }
+                case 0x24B: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; }
+                case 0x24C: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; }
+                case 0x24D: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; }
+                case 0x24E: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; }
+                case 0x24F: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; }
+                case 0x27C: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a + b; break; }
+                case 0x27D: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a - b; break; }
+                case 0x27E: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a * b; break; }
+                case 0x283: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a & b; break; }
+                case 0x284: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a | b; break; }
+                case 0x285: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a ^ b; break; }
+                case 0x286: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a << (int)b; break; }
+                case 0x287: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (ulong)((long)a >> (int)b); break; }
+                case 0x288: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >> (int)b; break; }
+                case 0x289: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x28A: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x251: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; }
+                case 0x252: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; }
+                case 0x253: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; }
+                case 0x254: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; }
+                case 0x255: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; }
+                case 0x256: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; }
+                case 0x257: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; }
+                case 0x258: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; }
+                case 0x259: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; }
+                case 0x25A: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; }
+                case 0x2A0: { sp[-1] = F64(AsF64(sp[-1]) + AsF64(fp[*ip++]), canonicalize); break; }
+                case 0x2A1: { sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; }
+                case 0x2A2: { sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; }
+                case 0x2A3: { sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; }
+                case 0x292: { sp[-1] = F32(AsF32(sp[-1]) + AsF32(fp[*ip++]), canonicalize); break; }
+                case 0x293: { sp[-1] = F32(AsF32(sp[-1]) - AsF32(fp[*ip++]), canonicalize); break; }
+                case 0x294: { sp[-1] = F32(AsF32(sp[-1]) * AsF32(fp[*ip++]), canonicalize); break; }
+                case 0x295: { sp[-1] = F32(AsF32(sp[-1]) / AsF32(fp[*ip++]), canonicalize); break; }
+                // ---- fused: i32 binary operator on two locals (0x300 | opcode) [slot a, slot b] ----
+                case 0x36A: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a + b; break; }
+                case 0x36B: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a - b; break; }
+                case 0x36C: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a * b; break; }
+                case 0x371: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a & b; break; }
+                case 0x372: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a | b; break; }
+                case 0x373: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a ^ b; break; }
+                case 0x374: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a << (int)b; break; }
+                case 0x375: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; }
+                case 0x376: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >> (int)b; break; }
+                case 0x377: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x378: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x346: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; }
+                case 0x347: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; }
+                case 0x348: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; }
+                case 0x349: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; }
+                case 0x34A: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; }
+                case 0x34B: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; }
+                case 0x34C: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; }
+                case 0x34D: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; }
+                case 0x34E: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; }
+                case 0x34F: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; }
+                // ---- fused: i32 comparison and br_if without value moves (0x400 | opcode) [target] ----
+                case 0x445: { if ((uint)*--sp == 0) ip = code + *ip; else ip++; break; }
+                case 0x446: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ip++; break; }
+                case 0x447: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ip++; break; }
+                case 0x448: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ip++; break; }
+                case 0x449: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ip++; break; }
+                case 0x44A: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ip++; break; }
+                case 0x44B: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ip++; break; }
+                case 0x44C: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ip++; break; }
+                case 0x44D: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ip++; break; }
+                case 0x44E: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ip++; break; }
+                case 0x44F: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ip++; break; }
+                case Op.LocalSetLocalGet: fp[ip[0]] = sp[-1]; sp[-1] = fp[ip[1]]; ip += 2; break;
+
                 default:
                     throw new InvalidOperationException($"internal error: unknown instruction {ip[-1]}");
             }

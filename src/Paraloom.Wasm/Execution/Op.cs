@@ -49,17 +49,10 @@ internal static class Op
 
     public const int TruncSatBase = 0xE0;   // 0xE0..0xE7: 0xFC 0..7
 
-    // Super-instructions.
-    public const int LocalGetLocalGet = 0xF0;        // [slot a, slot b]
-    public const int LocalGetI32Const = 0xF1;        // [slot, value]
-    public const int I32AddLocalGetConst = 0xF2;     // local.get a; i32.const c; i32.add  [slot, value]
-    public const int LocalGetLocalGetI32Add = 0xF3;  // [slot a, slot b]
-    public const int I32LoadLocal = 0xF4;            // local.get a; i32.load offset  [slot, offset]
-    public const int LocalSetLocalGet = 0xF5;        // [slot set, slot get]
-    public const int I32EqzBrIf = 0xF6;              // i32.eqz; br_if (no move) [target]
-    public const int I32LtSBrIf = 0xF7;              // [target]
-    public const int I32NeBrIf = 0xF8;               // [target]
-    public const int I32EqBrIf = 0xF9;               // [target]
-    public const int I32LtUBrIf = 0xFA;              // [target]
-    public const int LocalTeeBrIf = 0xFB;            // reserved slot for future fusions
+    // Super-instructions fused by the compiler's peephole (see FunctionCompiler.Emit).
+    public const int WithConstant = 0x100;       // 0x100 | binary opcode: right operand inline  [constant (1 or 2 ints)]
+    public const int WithLocal = 0x200;          // 0x200 | binary opcode: right operand a local  [slot]
+    public const int WithTwoLocals = 0x300;      // 0x300 | i32 binary opcode: both operands locals, pushes  [slot a, slot b]
+    public const int CompareBranch = 0x400;      // 0x400 | i32 comparison (or eqz): branch if true  [target]
+    public const int LocalSetLocalGet = 0x500;   // [slot set, slot get]
 }

@@ -7,6 +7,15 @@ internal sealed partial class FunctionCompiler
 {
     private void CompileInstruction(byte opcode)
     {
+        var codeBefore = _code.Count;
+        _emittedThroughPeephole = false;
+        CompileInstructionCore(opcode);
+        // Anything emitted around the peephole invalidates its history.
+        if (_code.Count != codeBefore && !_emittedThroughPeephole) ResetPeephole();
+    }
+
+    private void CompileInstructionCore(byte opcode)
+    {
         switch (opcode)
         {
             case 0x00: // unreachable
@@ -320,6 +329,8 @@ internal sealed partial class FunctionCompiler
             CloseSegment();
             return;
         }
+        // The end of a block nothing branches to (and of every loop) is not a branch target: the segment goes on.
+        if (frame.ElseSite < 0 && frame.Patches.Count == 0) return;
         CloseSegment();
         var end = _code.Count;
         if (frame.ElseSite >= 0) _code[frame.ElseSite] = end;
@@ -372,8 +383,7 @@ internal sealed partial class FunctionCompiler
         {
             Pop(type);
             Pop(ValueType.I32);
-            _code.Emit(opcode);
-            _code.Emit((int)offset);
+            EmitStore(opcode, (int)offset);
         }
     }
 

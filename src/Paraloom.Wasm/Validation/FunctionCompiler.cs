@@ -175,6 +175,7 @@ internal sealed partial class FunctionCompiler
         CloseSegment();
         _code.Emit(fuelOp);
         _fuelSite = _code.Emit(0);
+        ResetPeephole();
     }
 
     private void CloseSegment()
@@ -192,7 +193,12 @@ internal sealed partial class FunctionCompiler
         var sourceHeight = LocalSlots + _operands.Count;
         if (sourceHeight - arity == targetHeight || _controls[^1].Unreachable)
         {
-            _code.Emit(conditional ? Op.BrIf : Op.Br);
+            if (conditional)
+            {
+                EmitPlainBrIf(frame);
+                return;
+            }
+            _code.Emit(Op.Br);
             EmitTarget(frame);
         }
         else
