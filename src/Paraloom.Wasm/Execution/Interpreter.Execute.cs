@@ -7,6 +7,8 @@ namespace Paraloom.Wasm.Execution;
 internal static unsafe partial class Interpreter
 {
     /// <summary>Runs <paramref name="entry"/> with its arguments at <paramref name="entryFp"/>; leaves its results there.</summary>
+    /// <remarks>Fully optimized from the first call: a long-running loop would otherwise live in tier-0 or OSR code.</remarks>
+    //AO
     private static void Execute(Store store, ExecutionStack stack, Function entry, ulong* entryFp)
     {
         var canonicalize = store.Engine.Config.CanonicalizeNaNs;
@@ -67,7 +69,7 @@ internal static unsafe partial class Interpreter
                 }
                 case Op.BrIf:
                     if ((uint)*--sp != 0) ip = code + *ip;
-                    else ip++;
+                    else ChargeFallthrough(store, ref ip);
                     break;
                 case Op.BrIfMove:
                     if ((uint)*--sp != 0)
@@ -80,12 +82,13 @@ internal static unsafe partial class Interpreter
                     }
                     else
                     {
-                        ip += 3;
+                        ip += 2;
+                        ChargeFallthrough(store, ref ip);
                     }
                     break;
                 case Op.BrUnless:
                     if ((uint)*--sp == 0) ip = code + *ip;
-                    else ip++;
+                    else ChargeFallthrough(store, ref ip);
                     break;
                 case Op.BrTable:
                 {
@@ -163,23 +166,6 @@ internal static unsafe partial class Interpreter
                 case Op.GlobalSet:
                     globals[*ip++].Bits = *--sp;
                     break;
-                case Op.TableGet:
-                {
-                    var table = tables[*ip++];
-                    var index = (uint)sp[-1];
-                    if (index >= (uint)table.Count) TrapException.Throw(TrapCode.TableOutOfBounds);
-                    sp[-1] = table.Elements[index];
-                    break;
-                }
-                case Op.TableSet:
-                {
-                    var table = tables[*ip++];
-                    sp -= 2;
-                    var index = (uint)sp[0];
-                    if (index >= (uint)table.Count) TrapException.Throw(TrapCode.TableOutOfBounds);
-                    table.Elements[index] = sp[1];
-                    break;
-                }
                 case Op.MemorySize:
                     *sp++ = memSize / Memory.PageSize;
                     break;
@@ -195,95 +181,6 @@ internal static unsafe partial class Interpreter
                     *sp++ = (uint)ip[0] | ((ulong)(uint)ip[1] << 32);
                     ip += 2;
                     break;
-                case Op.RefFunc:
-                    *sp++ = functions[*ip++].Handle;
-                    break;
-                case Op.MemoryInit:
-                {
-                    var segment = instance.DataSegments[*ip++];
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var source = (uint)sp[1];
-                    var length = (uint)sp[2];
-                    if ((ulong)source + length > (ulong)segment.Length || (ulong)destination + length > memSize)
-                        TrapException.Throw(TrapCode.MemoryOutOfBounds);
-                    segment.AsSpan((int)source, (int)length).CopyTo(new Span<byte>(mem + destination, (int)length));
-                    break;
-                }
-                case Op.DataDrop:
-                    instance.DataSegments[*ip++] = [];
-                    break;
-                case Op.MemoryCopy:
-                {
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var source = (uint)sp[1];
-                    var length = (uint)sp[2];
-                    if ((ulong)source + length > memSize || (ulong)destination + length > memSize)
-                        TrapException.Throw(TrapCode.MemoryOutOfBounds);
-                    Buffer.MemoryCopy(mem + source, mem + destination, length, length);
-                    break;
-                }
-                case Op.MemoryFill:
-                {
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var length = (uint)sp[2];
-                    if ((ulong)destination + length > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds);
-                    new Span<byte>(mem + destination, (int)length).Fill((byte)sp[1]);
-                    break;
-                }
-                case Op.TableInit:
-                {
-                    var segment = instance.ElementSegments[ip[0]];
-                    var table = tables[ip[1]];
-                    ip += 2;
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var source = (uint)sp[1];
-                    var length = (uint)sp[2];
-                    if ((ulong)source + length > (ulong)segment.Length || (ulong)destination + length > (ulong)table.Count)
-                        TrapException.Throw(TrapCode.TableOutOfBounds);
-                    Array.Copy(segment, source, table.Elements, destination, length);
-                    break;
-                }
-                case Op.ElemDrop:
-                    instance.ElementSegments[*ip++] = [];
-                    break;
-                case Op.TableCopy:
-                {
-                    var destinationTable = tables[ip[0]];
-                    var sourceTable = tables[ip[1]];
-                    ip += 2;
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var source = (uint)sp[1];
-                    var length = (uint)sp[2];
-                    if ((ulong)source + length > (ulong)sourceTable.Count || (ulong)destination + length > (ulong)destinationTable.Count)
-                        TrapException.Throw(TrapCode.TableOutOfBounds);
-                    Array.Copy(sourceTable.Elements, source, destinationTable.Elements, destination, length);
-                    break;
-                }
-                case Op.TableGrow:
-                {
-                    var table = tables[*ip++];
-                    sp--;
-                    sp[-1] = (uint)(int)table.Grow((uint)sp[0], sp[-1]);
-                    break;
-                }
-                case Op.TableSize:
-                    *sp++ = (uint)tables[*ip++].Count;
-                    break;
-                case Op.TableFill:
-                {
-                    var table = tables[*ip++];
-                    sp -= 3;
-                    var destination = (uint)sp[0];
-                    var length = (uint)sp[2];
-                    if ((ulong)destination + length > (ulong)table.Count) TrapException.Throw(TrapCode.TableOutOfBounds);
-                    table.Elements.AsSpan((int)destination, (int)length).Fill(sp[1]);
-                    break;
-                }
 
                 // ---- loads and stores: effective address = unsigned operand + unsigned offset ----
                 case 0x28: { var ea = (ulong)(uint)sp[-1] + (uint)*ip++; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); sp[-1] = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
@@ -335,12 +232,6 @@ internal static unsafe partial class Interpreter
                 case 0x5A: sp--; sp[-1] = sp[-1] >= sp[0] ? 1UL : 0UL; break;
 
                 // ---- float comparisons ----
-                case 0x5B: sp--; sp[-1] = AsF32(sp[-1]) == AsF32(sp[0]) ? 1UL : 0UL; break;
-                case 0x5C: sp--; sp[-1] = AsF32(sp[-1]) != AsF32(sp[0]) ? 1UL : 0UL; break;
-                case 0x5D: sp--; sp[-1] = AsF32(sp[-1]) < AsF32(sp[0]) ? 1UL : 0UL; break;
-                case 0x5E: sp--; sp[-1] = AsF32(sp[-1]) > AsF32(sp[0]) ? 1UL : 0UL; break;
-                case 0x5F: sp--; sp[-1] = AsF32(sp[-1]) <= AsF32(sp[0]) ? 1UL : 0UL; break;
-                case 0x60: sp--; sp[-1] = AsF32(sp[-1]) >= AsF32(sp[0]) ? 1UL : 0UL; break;
                 case 0x61: sp--; sp[-1] = AsF64(sp[-1]) == AsF64(sp[0]) ? 1UL : 0UL; break;
                 case 0x62: sp--; sp[-1] = AsF64(sp[-1]) != AsF64(sp[0]) ? 1UL : 0UL; break;
                 case 0x63: sp--; sp[-1] = AsF64(sp[-1]) < AsF64(sp[0]) ? 1UL : 0UL; break;
@@ -349,46 +240,9 @@ internal static unsafe partial class Interpreter
                 case 0x66: sp--; sp[-1] = AsF64(sp[-1]) >= AsF64(sp[0]) ? 1UL : 0UL; break;
 
                 // ---- i32 arithmetic ----
-                case 0x67: sp[-1] = (uint)BitOperations.LeadingZeroCount((uint)sp[-1]); break;
-                case 0x68: sp[-1] = (uint)BitOperations.TrailingZeroCount((uint)sp[-1]); break;
-                case 0x69: sp[-1] = (uint)BitOperations.PopCount((uint)sp[-1]); break;
                 case 0x6A: sp--; sp[-1] = (uint)sp[-1] + (uint)sp[0]; break;
                 case 0x6B: sp--; sp[-1] = (uint)sp[-1] - (uint)sp[0]; break;
                 case 0x6C: sp--; sp[-1] = (uint)sp[-1] * (uint)sp[0]; break;
-                case 0x6D:
-                {
-                    sp--;
-                    var b = (int)sp[0];
-                    var a = (int)sp[-1];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    if (b == -1 && a == int.MinValue) TrapException.Throw(TrapCode.IntegerOverflow);
-                    sp[-1] = (uint)(a / b);
-                    break;
-                }
-                case 0x6E:
-                {
-                    sp--;
-                    var b = (uint)sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] = (uint)sp[-1] / b;
-                    break;
-                }
-                case 0x6F:
-                {
-                    sp--;
-                    var b = (int)sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] = b == -1 ? 0 : (uint)((int)sp[-1] % b);
-                    break;
-                }
-                case 0x70:
-                {
-                    sp--;
-                    var b = (uint)sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] = (uint)sp[-1] % b;
-                    break;
-                }
                 case 0x71: sp--; sp[-1] = (uint)sp[-1] & (uint)sp[0]; break;
                 case 0x72: sp--; sp[-1] = (uint)sp[-1] | (uint)sp[0]; break;
                 case 0x73: sp--; sp[-1] = (uint)sp[-1] ^ (uint)sp[0]; break;
@@ -399,46 +253,9 @@ internal static unsafe partial class Interpreter
                 case 0x78: sp--; sp[-1] = BitOperations.RotateRight((uint)sp[-1], (int)sp[0]); break;
 
                 // ---- i64 arithmetic ----
-                case 0x79: sp[-1] = (ulong)BitOperations.LeadingZeroCount(sp[-1]); break;
-                case 0x7A: sp[-1] = (ulong)BitOperations.TrailingZeroCount(sp[-1]); break;
-                case 0x7B: sp[-1] = (ulong)BitOperations.PopCount(sp[-1]); break;
                 case 0x7C: sp--; sp[-1] += sp[0]; break;
                 case 0x7D: sp--; sp[-1] -= sp[0]; break;
                 case 0x7E: sp--; sp[-1] *= sp[0]; break;
-                case 0x7F:
-                {
-                    sp--;
-                    var b = (long)sp[0];
-                    var a = (long)sp[-1];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    if (b == -1 && a == long.MinValue) TrapException.Throw(TrapCode.IntegerOverflow);
-                    sp[-1] = (ulong)(a / b);
-                    break;
-                }
-                case 0x80:
-                {
-                    sp--;
-                    var b = sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] /= b;
-                    break;
-                }
-                case 0x81:
-                {
-                    sp--;
-                    var b = (long)sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] = b == -1 ? 0 : (ulong)((long)sp[-1] % b);
-                    break;
-                }
-                case 0x82:
-                {
-                    sp--;
-                    var b = sp[0];
-                    if (b == 0) TrapException.Throw(TrapCode.IntegerDivideByZero);
-                    sp[-1] %= b;
-                    break;
-                }
                 case 0x83: sp--; sp[-1] &= sp[0]; break;
                 case 0x84: sp--; sp[-1] |= sp[0]; break;
                 case 0x85: sp--; sp[-1] ^= sp[0]; break;
@@ -449,75 +266,22 @@ internal static unsafe partial class Interpreter
                 case 0x8A: sp--; sp[-1] = BitOperations.RotateRight(sp[-1], (int)sp[0]); break;
 
                 // ---- f32 arithmetic (abs/neg/copysign are bit operations and keep NaN payloads) ----
-                case 0x8B: sp[-1] = (uint)sp[-1] & 0x7FFFFFFFu; break;
-                case 0x8C: sp[-1] = (uint)sp[-1] ^ 0x80000000u; break;
-                case 0x8D: sp[-1] = F32(MathF.Ceiling(AsF32(sp[-1])), canonicalize); break;
-                case 0x8E: sp[-1] = F32(MathF.Floor(AsF32(sp[-1])), canonicalize); break;
-                case 0x8F: sp[-1] = F32(MathF.Truncate(AsF32(sp[-1])), canonicalize); break;
-                case 0x90: sp[-1] = F32(Nearest(AsF32(sp[-1])), canonicalize); break;
-                case 0x91: sp[-1] = F32(MathF.Sqrt(AsF32(sp[-1])), canonicalize); break;
-                case 0x92: sp--; sp[-1] = F32(AsF32(sp[-1]) + AsF32(sp[0]), canonicalize); break;
-                case 0x93: sp--; sp[-1] = F32(AsF32(sp[-1]) - AsF32(sp[0]), canonicalize); break;
-                case 0x94: sp--; sp[-1] = F32(AsF32(sp[-1]) * AsF32(sp[0]), canonicalize); break;
-                case 0x95: sp--; sp[-1] = F32(AsF32(sp[-1]) / AsF32(sp[0]), canonicalize); break;
-                case 0x96: sp--; sp[-1] = F32(Min(AsF32(sp[-1]), AsF32(sp[0])), canonicalize); break;
-                case 0x97: sp--; sp[-1] = F32(Max(AsF32(sp[-1]), AsF32(sp[0])), canonicalize); break;
-                case 0x98: sp--; sp[-1] = ((uint)sp[-1] & 0x7FFFFFFFu) | ((uint)sp[0] & 0x80000000u); break;
 
                 // ---- f64 arithmetic ----
                 case 0x99: sp[-1] &= 0x7FFFFFFFFFFFFFFFUL; break;
                 case 0x9A: sp[-1] ^= 0x8000000000000000UL; break;
-                case 0x9B: sp[-1] = F64(Math.Ceiling(AsF64(sp[-1])), canonicalize); break;
-                case 0x9C: sp[-1] = F64(Math.Floor(AsF64(sp[-1])), canonicalize); break;
-                case 0x9D: sp[-1] = F64(Math.Truncate(AsF64(sp[-1])), canonicalize); break;
-                case 0x9E: sp[-1] = F64(Nearest(AsF64(sp[-1])), canonicalize); break;
-                case 0x9F: sp[-1] = F64(Math.Sqrt(AsF64(sp[-1])), canonicalize); break;
                 case 0xA0: sp--; sp[-1] = F64(AsF64(sp[-1]) + AsF64(sp[0]), canonicalize); break;
                 case 0xA1: sp--; sp[-1] = F64(AsF64(sp[-1]) - AsF64(sp[0]), canonicalize); break;
                 case 0xA2: sp--; sp[-1] = F64(AsF64(sp[-1]) * AsF64(sp[0]), canonicalize); break;
                 case 0xA3: sp--; sp[-1] = F64(AsF64(sp[-1]) / AsF64(sp[0]), canonicalize); break;
-                case 0xA4: sp--; sp[-1] = F64(Min(AsF64(sp[-1]), AsF64(sp[0])), canonicalize); break;
-                case 0xA5: sp--; sp[-1] = F64(Max(AsF64(sp[-1]), AsF64(sp[0])), canonicalize); break;
-                case 0xA6: sp--; sp[-1] = (sp[-1] & 0x7FFFFFFFFFFFFFFFUL) | (sp[0] & 0x8000000000000000UL); break;
 
                 // ---- conversions (reinterpretations are no-ops on slots) ----
                 case 0xA7: sp[-1] = (uint)sp[-1]; break;
-                case 0xA8: sp[-1] = (uint)TruncI32(AsF32(sp[-1])); break;
-                case 0xA9: sp[-1] = TruncU32(AsF32(sp[-1])); break;
-                case 0xAA: sp[-1] = (uint)TruncI32(AsF64(sp[-1])); break;
-                case 0xAB: sp[-1] = TruncU32(AsF64(sp[-1])); break;
                 case 0xAC: sp[-1] = (ulong)(long)(int)sp[-1]; break;
                 case 0xAD: sp[-1] = (uint)sp[-1]; break;
-                case 0xAE: sp[-1] = (ulong)TruncI64(AsF32(sp[-1])); break;
-                case 0xAF: sp[-1] = TruncU64(AsF32(sp[-1])); break;
-                case 0xB0: sp[-1] = (ulong)TruncI64(AsF64(sp[-1])); break;
-                case 0xB1: sp[-1] = TruncU64(AsF64(sp[-1])); break;
-                case 0xB2: sp[-1] = F32((int)sp[-1], false); break;
-                case 0xB3: sp[-1] = F32((long)(uint)sp[-1], false); break;
-                case 0xB4: sp[-1] = F32((long)sp[-1], false); break;
-                case 0xB5: sp[-1] = F32(ConvertU64ToF32(sp[-1]), false); break;
-                case 0xB6: sp[-1] = F32((float)AsF64(sp[-1]), canonicalize); break;
-                case 0xB7: sp[-1] = F64((int)sp[-1], false); break;
-                case 0xB8: sp[-1] = F64((uint)sp[-1], false); break;
-                case 0xB9: sp[-1] = F64((long)sp[-1], false); break;
-                case 0xBA: sp[-1] = F64(ConvertU64ToF64(sp[-1]), false); break;
-                case 0xBB: sp[-1] = F64(AsF32(sp[-1]), canonicalize); break;
                 case 0xBC: case 0xBD: case 0xBE: case 0xBF: break;
-                case 0xC0: sp[-1] = (uint)(int)(sbyte)sp[-1]; break;
-                case 0xC1: sp[-1] = (uint)(int)(short)sp[-1]; break;
-                case 0xC2: sp[-1] = (ulong)(long)(sbyte)sp[-1]; break;
-                case 0xC3: sp[-1] = (ulong)(long)(short)sp[-1]; break;
-                case 0xC4: sp[-1] = (ulong)(long)(int)sp[-1]; break;
 
                 // ---- saturating truncations ----
-                case Op.TruncSatBase + 0: sp[-1] = (uint)TruncSatI32(AsF32(sp[-1])); break;
-                case Op.TruncSatBase + 1: sp[-1] = TruncSatU32(AsF32(sp[-1])); break;
-                case Op.TruncSatBase + 2: sp[-1] = (uint)TruncSatI32(AsF64(sp[-1])); break;
-                case Op.TruncSatBase + 3: sp[-1] = TruncSatU32(AsF64(sp[-1])); break;
-                case Op.TruncSatBase + 4: sp[-1] = (ulong)TruncSatI64(AsF32(sp[-1])); break;
-                case Op.TruncSatBase + 5: sp[-1] = TruncSatU64(AsF32(sp[-1])); break;
-                case Op.TruncSatBase + 6: sp[-1] = (ulong)TruncSatI64(AsF64(sp[-1])); break;
-                case Op.TruncSatBase + 7: sp[-1] = TruncSatU64(AsF64(sp[-1])); break;
 
                 // ---- fused: binary operator with a constant right operand (0x100 | opcode) [constant] ----
                 case 0x16A: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a + b; break; }
@@ -609,10 +373,6 @@ internal static unsafe partial class Interpreter
                 case 0x2A1: { sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; }
                 case 0x2A2: { sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; }
                 case 0x2A3: { sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; }
-                case 0x292: { sp[-1] = F32(AsF32(sp[-1]) + AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x293: { sp[-1] = F32(AsF32(sp[-1]) - AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x294: { sp[-1] = F32(AsF32(sp[-1]) * AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x295: { sp[-1] = F32(AsF32(sp[-1]) / AsF32(fp[*ip++]), canonicalize); break; }
                 // ---- fused: i32 binary operator on two locals (0x300 | opcode) [slot a, slot b] ----
                 case 0x36A: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a + b; break; }
                 case 0x36B: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a - b; break; }
@@ -636,21 +396,63 @@ internal static unsafe partial class Interpreter
                 case 0x34E: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; }
                 case 0x34F: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; }
                 // ---- fused: i32 comparison and br_if without value moves (0x400 | opcode) [target] ----
-                case 0x445: { if ((uint)*--sp == 0) ip = code + *ip; else ip++; break; }
-                case 0x446: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ip++; break; }
-                case 0x447: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ip++; break; }
-                case 0x448: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ip++; break; }
-                case 0x449: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ip++; break; }
-                case 0x44A: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ip++; break; }
-                case 0x44B: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ip++; break; }
-                case 0x44C: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ip++; break; }
-                case 0x44D: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ip++; break; }
-                case 0x44E: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ip++; break; }
-                case 0x44F: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ip++; break; }
+                case 0x445: { if ((uint)*--sp == 0) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x446: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x447: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x448: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x449: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44A: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44B: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44C: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44D: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44E: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                case 0x44F: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
+                // ---- fused: i32 binary operator on a local and a constant (0x600 | opcode), pushes [slot, constant] ----
+                case 0x66A: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a + b; break; }
+                case 0x66B: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a - b; break; }
+                case 0x66C: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a * b; break; }
+                case 0x671: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a & b; break; }
+                case 0x672: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a | b; break; }
+                case 0x673: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a ^ b; break; }
+                case 0x674: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a << (int)b; break; }
+                case 0x675: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; }
+                case 0x676: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >> (int)b; break; }
+                case 0x677: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; }
+                case 0x678: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; }
+                case 0x646: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; }
+                case 0x647: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; }
+                case 0x648: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; }
+                case 0x649: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; }
+                case 0x64A: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; }
+                case 0x64B: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; }
+                case 0x64C: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; }
+                case 0x64D: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; }
+                case 0x64E: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; }
+                case 0x64F: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; }
+                // ---- fused: load from the address in a local (0x700 | opcode), pushes [slot, offset] ----
+                case 0x728: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
+                case 0x729: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; }
+                case 0x72A: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
+                case 0x72B: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; }
+                case 0x72C: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); break; }
+                case 0x72D: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; }
+                case 0x72E: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); break; }
+                case 0x72F: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; }
+                case 0x730: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); break; }
+                case 0x731: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; }
+                case 0x732: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); break; }
+                case 0x733: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; }
+                case 0x734: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); break; }
+                case 0x735: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
                 case Op.LocalSetLocalGet: fp[ip[0]] = sp[-1]; sp[-1] = fp[ip[1]]; ip += 2; break;
 
                 default:
-                    throw new InvalidOperationException($"internal error: unknown instruction {ip[-1]}");
+                {
+                    var cursor = ExecuteCold(ip[-1], sp, ip, fp, instance, store, canonicalize);
+                    sp = cursor.StackPointer;
+                    ip = cursor.InstructionPointer;
+                    break;
+                }
             }
             continue;
 

@@ -12,9 +12,9 @@ internal static class Op
     public const int LoopFuel = 0x02;       // [cost] also polls for interruption
     public const int Br = 0x03;             // [target]
     public const int BrMove = 0x04;         // [target, height, arity]
-    public const int BrIf = 0x05;           // [target]
-    public const int BrIfMove = 0x06;       // [target, height, arity]
-    public const int BrUnless = 0x07;       // [target]
+    public const int BrIf = 0x05;           // [target, fall-through fuel]
+    public const int BrIfMove = 0x06;       // [target, height, arity, fall-through fuel]
+    public const int BrUnless = 0x07;       // [target, fall-through fuel]
     public const int BrTable = 0x08;        // [count, (target, height, arity) x (count + 1)]
     public const int Return = 0x09;
     public const int Call = 0x0A;           // [function index]
@@ -53,6 +53,8 @@ internal static class Op
     public const int WithConstant = 0x100;       // 0x100 | binary opcode: right operand inline  [constant (1 or 2 ints)]
     public const int WithLocal = 0x200;          // 0x200 | binary opcode: right operand a local  [slot]
     public const int WithTwoLocals = 0x300;      // 0x300 | i32 binary opcode: both operands locals, pushes  [slot a, slot b]
-    public const int CompareBranch = 0x400;      // 0x400 | i32 comparison (or eqz): branch if true  [target]
+    public const int CompareBranch = 0x400;      // 0x400 | i32 comparison (or eqz): branch if true  [target, fall-through fuel]
+    public const int LocalWithConstant = 0x600;  // 0x600 | i32 binary opcode: local OP constant, pushes  [slot, constant]
+    public const int LoadFromLocal = 0x700;      // 0x700 | load opcode: address in a local, pushes  [slot, offset]
     public const int LocalSetLocalGet = 0x500;   // [slot set, slot get]
 }

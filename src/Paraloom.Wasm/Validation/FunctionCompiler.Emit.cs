@@ -60,7 +60,15 @@ internal sealed partial class FunctionCompiler
 
     private void EmitConst64(ulong bits) => EmitInstruction(Op.Const64, (int)(uint)bits, (int)(uint)(bits >> 32));
 
-    private void EmitLoad(byte opcode, int offset) => EmitInstruction(opcode, offset);
+    private void EmitLoad(byte opcode, int offset)
+    {
+        if (_lastOp == Op.LocalGet)
+        {
+            EmitInstruction(Op.LoadFromLocal | opcode, TakeLast(), offset);
+            return;
+        }
+        EmitInstruction(opcode, offset);
+    }
 
     private void EmitStore(byte opcode, int offset) => EmitInstruction(opcode, offset);
 
@@ -71,7 +79,9 @@ internal sealed partial class FunctionCompiler
             var i32 = IsI32Binary(opcode);
             if (i32 && _lastOp == Op.Const32)
             {
-                EmitInstruction(Op.WithConstant | opcode, TakeLast());
+                var constant = TakeLast();
+                if (_lastOp == Op.LocalGet) EmitInstruction(Op.LocalWithConstant | opcode, TakeLast(), constant);
+                else EmitInstruction(Op.WithConstant | opcode, constant);
                 return;
             }
             if (!i32 && _lastOp == Op.Const64)

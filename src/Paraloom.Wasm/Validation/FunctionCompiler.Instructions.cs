@@ -44,7 +44,7 @@ internal sealed partial class FunctionCompiler
                 PushFrame(FrameKind.If, type);
                 _code.Emit(Op.BrUnless);
                 _controls[^1].ElseSite = _code.Emit(-1);
-                StartSegment(Op.Fuel);
+                StartFallthroughSegment();
                 break;
             }
             case 0x05: // else
@@ -85,7 +85,7 @@ internal sealed partial class FunctionCompiler
                 Pop(frame.LabelTypes);
                 Push(frame.LabelTypes);
                 EmitBranch(frame, conditional: true);
-                StartSegment(Op.Fuel);
+                StartFallthroughSegment();
                 break;
             }
             case 0x0E: // br_table
