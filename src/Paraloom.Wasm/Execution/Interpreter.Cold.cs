@@ -264,10 +264,6 @@ internal static unsafe partial class Interpreter
                 case Op.TruncSatBase + 5: sp[-1] = TruncSatU64(AsF32(sp[-1])); break;
                 case Op.TruncSatBase + 6: sp[-1] = (ulong)TruncSatI64(AsF64(sp[-1])); break;
                 case Op.TruncSatBase + 7: sp[-1] = TruncSatU64(AsF64(sp[-1])); break;
-                case 0x292: { sp[-1] = F32(AsF32(sp[-1]) + AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x293: { sp[-1] = F32(AsF32(sp[-1]) - AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x294: { sp[-1] = F32(AsF32(sp[-1]) * AsF32(fp[*ip++]), canonicalize); break; }
-                case 0x295: { sp[-1] = F32(AsF32(sp[-1]) / AsF32(fp[*ip++]), canonicalize); break; }
             default:
                 throw new InvalidOperationException($"internal error: unknown instruction {op}");
         }

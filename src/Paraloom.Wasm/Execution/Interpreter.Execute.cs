@@ -69,7 +69,7 @@ internal static unsafe partial class Interpreter
                 }
                 case Op.BrIf:
                     if ((uint)*--sp != 0) ip = code + *ip;
-                    else ChargeFallthrough(store, ref ip);
+                    else ip = ChargeFallthrough(store, ip);
                     break;
                 case Op.BrIfMove:
                     if ((uint)*--sp != 0)
@@ -83,12 +83,12 @@ internal static unsafe partial class Interpreter
                     else
                     {
                         ip += 2;
-                        ChargeFallthrough(store, ref ip);
+                        ip = ChargeFallthrough(store, ip);
                     }
                     break;
                 case Op.BrUnless:
                     if ((uint)*--sp == 0) ip = code + *ip;
-                    else ChargeFallthrough(store, ref ip);
+                    else ip = ChargeFallthrough(store, ip);
                     break;
                 case Op.BrTable:
                 {
@@ -283,167 +283,162 @@ internal static unsafe partial class Interpreter
 
                 // ---- saturating truncations ----
 
-                // ---- fused: binary operator with a constant right operand (0x100 | opcode) [constant] ----
-                case 0x16A: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a + b; break; }
-                case 0x16B: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a - b; break; }
-                case 0x16C: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a * b; break; }
-                case 0x171: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a & b; break; }
-                case 0x172: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a | b; break; }
-                case 0x173: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a ^ b; break; }
-                case 0x174: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a << (int)b; break; }
-                case 0x175: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (uint)((int)a >> (int)b); break; }
-                case 0x176: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >> (int)b; break; }
-                case 0x177: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x178: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x146: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a == b ? 1UL : 0UL; break; }
-                case 0x147: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a != b ? 1UL : 0UL; break; }
-                case 0x148: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; }
-                case 0x149: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a < b ? 1UL : 0UL; break; }
-                case 0x14A: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; }
-                case 0x14B: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a > b ? 1UL : 0UL; break; }
-                case 0x14C: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; }
-                case 0x14D: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a <= b ? 1UL : 0UL; break; }
-                case 0x14E: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; }
-                case 0x14F: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >= b ? 1UL : 0UL; break; }
-                case 0x17C: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a + b; break; }
-                case 0x17D: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a - b; break; }
-                case 0x17E: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a * b; break; }
-                case 0x183: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a & b; break; }
-                case 0x184: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a | b; break; }
-                case 0x185: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a ^ b; break; }
-                case 0x186: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a << (int)b; break; }
-                case 0x187: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (ulong)((long)a >> (int)b); break; }
-                case 0x188: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >> (int)b; break; }
-                case 0x189: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x18A: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x151: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a == b ? 1UL : 0UL; break; }
-                case 0x152: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a != b ? 1UL : 0UL; break; }
-                case 0x153: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; }
-                case 0x154: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a < b ? 1UL : 0UL; break; }
-                case 0x155: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; }
-                case 0x156: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a > b ? 1UL : 0UL; break; }
-                case 0x157: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; }
-                case 0x158: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a <= b ? 1UL : 0UL; break; }
-                case 0x159: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; }
-                case 0x15A: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >= b ? 1UL : 0UL; break; }
-                // ---- fused: binary operator with a local right operand (0x200 | opcode) [slot] ----
-                case 0x26A: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a + b; break; }
-                case 0x26B: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a - b; break; }
-                case 0x26C: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a * b; break; }
-                case 0x271: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a & b; break; }
-                case 0x272: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a | b; break; }
-                case 0x273: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a ^ b; break; }
-                case 0x274: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a << (int)b; break; }
-                case 0x275: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (uint)((int)a >> (int)b); break; }
-                case 0x276: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >> (int)b; break; }
-                case 0x277: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x278: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x246: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; }
-                case 0x247: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; }
-                case 0x248: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; }
-                case 0x249: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; }
-                case 0x24A: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; }
-                case 0x24B: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; }
-                case 0x24C: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; }
-                case 0x24D: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; }
-                case 0x24E: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; }
-                case 0x24F: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; }
-                case 0x27C: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a + b; break; }
-                case 0x27D: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a - b; break; }
-                case 0x27E: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a * b; break; }
-                case 0x283: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a & b; break; }
-                case 0x284: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a | b; break; }
-                case 0x285: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a ^ b; break; }
-                case 0x286: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a << (int)b; break; }
-                case 0x287: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (ulong)((long)a >> (int)b); break; }
-                case 0x288: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >> (int)b; break; }
-                case 0x289: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x28A: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x251: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; }
-                case 0x252: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; }
-                case 0x253: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; }
-                case 0x254: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; }
-                case 0x255: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; }
-                case 0x256: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; }
-                case 0x257: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; }
-                case 0x258: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; }
-                case 0x259: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; }
-                case 0x25A: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; }
-                case 0x2A0: { sp[-1] = F64(AsF64(sp[-1]) + AsF64(fp[*ip++]), canonicalize); break; }
-                case 0x2A1: { sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; }
-                case 0x2A2: { sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; }
-                case 0x2A3: { sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; }
-                // ---- fused: i32 binary operator on two locals (0x300 | opcode) [slot a, slot b] ----
-                case 0x36A: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a + b; break; }
-                case 0x36B: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a - b; break; }
-                case 0x36C: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a * b; break; }
-                case 0x371: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a & b; break; }
-                case 0x372: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a | b; break; }
-                case 0x373: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a ^ b; break; }
-                case 0x374: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a << (int)b; break; }
-                case 0x375: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; }
-                case 0x376: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >> (int)b; break; }
-                case 0x377: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x378: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x346: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; }
-                case 0x347: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; }
-                case 0x348: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; }
-                case 0x349: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; }
-                case 0x34A: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; }
-                case 0x34B: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; }
-                case 0x34C: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; }
-                case 0x34D: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; }
-                case 0x34E: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; }
-                case 0x34F: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; }
-                // ---- fused: i32 comparison and br_if without value moves (0x400 | opcode) [target] ----
-                case 0x445: { if ((uint)*--sp == 0) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x446: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x447: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x448: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x449: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44A: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44B: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44C: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44D: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44E: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                case 0x44F: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ChargeFallthrough(store, ref ip); break; }
-                // ---- fused: i32 binary operator on a local and a constant (0x600 | opcode), pushes [slot, constant] ----
-                case 0x66A: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a + b; break; }
-                case 0x66B: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a - b; break; }
-                case 0x66C: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a * b; break; }
-                case 0x671: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a & b; break; }
-                case 0x672: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a | b; break; }
-                case 0x673: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a ^ b; break; }
-                case 0x674: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a << (int)b; break; }
-                case 0x675: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; }
-                case 0x676: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >> (int)b; break; }
-                case 0x677: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; }
-                case 0x678: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; }
-                case 0x646: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; }
-                case 0x647: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; }
-                case 0x648: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; }
-                case 0x649: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; }
-                case 0x64A: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; }
-                case 0x64B: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; }
-                case 0x64C: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; }
-                case 0x64D: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; }
-                case 0x64E: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; }
-                case 0x64F: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; }
-                // ---- fused: load from the address in a local (0x700 | opcode), pushes [slot, offset] ----
-                case 0x728: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
-                case 0x729: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; }
-                case 0x72A: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
-                case 0x72B: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; }
-                case 0x72C: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); break; }
-                case 0x72D: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; }
-                case 0x72E: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); break; }
-                case 0x72F: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; }
-                case 0x730: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); break; }
-                case 0x731: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; }
-                case 0x732: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); break; }
-                case 0x733: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; }
-                case 0x734: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); break; }
-                case 0x735: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; }
+                // ---- fused super-instructions (see FusedOpcodes for the numbering) ----
+                case Op.WithConstant + 0: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a + b; break; } // i32.add
+                case Op.WithConstant + 1: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a - b; break; } // i32.sub
+                case Op.WithConstant + 2: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a * b; break; } // i32.mul
+                case Op.WithConstant + 3: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a & b; break; } // i32.and
+                case Op.WithConstant + 4: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a | b; break; } // i32.or
+                case Op.WithConstant + 5: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a ^ b; break; } // i32.xor
+                case Op.WithConstant + 6: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a << (int)b; break; } // i32.shl
+                case Op.WithConstant + 7: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (uint)((int)a >> (int)b); break; } // i32.shr_s
+                case Op.WithConstant + 8: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >> (int)b; break; } // i32.shr_u
+                case Op.WithConstant + 9: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
+                case Op.WithConstant + 10: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
+                case Op.WithConstant + 11: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a == b ? 1UL : 0UL; break; } // i32.eq
+                case Op.WithConstant + 12: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a != b ? 1UL : 0UL; break; } // i32.ne
+                case Op.WithConstant + 13: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
+                case Op.WithConstant + 14: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a < b ? 1UL : 0UL; break; } // i32.lt_u
+                case Op.WithConstant + 15: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
+                case Op.WithConstant + 16: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a > b ? 1UL : 0UL; break; } // i32.gt_u
+                case Op.WithConstant + 17: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
+                case Op.WithConstant + 18: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a <= b ? 1UL : 0UL; break; } // i32.le_u
+                case Op.WithConstant + 19: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
+                case Op.WithConstant + 20: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >= b ? 1UL : 0UL; break; } // i32.ge_u
+                case Op.WithConstant + 21: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a + b; break; } // i64.add
+                case Op.WithConstant + 22: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a - b; break; } // i64.sub
+                case Op.WithConstant + 23: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a * b; break; } // i64.mul
+                case Op.WithConstant + 24: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a & b; break; } // i64.and
+                case Op.WithConstant + 25: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a | b; break; } // i64.or
+                case Op.WithConstant + 26: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a ^ b; break; } // i64.xor
+                case Op.WithConstant + 27: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a << (int)b; break; } // i64.shl
+                case Op.WithConstant + 28: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (ulong)((long)a >> (int)b); break; } // i64.shr_s
+                case Op.WithConstant + 29: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >> (int)b; break; } // i64.shr_u
+                case Op.WithConstant + 30: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i64.rotl
+                case Op.WithConstant + 31: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i64.rotr
+                case Op.WithConstant + 32: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a == b ? 1UL : 0UL; break; } // i64.eq
+                case Op.WithConstant + 33: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a != b ? 1UL : 0UL; break; } // i64.ne
+                case Op.WithConstant + 34: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; } // i64.lt_s
+                case Op.WithConstant + 35: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a < b ? 1UL : 0UL; break; } // i64.lt_u
+                case Op.WithConstant + 36: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; } // i64.gt_s
+                case Op.WithConstant + 37: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a > b ? 1UL : 0UL; break; } // i64.gt_u
+                case Op.WithConstant + 38: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; } // i64.le_s
+                case Op.WithConstant + 39: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a <= b ? 1UL : 0UL; break; } // i64.le_u
+                case Op.WithConstant + 40: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; } // i64.ge_s
+                case Op.WithConstant + 41: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >= b ? 1UL : 0UL; break; } // i64.ge_u
+                case Op.WithLocal + 0: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a + b; break; } // i32.add
+                case Op.WithLocal + 1: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a - b; break; } // i32.sub
+                case Op.WithLocal + 2: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a * b; break; } // i32.mul
+                case Op.WithLocal + 3: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a & b; break; } // i32.and
+                case Op.WithLocal + 4: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a | b; break; } // i32.or
+                case Op.WithLocal + 5: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a ^ b; break; } // i32.xor
+                case Op.WithLocal + 6: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a << (int)b; break; } // i32.shl
+                case Op.WithLocal + 7: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (uint)((int)a >> (int)b); break; } // i32.shr_s
+                case Op.WithLocal + 8: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >> (int)b; break; } // i32.shr_u
+                case Op.WithLocal + 9: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
+                case Op.WithLocal + 10: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
+                case Op.WithLocal + 11: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; } // i32.eq
+                case Op.WithLocal + 12: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; } // i32.ne
+                case Op.WithLocal + 13: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
+                case Op.WithLocal + 14: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; } // i32.lt_u
+                case Op.WithLocal + 15: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
+                case Op.WithLocal + 16: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; } // i32.gt_u
+                case Op.WithLocal + 17: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
+                case Op.WithLocal + 18: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; } // i32.le_u
+                case Op.WithLocal + 19: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
+                case Op.WithLocal + 20: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; } // i32.ge_u
+                case Op.WithLocal + 21: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a + b; break; } // i64.add
+                case Op.WithLocal + 22: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a - b; break; } // i64.sub
+                case Op.WithLocal + 23: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a * b; break; } // i64.mul
+                case Op.WithLocal + 24: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a & b; break; } // i64.and
+                case Op.WithLocal + 25: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a | b; break; } // i64.or
+                case Op.WithLocal + 26: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a ^ b; break; } // i64.xor
+                case Op.WithLocal + 27: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a << (int)b; break; } // i64.shl
+                case Op.WithLocal + 28: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (ulong)((long)a >> (int)b); break; } // i64.shr_s
+                case Op.WithLocal + 29: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >> (int)b; break; } // i64.shr_u
+                case Op.WithLocal + 30: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i64.rotl
+                case Op.WithLocal + 31: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i64.rotr
+                case Op.WithLocal + 32: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; } // i64.eq
+                case Op.WithLocal + 33: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; } // i64.ne
+                case Op.WithLocal + 34: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; } // i64.lt_s
+                case Op.WithLocal + 35: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; } // i64.lt_u
+                case Op.WithLocal + 36: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; } // i64.gt_s
+                case Op.WithLocal + 37: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; } // i64.gt_u
+                case Op.WithLocal + 38: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; } // i64.le_s
+                case Op.WithLocal + 39: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; } // i64.le_u
+                case Op.WithLocal + 40: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; } // i64.ge_s
+                case Op.WithLocal + 41: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; } // i64.ge_u
+                case Op.WithLocal + 42: { sp[-1] = F64(AsF64(sp[-1]) + AsF64(fp[*ip++]), canonicalize); break; } // f64.add
+                case Op.WithLocal + 43: { sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; } // f64.sub
+                case Op.WithLocal + 44: { sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; } // f64.mul
+                case Op.WithLocal + 45: { sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; } // f64.div
+                case Op.WithTwoLocals + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a + b; break; } // i32.add
+                case Op.WithTwoLocals + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a - b; break; } // i32.sub
+                case Op.WithTwoLocals + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a * b; break; } // i32.mul
+                case Op.WithTwoLocals + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a & b; break; } // i32.and
+                case Op.WithTwoLocals + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a | b; break; } // i32.or
+                case Op.WithTwoLocals + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a ^ b; break; } // i32.xor
+                case Op.WithTwoLocals + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a << (int)b; break; } // i32.shl
+                case Op.WithTwoLocals + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; } // i32.shr_s
+                case Op.WithTwoLocals + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >> (int)b; break; } // i32.shr_u
+                case Op.WithTwoLocals + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
+                case Op.WithTwoLocals + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
+                case Op.WithTwoLocals + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; } // i32.eq
+                case Op.WithTwoLocals + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; } // i32.ne
+                case Op.WithTwoLocals + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
+                case Op.WithTwoLocals + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; } // i32.lt_u
+                case Op.WithTwoLocals + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
+                case Op.WithTwoLocals + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; } // i32.gt_u
+                case Op.WithTwoLocals + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
+                case Op.WithTwoLocals + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; } // i32.le_u
+                case Op.WithTwoLocals + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
+                case Op.WithTwoLocals + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; } // i32.ge_u
+                case Op.LocalWithConstant + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a + b; break; } // i32.add
+                case Op.LocalWithConstant + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a - b; break; } // i32.sub
+                case Op.LocalWithConstant + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a * b; break; } // i32.mul
+                case Op.LocalWithConstant + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a & b; break; } // i32.and
+                case Op.LocalWithConstant + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a | b; break; } // i32.or
+                case Op.LocalWithConstant + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a ^ b; break; } // i32.xor
+                case Op.LocalWithConstant + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a << (int)b; break; } // i32.shl
+                case Op.LocalWithConstant + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; } // i32.shr_s
+                case Op.LocalWithConstant + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >> (int)b; break; } // i32.shr_u
+                case Op.LocalWithConstant + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
+                case Op.LocalWithConstant + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
+                case Op.LocalWithConstant + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; } // i32.eq
+                case Op.LocalWithConstant + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; } // i32.ne
+                case Op.LocalWithConstant + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
+                case Op.LocalWithConstant + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; } // i32.lt_u
+                case Op.LocalWithConstant + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
+                case Op.LocalWithConstant + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; } // i32.gt_u
+                case Op.LocalWithConstant + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
+                case Op.LocalWithConstant + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; } // i32.le_u
+                case Op.LocalWithConstant + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
+                case Op.LocalWithConstant + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; } // i32.ge_u
+                case Op.CompareBranch + 0: { if ((uint)*--sp == 0) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.eqz + br_if
+                case Op.CompareBranch + 1: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.eq + br_if
+                case Op.CompareBranch + 2: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ne + br_if
+                case Op.CompareBranch + 3: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.lt_s + br_if
+                case Op.CompareBranch + 4: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.lt_u + br_if
+                case Op.CompareBranch + 5: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.gt_s + br_if
+                case Op.CompareBranch + 6: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.gt_u + br_if
+                case Op.CompareBranch + 7: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.le_s + br_if
+                case Op.CompareBranch + 8: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.le_u + br_if
+                case Op.CompareBranch + 9: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ge_s + br_if
+                case Op.CompareBranch + 10: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ge_u + br_if
+                case Op.LoadFromLocal + 0: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // i32.load
+                case Op.LoadFromLocal + 1: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; } // i64.load
+                case Op.LoadFromLocal + 2: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // f32.load
+                case Op.LoadFromLocal + 3: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; } // f64.load
+                case Op.LoadFromLocal + 4: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); break; } // i32.load8_s
+                case Op.LoadFromLocal + 5: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; } // i32.load8_u
+                case Op.LoadFromLocal + 6: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); break; } // i32.load16_s
+                case Op.LoadFromLocal + 7: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; } // i32.load16_u
+                case Op.LoadFromLocal + 8: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); break; } // i64.load8_s
+                case Op.LoadFromLocal + 9: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; } // i64.load8_u
+                case Op.LoadFromLocal + 10: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); break; } // i64.load16_s
+                case Op.LoadFromLocal + 11: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; } // i64.load16_u
+                case Op.LoadFromLocal + 12: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); break; } // i64.load32_s
+                case Op.LoadFromLocal + 13: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // i64.load32_u
                 case Op.LocalSetLocalGet: fp[ip[0]] = sp[-1]; sp[-1] = fp[ip[1]]; ip += 2; break;
 
                 default:

@@ -77,10 +77,10 @@ internal static unsafe partial class Interpreter
 
     /// <summary>A conditional branch not taken: skip its target and pay for the segment that follows it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ChargeFallthrough(Store store, ref int* ip)
+    private static int* ChargeFallthrough(Store store, int* ip)
     {
         if ((store.FuelLeft -= ip[1]) < 0) OutOfFuel(store);
-        ip += 2;
+        return ip + 2;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -49,12 +49,12 @@ internal static class Op
 
     public const int TruncSatBase = 0xE0;   // 0xE0..0xE7: 0xFC 0..7
 
-    // Super-instructions fused by the compiler's peephole (see FunctionCompiler.Emit).
-    public const int WithConstant = 0x100;       // 0x100 | binary opcode: right operand inline  [constant (1 or 2 ints)]
-    public const int WithLocal = 0x200;          // 0x200 | binary opcode: right operand a local  [slot]
-    public const int WithTwoLocals = 0x300;      // 0x300 | i32 binary opcode: both operands locals, pushes  [slot a, slot b]
-    public const int CompareBranch = 0x400;      // 0x400 | i32 comparison (or eqz): branch if true  [target, fall-through fuel]
-    public const int LocalWithConstant = 0x600;  // 0x600 | i32 binary opcode: local OP constant, pushes  [slot, constant]
-    public const int LoadFromLocal = 0x700;      // 0x700 | load opcode: address in a local, pushes  [slot, offset]
-    public const int LocalSetLocalGet = 0x500;   // [slot set, slot get]
+    // Super-instructions fused by the compiler's peephole (see FusedOpcodes for each family's members).
+    public const int WithConstant = 0x100;       // 42: binary operator, right operand inline  [constant (1 or 2 ints)]
+    public const int WithLocal = 0x12A;          // 46: binary operator, right operand a local  [slot]
+    public const int WithTwoLocals = 0x158;      // 21: i32 operator on two locals, pushes  [slot a, slot b]
+    public const int LocalWithConstant = 0x16D;  // 21: i32 operator on a local and a constant, pushes  [slot, constant]
+    public const int CompareBranch = 0x182;      // 11: i32 comparison (or eqz) then br_if  [target, fall-through fuel]
+    public const int LoadFromLocal = 0x18D;      // 14: load from the address in a local, pushes  [slot, offset]
+    public const int LocalSetLocalGet = 0x19B;   // [slot set, slot get]
 }

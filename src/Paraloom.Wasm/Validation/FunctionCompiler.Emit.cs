@@ -64,7 +64,7 @@ internal sealed partial class FunctionCompiler
     {
         if (_lastOp == Op.LocalGet)
         {
-            EmitInstruction(Op.LoadFromLocal | opcode, TakeLast(), offset);
+            EmitInstruction(FusedOpcodes.LoadFromLocal(opcode), TakeLast(), offset);
             return;
         }
         EmitInstruction(opcode, offset);
@@ -74,33 +74,24 @@ internal sealed partial class FunctionCompiler
 
     private void EmitNumeric(byte opcode)
     {
-        if (IsI32Binary(opcode) || IsI64Binary(opcode))
+        if (_lastOp == Op.Const32 && FusedOpcodes.IsI32(opcode))
         {
-            var i32 = IsI32Binary(opcode);
-            if (i32 && _lastOp == Op.Const32)
-            {
-                var constant = TakeLast();
-                if (_lastOp == Op.LocalGet) EmitInstruction(Op.LocalWithConstant | opcode, TakeLast(), constant);
-                else EmitInstruction(Op.WithConstant | opcode, constant);
-                return;
-            }
-            if (!i32 && _lastOp == Op.Const64)
-            {
-                var high = _code[_lastStart + 2];
-                EmitInstruction(Op.WithConstant | opcode, TakeLast(), high);
-                return;
-            }
-            if (_lastOp == Op.LocalGet)
-            {
-                var right = TakeLast();
-                if (i32 && _lastOp == Op.LocalGet) EmitInstruction(Op.WithTwoLocals | opcode, TakeLast(), right);
-                else EmitInstruction(Op.WithLocal | opcode, right);
-                return;
-            }
+            var constant = TakeLast();
+            if (_lastOp == Op.LocalGet) EmitInstruction(FusedOpcodes.LocalWithConstant(opcode), TakeLast(), constant);
+            else EmitInstruction(FusedOpcodes.WithConstant(opcode), constant);
+            return;
         }
-        else if (opcode is (>= 0x92 and <= 0x95) or (>= 0xA0 and <= 0xA3) && _lastOp == Op.LocalGet)
+        if (_lastOp == Op.Const64 && FusedOpcodes.WithConstant(opcode) is >= 0 and var withConstant && !FusedOpcodes.IsI32(opcode))
         {
-            EmitInstruction(Op.WithLocal | opcode, TakeLast());
+            var high = _code[_lastStart + 2];
+            EmitInstruction(withConstant, TakeLast(), high);
+            return;
+        }
+        if (_lastOp == Op.LocalGet && FusedOpcodes.WithLocal(opcode) is >= 0 and var withLocal)
+        {
+            var right = TakeLast();
+            if (_lastOp == Op.LocalGet && FusedOpcodes.IsI32(opcode)) EmitInstruction(FusedOpcodes.WithTwoLocals(opcode), TakeLast(), right);
+            else EmitInstruction(withLocal, right);
             return;
         }
         EmitInstruction(opcode);
@@ -109,11 +100,10 @@ internal sealed partial class FunctionCompiler
     /// <summary>Emits a plain br_if, fused with an immediately preceding i32 comparison when there is one.</summary>
     private void EmitPlainBrIf(ControlFrame frame)
     {
-        if (_lastOp is 0x45 or (>= 0x46 and <= 0x4F))
+        if (FusedOpcodes.CompareBranch(_lastOp) is >= 0 and var fused)
         {
-            var comparison = _lastOp;
             _code.Truncate(_lastStart);
-            _code.Emit(Op.CompareBranch | comparison);
+            _code.Emit(fused);
         }
         else
         {
@@ -122,8 +112,4 @@ internal sealed partial class FunctionCompiler
         EmitTarget(frame);
         ResetPeephole();
     }
-
-    private static bool IsI32Binary(byte opcode) => opcode is (>= 0x46 and <= 0x4F) or 0x6A or 0x6B or 0x6C or (>= 0x71 and <= 0x78);
-
-    private static bool IsI64Binary(byte opcode) => opcode is (>= 0x51 and <= 0x5A) or 0x7C or 0x7D or 0x7E or (>= 0x83 and <= 0x8A);
 }
