@@ -439,6 +439,90 @@ internal static unsafe partial class Interpreter
                 case Op.LoadFromLocal + 11: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; } // i64.load16_u
                 case Op.LoadFromLocal + 12: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); break; } // i64.load32_s
                 case Op.LoadFromLocal + 13: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // i64.load32_u
+                case Op.TwoLocalsToLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a + b; ip += 3; break; } // i32.add
+                case Op.TwoLocalsToLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
+                case Op.TwoLocalsToLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
+                case Op.TwoLocalsToLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a & b; ip += 3; break; } // i32.and
+                case Op.TwoLocalsToLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a | b; ip += 3; break; } // i32.or
+                case Op.TwoLocalsToLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
+                case Op.TwoLocalsToLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
+                case Op.TwoLocalsToLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
+                case Op.TwoLocalsToLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
+                case Op.TwoLocalsToLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
+                case Op.TwoLocalsToLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
+                case Op.TwoLocalsToLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
+                case Op.TwoLocalsToLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
+                case Op.TwoLocalsToLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
+                case Op.TwoLocalsToLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
+                case Op.TwoLocalsToLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
+                case Op.TwoLocalsToLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
+                case Op.TwoLocalsToLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
+                case Op.TwoLocalsToLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
+                case Op.TwoLocalsToLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
+                case Op.TwoLocalsToLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
+                case Op.TwoLocalsTeeLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a + b; ip += 3; break; } // i32.add
+                case Op.TwoLocalsTeeLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
+                case Op.TwoLocalsTeeLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
+                case Op.TwoLocalsTeeLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a & b; ip += 3; break; } // i32.and
+                case Op.TwoLocalsTeeLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a | b; ip += 3; break; } // i32.or
+                case Op.TwoLocalsTeeLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
+                case Op.TwoLocalsTeeLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
+                case Op.TwoLocalsTeeLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
+                case Op.TwoLocalsTeeLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
+                case Op.TwoLocalsTeeLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
+                case Op.TwoLocalsTeeLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
+                case Op.TwoLocalsTeeLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
+                case Op.TwoLocalsTeeLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
+                case Op.TwoLocalsTeeLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
+                case Op.TwoLocalsTeeLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
+                case Op.TwoLocalsTeeLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
+                case Op.TwoLocalsTeeLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
+                case Op.TwoLocalsTeeLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
+                case Op.TwoLocalsTeeLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
+                case Op.TwoLocalsTeeLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
+                case Op.TwoLocalsTeeLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
+                case Op.LocalWithConstantToLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a + b; ip += 3; break; } // i32.add
+                case Op.LocalWithConstantToLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
+                case Op.LocalWithConstantToLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
+                case Op.LocalWithConstantToLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a & b; ip += 3; break; } // i32.and
+                case Op.LocalWithConstantToLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a | b; ip += 3; break; } // i32.or
+                case Op.LocalWithConstantToLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
+                case Op.LocalWithConstantToLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
+                case Op.LocalWithConstantToLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
+                case Op.LocalWithConstantToLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
+                case Op.LocalWithConstantToLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
+                case Op.LocalWithConstantToLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
+                case Op.LocalWithConstantToLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
+                case Op.LocalWithConstantToLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
+                case Op.LocalWithConstantToLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
+                case Op.LocalWithConstantToLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
+                case Op.LocalWithConstantToLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
+                case Op.LocalWithConstantToLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
+                case Op.LocalWithConstantToLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
+                case Op.LocalWithConstantToLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
+                case Op.LocalWithConstantToLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
+                case Op.LocalWithConstantToLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
+                case Op.LocalWithConstantTeeLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a + b; ip += 3; break; } // i32.add
+                case Op.LocalWithConstantTeeLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
+                case Op.LocalWithConstantTeeLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
+                case Op.LocalWithConstantTeeLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a & b; ip += 3; break; } // i32.and
+                case Op.LocalWithConstantTeeLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a | b; ip += 3; break; } // i32.or
+                case Op.LocalWithConstantTeeLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
+                case Op.LocalWithConstantTeeLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
+                case Op.LocalWithConstantTeeLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
+                case Op.LocalWithConstantTeeLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
+                case Op.LocalWithConstantTeeLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
+                case Op.LocalWithConstantTeeLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
+                case Op.LocalWithConstantTeeLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
+                case Op.LocalWithConstantTeeLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
+                case Op.LocalWithConstantTeeLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
+                case Op.LocalWithConstantTeeLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
+                case Op.LocalWithConstantTeeLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
+                case Op.LocalWithConstantTeeLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
+                case Op.LocalWithConstantTeeLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
+                case Op.LocalWithConstantTeeLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
+                case Op.LocalWithConstantTeeLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
+                case Op.LocalWithConstantTeeLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
                 case Op.LocalSetLocalGet: fp[ip[0]] = sp[-1]; sp[-1] = fp[ip[1]]; ip += 2; break;
 
                 default:

@@ -57,4 +57,8 @@ internal static class Op
     public const int CompareBranch = 0x182;      // 11: i32 comparison (or eqz) then br_if  [target, fall-through fuel]
     public const int LoadFromLocal = 0x18D;      // 14: load from the address in a local, pushes  [slot, offset]
     public const int LocalSetLocalGet = 0x19B;   // [slot set, slot get]
+    public const int TwoLocalsToLocal = 0x19C;           // 21: WithTwoLocals, result to a local  [slot a, slot b, destination]
+    public const int TwoLocalsTeeLocal = 0x1B1;          // 21: WithTwoLocals, result to a local and pushed
+    public const int LocalWithConstantToLocal = 0x1C6;   // 21: LocalWithConstant, result to a local  [slot, constant, destination]
+    public const int LocalWithConstantTeeLocal = 0x1DB;  // 21: LocalWithConstant, result to a local and pushed
 }

@@ -54,7 +54,32 @@ internal sealed partial class FunctionCompiler
         EmitInstruction(Op.LocalGet, slot);
     }
 
-    private void EmitLocalSet(int slot) => EmitInstruction(Op.LocalSet, slot);
+    private void EmitLocalSet(int slot)
+    {
+        if (!RetargetToLocal(slot, tee: false)) EmitInstruction(Op.LocalSet, slot);
+    }
+
+    private void EmitLocalTee(int slot)
+    {
+        if (!RetargetToLocal(slot, tee: true)) EmitInstruction(Op.LocalTee, slot);
+    }
+
+    /// <summary>Turns a three-operand i32 instruction that pushes its result into one that writes (or tees) a local.</summary>
+    private bool RetargetToLocal(int slot, bool tee)
+    {
+        int family;
+        if (_lastOp is >= Op.WithTwoLocals and < Op.LocalWithConstant) family = tee ? Op.TwoLocalsTeeLocal : Op.TwoLocalsToLocal;
+        else if (_lastOp is >= Op.LocalWithConstant and < Op.CompareBranch) family = tee ? Op.LocalWithConstantTeeLocal : Op.LocalWithConstantToLocal;
+        else return false;
+        var index = _lastOp - (_lastOp < Op.LocalWithConstant ? Op.WithTwoLocals : Op.LocalWithConstant);
+        var left = _code[_lastStart + 1];
+        var right = _code[_lastStart + 2];
+        _code.Truncate(_lastStart);
+        _lastStart = _previousStart;
+        _lastOp = _previousOp;
+        EmitInstruction(family + index, left, right, slot);
+        return true;
+    }
 
     private void EmitConst32(int bits) => EmitInstruction(Op.Const32, bits);
 

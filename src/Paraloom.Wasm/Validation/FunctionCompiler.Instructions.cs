@@ -173,8 +173,7 @@ internal sealed partial class FunctionCompiler
                 var type = _locals[LocalIndex()];
                 Pop(type);
                 Push(type);
-                _code.Emit(Op.LocalTee);
-                _code.Emit(_lastLocal);
+                EmitLocalTee(_lastLocal);
                 break;
             }
             case 0x23: // global.get
