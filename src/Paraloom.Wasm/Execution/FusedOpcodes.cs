@@ -18,6 +18,12 @@ internal static class FusedOpcodes
     /// <summary>Comparisons (and i32.eqz) fused with a following br_if.</summary>
     public static readonly byte[] Comparisons = [0x45, 0x46, 0x47, 0x48, 0x49, 0x4A, 0x4B, 0x4C, 0x4D, 0x4E, 0x4F];
 
+    /// <summary>Position of i32.add in <see cref="I32Binary"/>.</summary>
+    public const int I32AddIndex = 0;
+
+    /// <summary>Position of the first comparison (i32.eq) in <see cref="I32Binary"/>; the ten comparisons follow in opcode order.</summary>
+    public const int I32CompareIndex = 11;
+
     private static readonly int[] I32Index = IndexOf(I32Binary);
     private static readonly int[] I64Index = IndexOf(I64Binary);
     private static readonly int[] FloatIndex = IndexOf(FloatBinary);

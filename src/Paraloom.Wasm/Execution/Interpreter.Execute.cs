@@ -283,247 +283,290 @@ internal static unsafe partial class Interpreter
 
                 // ---- saturating truncations ----
 
-                // ---- fused super-instructions (see FusedOpcodes for the numbering) ----
-                case Op.WithConstant + 0: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a + b; break; } // i32.add
-                case Op.WithConstant + 1: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a - b; break; } // i32.sub
-                case Op.WithConstant + 2: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a * b; break; } // i32.mul
-                case Op.WithConstant + 3: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a & b; break; } // i32.and
-                case Op.WithConstant + 4: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a | b; break; } // i32.or
-                case Op.WithConstant + 5: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a ^ b; break; } // i32.xor
-                case Op.WithConstant + 6: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a << (int)b; break; } // i32.shl
-                case Op.WithConstant + 7: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (uint)((int)a >> (int)b); break; } // i32.shr_s
-                case Op.WithConstant + 8: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >> (int)b; break; } // i32.shr_u
-                case Op.WithConstant + 9: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
-                case Op.WithConstant + 10: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
-                case Op.WithConstant + 11: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a == b ? 1UL : 0UL; break; } // i32.eq
-                case Op.WithConstant + 12: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a != b ? 1UL : 0UL; break; } // i32.ne
-                case Op.WithConstant + 13: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
-                case Op.WithConstant + 14: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a < b ? 1UL : 0UL; break; } // i32.lt_u
-                case Op.WithConstant + 15: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
-                case Op.WithConstant + 16: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a > b ? 1UL : 0UL; break; } // i32.gt_u
-                case Op.WithConstant + 17: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
-                case Op.WithConstant + 18: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a <= b ? 1UL : 0UL; break; } // i32.le_u
-                case Op.WithConstant + 19: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
-                case Op.WithConstant + 20: { var a = (uint)sp[-1]; var b = (uint)*ip++; sp[-1] = a >= b ? 1UL : 0UL; break; } // i32.ge_u
-                case Op.WithConstant + 21: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a + b; break; } // i64.add
-                case Op.WithConstant + 22: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a - b; break; } // i64.sub
-                case Op.WithConstant + 23: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a * b; break; } // i64.mul
-                case Op.WithConstant + 24: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a & b; break; } // i64.and
-                case Op.WithConstant + 25: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a | b; break; } // i64.or
-                case Op.WithConstant + 26: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a ^ b; break; } // i64.xor
-                case Op.WithConstant + 27: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a << (int)b; break; } // i64.shl
-                case Op.WithConstant + 28: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (ulong)((long)a >> (int)b); break; } // i64.shr_s
-                case Op.WithConstant + 29: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >> (int)b; break; } // i64.shr_u
-                case Op.WithConstant + 30: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i64.rotl
-                case Op.WithConstant + 31: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i64.rotr
-                case Op.WithConstant + 32: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a == b ? 1UL : 0UL; break; } // i64.eq
-                case Op.WithConstant + 33: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a != b ? 1UL : 0UL; break; } // i64.ne
-                case Op.WithConstant + 34: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; } // i64.lt_s
-                case Op.WithConstant + 35: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a < b ? 1UL : 0UL; break; } // i64.lt_u
-                case Op.WithConstant + 36: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; } // i64.gt_s
-                case Op.WithConstant + 37: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a > b ? 1UL : 0UL; break; } // i64.gt_u
-                case Op.WithConstant + 38: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; } // i64.le_s
-                case Op.WithConstant + 39: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a <= b ? 1UL : 0UL; break; } // i64.le_u
-                case Op.WithConstant + 40: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; } // i64.ge_s
-                case Op.WithConstant + 41: { var a = sp[-1]; var b = (uint)ip[0] | ((ulong)(uint)ip[1] << 32); ip += 2; sp[-1] = a >= b ? 1UL : 0UL; break; } // i64.ge_u
-                case Op.WithLocal + 0: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a + b; break; } // i32.add
-                case Op.WithLocal + 1: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a - b; break; } // i32.sub
-                case Op.WithLocal + 2: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a * b; break; } // i32.mul
-                case Op.WithLocal + 3: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a & b; break; } // i32.and
-                case Op.WithLocal + 4: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a | b; break; } // i32.or
-                case Op.WithLocal + 5: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a ^ b; break; } // i32.xor
-                case Op.WithLocal + 6: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a << (int)b; break; } // i32.shl
-                case Op.WithLocal + 7: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (uint)((int)a >> (int)b); break; } // i32.shr_s
-                case Op.WithLocal + 8: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >> (int)b; break; } // i32.shr_u
-                case Op.WithLocal + 9: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
-                case Op.WithLocal + 10: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
-                case Op.WithLocal + 11: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; } // i32.eq
-                case Op.WithLocal + 12: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; } // i32.ne
-                case Op.WithLocal + 13: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
-                case Op.WithLocal + 14: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; } // i32.lt_u
-                case Op.WithLocal + 15: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
-                case Op.WithLocal + 16: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; } // i32.gt_u
-                case Op.WithLocal + 17: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
-                case Op.WithLocal + 18: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; } // i32.le_u
-                case Op.WithLocal + 19: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
-                case Op.WithLocal + 20: { var a = (uint)sp[-1]; var b = (uint)fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; } // i32.ge_u
-                case Op.WithLocal + 21: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a + b; break; } // i64.add
-                case Op.WithLocal + 22: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a - b; break; } // i64.sub
-                case Op.WithLocal + 23: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a * b; break; } // i64.mul
-                case Op.WithLocal + 24: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a & b; break; } // i64.and
-                case Op.WithLocal + 25: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a | b; break; } // i64.or
-                case Op.WithLocal + 26: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a ^ b; break; } // i64.xor
-                case Op.WithLocal + 27: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a << (int)b; break; } // i64.shl
-                case Op.WithLocal + 28: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (ulong)((long)a >> (int)b); break; } // i64.shr_s
-                case Op.WithLocal + 29: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >> (int)b; break; } // i64.shr_u
-                case Op.WithLocal + 30: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateLeft(a, (int)b); break; } // i64.rotl
-                case Op.WithLocal + 31: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = BitOperations.RotateRight(a, (int)b); break; } // i64.rotr
-                case Op.WithLocal + 32: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a == b ? 1UL : 0UL; break; } // i64.eq
-                case Op.WithLocal + 33: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a != b ? 1UL : 0UL; break; } // i64.ne
-                case Op.WithLocal + 34: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a < (long)b ? 1UL : 0UL; break; } // i64.lt_s
-                case Op.WithLocal + 35: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a < b ? 1UL : 0UL; break; } // i64.lt_u
-                case Op.WithLocal + 36: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a > (long)b ? 1UL : 0UL; break; } // i64.gt_s
-                case Op.WithLocal + 37: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a > b ? 1UL : 0UL; break; } // i64.gt_u
-                case Op.WithLocal + 38: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a <= (long)b ? 1UL : 0UL; break; } // i64.le_s
-                case Op.WithLocal + 39: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a <= b ? 1UL : 0UL; break; } // i64.le_u
-                case Op.WithLocal + 40: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = (long)a >= (long)b ? 1UL : 0UL; break; } // i64.ge_s
-                case Op.WithLocal + 41: { var a = sp[-1]; var b = fp[*ip++]; sp[-1] = a >= b ? 1UL : 0UL; break; } // i64.ge_u
-                case Op.WithLocal + 42: { sp[-1] = F64(AsF64(sp[-1]) + AsF64(fp[*ip++]), canonicalize); break; } // f64.add
-                case Op.WithLocal + 43: { sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; } // f64.sub
-                case Op.WithLocal + 44: { sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; } // f64.mul
-                case Op.WithLocal + 45: { sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; } // f64.div
-                case Op.WithTwoLocals + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a + b; break; } // i32.add
-                case Op.WithTwoLocals + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a - b; break; } // i32.sub
-                case Op.WithTwoLocals + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a * b; break; } // i32.mul
-                case Op.WithTwoLocals + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a & b; break; } // i32.and
-                case Op.WithTwoLocals + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a | b; break; } // i32.or
-                case Op.WithTwoLocals + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a ^ b; break; } // i32.xor
-                case Op.WithTwoLocals + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a << (int)b; break; } // i32.shl
-                case Op.WithTwoLocals + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; } // i32.shr_s
-                case Op.WithTwoLocals + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >> (int)b; break; } // i32.shr_u
-                case Op.WithTwoLocals + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
-                case Op.WithTwoLocals + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
-                case Op.WithTwoLocals + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; } // i32.eq
-                case Op.WithTwoLocals + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; } // i32.ne
-                case Op.WithTwoLocals + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
-                case Op.WithTwoLocals + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; } // i32.lt_u
-                case Op.WithTwoLocals + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
-                case Op.WithTwoLocals + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; } // i32.gt_u
-                case Op.WithTwoLocals + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
-                case Op.WithTwoLocals + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; } // i32.le_u
-                case Op.WithTwoLocals + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
-                case Op.WithTwoLocals + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; } // i32.ge_u
-                case Op.LocalWithConstant + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a + b; break; } // i32.add
-                case Op.LocalWithConstant + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a - b; break; } // i32.sub
-                case Op.LocalWithConstant + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a * b; break; } // i32.mul
-                case Op.LocalWithConstant + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a & b; break; } // i32.and
-                case Op.LocalWithConstant + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a | b; break; } // i32.or
-                case Op.LocalWithConstant + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a ^ b; break; } // i32.xor
-                case Op.LocalWithConstant + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a << (int)b; break; } // i32.shl
-                case Op.LocalWithConstant + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (uint)((int)a >> (int)b); break; } // i32.shr_s
-                case Op.LocalWithConstant + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >> (int)b; break; } // i32.shr_u
-                case Op.LocalWithConstant + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateLeft(a, (int)b); break; } // i32.rotl
-                case Op.LocalWithConstant + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = BitOperations.RotateRight(a, (int)b); break; } // i32.rotr
-                case Op.LocalWithConstant + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a == b ? 1UL : 0UL; break; } // i32.eq
-                case Op.LocalWithConstant + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a != b ? 1UL : 0UL; break; } // i32.ne
-                case Op.LocalWithConstant + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a < (int)b ? 1UL : 0UL; break; } // i32.lt_s
-                case Op.LocalWithConstant + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a < b ? 1UL : 0UL; break; } // i32.lt_u
-                case Op.LocalWithConstant + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a > (int)b ? 1UL : 0UL; break; } // i32.gt_s
-                case Op.LocalWithConstant + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a > b ? 1UL : 0UL; break; } // i32.gt_u
-                case Op.LocalWithConstant + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a <= (int)b ? 1UL : 0UL; break; } // i32.le_s
-                case Op.LocalWithConstant + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a <= b ? 1UL : 0UL; break; } // i32.le_u
-                case Op.LocalWithConstant + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = (int)a >= (int)b ? 1UL : 0UL; break; } // i32.ge_s
-                case Op.LocalWithConstant + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; ip += 2; *sp++ = a >= b ? 1UL : 0UL; break; } // i32.ge_u
-                case Op.CompareBranch + 0: { if ((uint)*--sp == 0) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.eqz + br_if
-                case Op.CompareBranch + 1: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a == b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.eq + br_if
-                case Op.CompareBranch + 2: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a != b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ne + br_if
-                case Op.CompareBranch + 3: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a < (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.lt_s + br_if
-                case Op.CompareBranch + 4: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a < b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.lt_u + br_if
-                case Op.CompareBranch + 5: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a > (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.gt_s + br_if
-                case Op.CompareBranch + 6: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a > b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.gt_u + br_if
-                case Op.CompareBranch + 7: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a <= (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.le_s + br_if
-                case Op.CompareBranch + 8: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a <= b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.le_u + br_if
-                case Op.CompareBranch + 9: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if ((int)a >= (int)b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ge_s + br_if
-                case Op.CompareBranch + 10: { sp -= 2; var a = (uint)sp[0]; var b = (uint)sp[1]; if (a >= b) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; } // i32.ge_u + br_if
-                case Op.LoadFromLocal + 0: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // i32.load
-                case Op.LoadFromLocal + 1: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; } // i64.load
-                case Op.LoadFromLocal + 2: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // f32.load
-                case Op.LoadFromLocal + 3: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); break; } // f64.load
-                case Op.LoadFromLocal + 4: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); break; } // i32.load8_s
-                case Op.LoadFromLocal + 5: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; } // i32.load8_u
-                case Op.LoadFromLocal + 6: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); break; } // i32.load16_s
-                case Op.LoadFromLocal + 7: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; } // i32.load16_u
-                case Op.LoadFromLocal + 8: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); break; } // i64.load8_s
-                case Op.LoadFromLocal + 9: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; break; } // i64.load8_u
-                case Op.LoadFromLocal + 10: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); break; } // i64.load16_s
-                case Op.LoadFromLocal + 11: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); break; } // i64.load16_u
-                case Op.LoadFromLocal + 12: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); break; } // i64.load32_s
-                case Op.LoadFromLocal + 13: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); break; } // i64.load32_u
-                case Op.TwoLocalsToLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a + b; ip += 3; break; } // i32.add
-                case Op.TwoLocalsToLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
-                case Op.TwoLocalsToLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
-                case Op.TwoLocalsToLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a & b; ip += 3; break; } // i32.and
-                case Op.TwoLocalsToLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a | b; ip += 3; break; } // i32.or
-                case Op.TwoLocalsToLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
-                case Op.TwoLocalsToLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
-                case Op.TwoLocalsToLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
-                case Op.TwoLocalsToLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
-                case Op.TwoLocalsToLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
-                case Op.TwoLocalsToLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
-                case Op.TwoLocalsToLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
-                case Op.TwoLocalsToLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
-                case Op.TwoLocalsToLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
-                case Op.TwoLocalsToLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
-                case Op.TwoLocalsToLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
-                case Op.TwoLocalsToLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
-                case Op.TwoLocalsToLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
-                case Op.TwoLocalsToLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
-                case Op.TwoLocalsToLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
-                case Op.TwoLocalsToLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
-                case Op.TwoLocalsTeeLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a + b; ip += 3; break; } // i32.add
-                case Op.TwoLocalsTeeLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
-                case Op.TwoLocalsTeeLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
-                case Op.TwoLocalsTeeLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a & b; ip += 3; break; } // i32.and
-                case Op.TwoLocalsTeeLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a | b; ip += 3; break; } // i32.or
-                case Op.TwoLocalsTeeLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
-                case Op.TwoLocalsTeeLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
-                case Op.TwoLocalsTeeLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
-                case Op.TwoLocalsTeeLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
-                case Op.TwoLocalsTeeLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
-                case Op.TwoLocalsTeeLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
-                case Op.TwoLocalsTeeLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
-                case Op.TwoLocalsTeeLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
-                case Op.TwoLocalsTeeLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
-                case Op.TwoLocalsTeeLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
-                case Op.TwoLocalsTeeLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
-                case Op.TwoLocalsTeeLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
-                case Op.TwoLocalsTeeLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
-                case Op.TwoLocalsTeeLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
-                case Op.TwoLocalsTeeLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
-                case Op.TwoLocalsTeeLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)fp[ip[1]]; *sp++ = fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
-                case Op.LocalWithConstantToLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a + b; ip += 3; break; } // i32.add
-                case Op.LocalWithConstantToLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
-                case Op.LocalWithConstantToLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
-                case Op.LocalWithConstantToLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a & b; ip += 3; break; } // i32.and
-                case Op.LocalWithConstantToLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a | b; ip += 3; break; } // i32.or
-                case Op.LocalWithConstantToLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
-                case Op.LocalWithConstantToLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
-                case Op.LocalWithConstantToLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
-                case Op.LocalWithConstantToLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
-                case Op.LocalWithConstantToLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
-                case Op.LocalWithConstantToLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
-                case Op.LocalWithConstantToLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
-                case Op.LocalWithConstantToLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
-                case Op.LocalWithConstantToLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
-                case Op.LocalWithConstantToLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
-                case Op.LocalWithConstantToLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
-                case Op.LocalWithConstantToLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
-                case Op.LocalWithConstantToLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
-                case Op.LocalWithConstantToLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
-                case Op.LocalWithConstantToLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
-                case Op.LocalWithConstantToLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
-                case Op.LocalWithConstantTeeLocal + 0: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a + b; ip += 3; break; } // i32.add
-                case Op.LocalWithConstantTeeLocal + 1: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a - b; ip += 3; break; } // i32.sub
-                case Op.LocalWithConstantTeeLocal + 2: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a * b; ip += 3; break; } // i32.mul
-                case Op.LocalWithConstantTeeLocal + 3: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a & b; ip += 3; break; } // i32.and
-                case Op.LocalWithConstantTeeLocal + 4: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a | b; ip += 3; break; } // i32.or
-                case Op.LocalWithConstantTeeLocal + 5: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a ^ b; ip += 3; break; } // i32.xor
-                case Op.LocalWithConstantTeeLocal + 6: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a << (int)b; ip += 3; break; } // i32.shl
-                case Op.LocalWithConstantTeeLocal + 7: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (uint)((int)a >> (int)b); ip += 3; break; } // i32.shr_s
-                case Op.LocalWithConstantTeeLocal + 8: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a >> (int)b; ip += 3; break; } // i32.shr_u
-                case Op.LocalWithConstantTeeLocal + 9: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = BitOperations.RotateLeft(a, (int)b); ip += 3; break; } // i32.rotl
-                case Op.LocalWithConstantTeeLocal + 10: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = BitOperations.RotateRight(a, (int)b); ip += 3; break; } // i32.rotr
-                case Op.LocalWithConstantTeeLocal + 11: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a == b ? 1UL : 0UL; ip += 3; break; } // i32.eq
-                case Op.LocalWithConstantTeeLocal + 12: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a != b ? 1UL : 0UL; ip += 3; break; } // i32.ne
-                case Op.LocalWithConstantTeeLocal + 13: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a < (int)b ? 1UL : 0UL; ip += 3; break; } // i32.lt_s
-                case Op.LocalWithConstantTeeLocal + 14: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a < b ? 1UL : 0UL; ip += 3; break; } // i32.lt_u
-                case Op.LocalWithConstantTeeLocal + 15: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a > (int)b ? 1UL : 0UL; ip += 3; break; } // i32.gt_s
-                case Op.LocalWithConstantTeeLocal + 16: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a > b ? 1UL : 0UL; ip += 3; break; } // i32.gt_u
-                case Op.LocalWithConstantTeeLocal + 17: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a <= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.le_s
-                case Op.LocalWithConstantTeeLocal + 18: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a <= b ? 1UL : 0UL; ip += 3; break; } // i32.le_u
-                case Op.LocalWithConstantTeeLocal + 19: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = (int)a >= (int)b ? 1UL : 0UL; ip += 3; break; } // i32.ge_s
-                case Op.LocalWithConstantTeeLocal + 20: { var a = (uint)fp[ip[0]]; var b = (uint)ip[1]; *sp++ = fp[ip[2]] = a >= b ? 1UL : 0UL; ip += 3; break; } // i32.ge_u
+                // ---- fused super-instructions (see Op and FusedOpcodes for the numbering) ----
+                case Op.WithConstant + 0: sp[-1] = (uint)sp[-1] + (uint)*ip++; break; // i32.add
+                case Op.WithConstant + 1: sp[-1] = (uint)sp[-1] - (uint)*ip++; break; // i32.sub
+                case Op.WithConstant + 2: sp[-1] = (uint)sp[-1] * (uint)*ip++; break; // i32.mul
+                case Op.WithConstant + 3: sp[-1] = (uint)sp[-1] & (uint)*ip++; break; // i32.and
+                case Op.WithConstant + 4: sp[-1] = (uint)sp[-1] | (uint)*ip++; break; // i32.or
+                case Op.WithConstant + 5: sp[-1] = (uint)sp[-1] ^ (uint)*ip++; break; // i32.xor
+                case Op.WithConstant + 6: sp[-1] = (uint)sp[-1] << (int)(uint)*ip++; break; // i32.shl
+                case Op.WithConstant + 7: sp[-1] = (uint)((int)(uint)sp[-1] >> (int)(uint)*ip++); break; // i32.shr_s
+                case Op.WithConstant + 8: sp[-1] = (uint)sp[-1] >> (int)(uint)*ip++; break; // i32.shr_u
+                case Op.WithConstant + 9: sp[-1] = BitOperations.RotateLeft((uint)sp[-1], (int)(uint)*ip++); break; // i32.rotl
+                case Op.WithConstant + 10: sp[-1] = BitOperations.RotateRight((uint)sp[-1], (int)(uint)*ip++); break; // i32.rotr
+                case Op.WithConstant + 11: sp[-1] = (uint)sp[-1] == (uint)*ip++ ? 1UL : 0UL; break; // i32.eq
+                case Op.WithConstant + 12: sp[-1] = (uint)sp[-1] != (uint)*ip++ ? 1UL : 0UL; break; // i32.ne
+                case Op.WithConstant + 13: sp[-1] = (int)(uint)sp[-1] < (int)(uint)*ip++ ? 1UL : 0UL; break; // i32.lt_s
+                case Op.WithConstant + 14: sp[-1] = (uint)sp[-1] < (uint)*ip++ ? 1UL : 0UL; break; // i32.lt_u
+                case Op.WithConstant + 15: sp[-1] = (int)(uint)sp[-1] > (int)(uint)*ip++ ? 1UL : 0UL; break; // i32.gt_s
+                case Op.WithConstant + 16: sp[-1] = (uint)sp[-1] > (uint)*ip++ ? 1UL : 0UL; break; // i32.gt_u
+                case Op.WithConstant + 17: sp[-1] = (int)(uint)sp[-1] <= (int)(uint)*ip++ ? 1UL : 0UL; break; // i32.le_s
+                case Op.WithConstant + 18: sp[-1] = (uint)sp[-1] <= (uint)*ip++ ? 1UL : 0UL; break; // i32.le_u
+                case Op.WithConstant + 19: sp[-1] = (int)(uint)sp[-1] >= (int)(uint)*ip++ ? 1UL : 0UL; break; // i32.ge_s
+                case Op.WithConstant + 20: sp[-1] = (uint)sp[-1] >= (uint)*ip++ ? 1UL : 0UL; break; // i32.ge_u
+                case Op.WithConstant + 21: sp[-1] = sp[-1] + ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.add
+                case Op.WithConstant + 22: sp[-1] = sp[-1] - ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.sub
+                case Op.WithConstant + 23: sp[-1] = sp[-1] * ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.mul
+                case Op.WithConstant + 24: sp[-1] = sp[-1] & ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.and
+                case Op.WithConstant + 25: sp[-1] = sp[-1] | ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.or
+                case Op.WithConstant + 26: sp[-1] = sp[-1] ^ ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.xor
+                case Op.WithConstant + 27: sp[-1] = sp[-1] << (int)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.shl
+                case Op.WithConstant + 28: sp[-1] = (ulong)((long)sp[-1] >> (int)((uint)ip[0] | ((ulong)(uint)ip[1] << 32))); ip += 2; break; // i64.shr_s
+                case Op.WithConstant + 29: sp[-1] = sp[-1] >> (int)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)); ip += 2; break; // i64.shr_u
+                case Op.WithConstant + 30: sp[-1] = BitOperations.RotateLeft(sp[-1], (int)((uint)ip[0] | ((ulong)(uint)ip[1] << 32))); ip += 2; break; // i64.rotl
+                case Op.WithConstant + 31: sp[-1] = BitOperations.RotateRight(sp[-1], (int)((uint)ip[0] | ((ulong)(uint)ip[1] << 32))); ip += 2; break; // i64.rotr
+                case Op.WithConstant + 32: sp[-1] = sp[-1] == ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.eq
+                case Op.WithConstant + 33: sp[-1] = sp[-1] != ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.ne
+                case Op.WithConstant + 34: sp[-1] = (long)sp[-1] < (long)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.lt_s
+                case Op.WithConstant + 35: sp[-1] = sp[-1] < ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.lt_u
+                case Op.WithConstant + 36: sp[-1] = (long)sp[-1] > (long)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.gt_s
+                case Op.WithConstant + 37: sp[-1] = sp[-1] > ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.gt_u
+                case Op.WithConstant + 38: sp[-1] = (long)sp[-1] <= (long)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.le_s
+                case Op.WithConstant + 39: sp[-1] = sp[-1] <= ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.le_u
+                case Op.WithConstant + 40: sp[-1] = (long)sp[-1] >= (long)((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.ge_s
+                case Op.WithConstant + 41: sp[-1] = sp[-1] >= ((uint)ip[0] | ((ulong)(uint)ip[1] << 32)) ? 1UL : 0UL; ip += 2; break; // i64.ge_u
+                case Op.WithLocal + 0: sp[-1] = (uint)sp[-1] + (uint)fp[*ip++]; break; // i32.add
+                case Op.WithLocal + 1: sp[-1] = (uint)sp[-1] - (uint)fp[*ip++]; break; // i32.sub
+                case Op.WithLocal + 2: sp[-1] = (uint)sp[-1] * (uint)fp[*ip++]; break; // i32.mul
+                case Op.WithLocal + 3: sp[-1] = (uint)sp[-1] & (uint)fp[*ip++]; break; // i32.and
+                case Op.WithLocal + 4: sp[-1] = (uint)sp[-1] | (uint)fp[*ip++]; break; // i32.or
+                case Op.WithLocal + 5: sp[-1] = (uint)sp[-1] ^ (uint)fp[*ip++]; break; // i32.xor
+                case Op.WithLocal + 6: sp[-1] = (uint)sp[-1] << (int)(uint)fp[*ip++]; break; // i32.shl
+                case Op.WithLocal + 7: sp[-1] = (uint)((int)(uint)sp[-1] >> (int)(uint)fp[*ip++]); break; // i32.shr_s
+                case Op.WithLocal + 8: sp[-1] = (uint)sp[-1] >> (int)(uint)fp[*ip++]; break; // i32.shr_u
+                case Op.WithLocal + 9: sp[-1] = BitOperations.RotateLeft((uint)sp[-1], (int)(uint)fp[*ip++]); break; // i32.rotl
+                case Op.WithLocal + 10: sp[-1] = BitOperations.RotateRight((uint)sp[-1], (int)(uint)fp[*ip++]); break; // i32.rotr
+                case Op.WithLocal + 11: sp[-1] = (uint)sp[-1] == (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.eq
+                case Op.WithLocal + 12: sp[-1] = (uint)sp[-1] != (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.ne
+                case Op.WithLocal + 13: sp[-1] = (int)(uint)sp[-1] < (int)(uint)fp[*ip++] ? 1UL : 0UL; break; // i32.lt_s
+                case Op.WithLocal + 14: sp[-1] = (uint)sp[-1] < (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.lt_u
+                case Op.WithLocal + 15: sp[-1] = (int)(uint)sp[-1] > (int)(uint)fp[*ip++] ? 1UL : 0UL; break; // i32.gt_s
+                case Op.WithLocal + 16: sp[-1] = (uint)sp[-1] > (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.gt_u
+                case Op.WithLocal + 17: sp[-1] = (int)(uint)sp[-1] <= (int)(uint)fp[*ip++] ? 1UL : 0UL; break; // i32.le_s
+                case Op.WithLocal + 18: sp[-1] = (uint)sp[-1] <= (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.le_u
+                case Op.WithLocal + 19: sp[-1] = (int)(uint)sp[-1] >= (int)(uint)fp[*ip++] ? 1UL : 0UL; break; // i32.ge_s
+                case Op.WithLocal + 20: sp[-1] = (uint)sp[-1] >= (uint)fp[*ip++] ? 1UL : 0UL; break; // i32.ge_u
+                case Op.WithLocal + 21: sp[-1] = sp[-1] + fp[*ip++]; break; // i64.add
+                case Op.WithLocal + 22: sp[-1] = sp[-1] - fp[*ip++]; break; // i64.sub
+                case Op.WithLocal + 23: sp[-1] = sp[-1] * fp[*ip++]; break; // i64.mul
+                case Op.WithLocal + 24: sp[-1] = sp[-1] & fp[*ip++]; break; // i64.and
+                case Op.WithLocal + 25: sp[-1] = sp[-1] | fp[*ip++]; break; // i64.or
+                case Op.WithLocal + 26: sp[-1] = sp[-1] ^ fp[*ip++]; break; // i64.xor
+                case Op.WithLocal + 27: sp[-1] = sp[-1] << (int)fp[*ip++]; break; // i64.shl
+                case Op.WithLocal + 28: sp[-1] = (ulong)((long)sp[-1] >> (int)fp[*ip++]); break; // i64.shr_s
+                case Op.WithLocal + 29: sp[-1] = sp[-1] >> (int)fp[*ip++]; break; // i64.shr_u
+                case Op.WithLocal + 30: sp[-1] = BitOperations.RotateLeft(sp[-1], (int)fp[*ip++]); break; // i64.rotl
+                case Op.WithLocal + 31: sp[-1] = BitOperations.RotateRight(sp[-1], (int)fp[*ip++]); break; // i64.rotr
+                case Op.WithLocal + 32: sp[-1] = sp[-1] == fp[*ip++] ? 1UL : 0UL; break; // i64.eq
+                case Op.WithLocal + 33: sp[-1] = sp[-1] != fp[*ip++] ? 1UL : 0UL; break; // i64.ne
+                case Op.WithLocal + 34: sp[-1] = (long)sp[-1] < (long)fp[*ip++] ? 1UL : 0UL; break; // i64.lt_s
+                case Op.WithLocal + 35: sp[-1] = sp[-1] < fp[*ip++] ? 1UL : 0UL; break; // i64.lt_u
+                case Op.WithLocal + 36: sp[-1] = (long)sp[-1] > (long)fp[*ip++] ? 1UL : 0UL; break; // i64.gt_s
+                case Op.WithLocal + 37: sp[-1] = sp[-1] > fp[*ip++] ? 1UL : 0UL; break; // i64.gt_u
+                case Op.WithLocal + 38: sp[-1] = (long)sp[-1] <= (long)fp[*ip++] ? 1UL : 0UL; break; // i64.le_s
+                case Op.WithLocal + 39: sp[-1] = sp[-1] <= fp[*ip++] ? 1UL : 0UL; break; // i64.le_u
+                case Op.WithLocal + 40: sp[-1] = (long)sp[-1] >= (long)fp[*ip++] ? 1UL : 0UL; break; // i64.ge_s
+                case Op.WithLocal + 41: sp[-1] = sp[-1] >= fp[*ip++] ? 1UL : 0UL; break; // i64.ge_u
+                case Op.WithLocal + 42: sp[-1] = F64(AsF64(sp[-1]) + AsF64(fp[*ip++]), canonicalize); break; // f64.add
+                case Op.WithLocal + 43: sp[-1] = F64(AsF64(sp[-1]) - AsF64(fp[*ip++]), canonicalize); break; // f64.sub
+                case Op.WithLocal + 44: sp[-1] = F64(AsF64(sp[-1]) * AsF64(fp[*ip++]), canonicalize); break; // f64.mul
+                case Op.WithLocal + 45: sp[-1] = F64(AsF64(sp[-1]) / AsF64(fp[*ip++]), canonicalize); break; // f64.div
+                case Op.WithTwoLocals + 0: *sp++ = (uint)fp[ip[0]] + (uint)fp[ip[1]]; ip += 2; break; // i32.add
+                case Op.WithTwoLocals + 1: *sp++ = (uint)fp[ip[0]] - (uint)fp[ip[1]]; ip += 2; break; // i32.sub
+                case Op.WithTwoLocals + 2: *sp++ = (uint)fp[ip[0]] * (uint)fp[ip[1]]; ip += 2; break; // i32.mul
+                case Op.WithTwoLocals + 3: *sp++ = (uint)fp[ip[0]] & (uint)fp[ip[1]]; ip += 2; break; // i32.and
+                case Op.WithTwoLocals + 4: *sp++ = (uint)fp[ip[0]] | (uint)fp[ip[1]]; ip += 2; break; // i32.or
+                case Op.WithTwoLocals + 5: *sp++ = (uint)fp[ip[0]] ^ (uint)fp[ip[1]]; ip += 2; break; // i32.xor
+                case Op.WithTwoLocals + 6: *sp++ = (uint)fp[ip[0]] << (int)(uint)fp[ip[1]]; ip += 2; break; // i32.shl
+                case Op.WithTwoLocals + 7: *sp++ = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]); ip += 2; break; // i32.shr_s
+                case Op.WithTwoLocals + 8: *sp++ = (uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]; ip += 2; break; // i32.shr_u
+                case Op.WithTwoLocals + 9: *sp++ = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 2; break; // i32.rotl
+                case Op.WithTwoLocals + 10: *sp++ = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 2; break; // i32.rotr
+                case Op.WithTwoLocals + 11: *sp++ = (uint)fp[ip[0]] == (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.eq
+                case Op.WithTwoLocals + 12: *sp++ = (uint)fp[ip[0]] != (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.ne
+                case Op.WithTwoLocals + 13: *sp++ = (int)(uint)fp[ip[0]] < (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.lt_s
+                case Op.WithTwoLocals + 14: *sp++ = (uint)fp[ip[0]] < (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.lt_u
+                case Op.WithTwoLocals + 15: *sp++ = (int)(uint)fp[ip[0]] > (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.gt_s
+                case Op.WithTwoLocals + 16: *sp++ = (uint)fp[ip[0]] > (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.gt_u
+                case Op.WithTwoLocals + 17: *sp++ = (int)(uint)fp[ip[0]] <= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.le_s
+                case Op.WithTwoLocals + 18: *sp++ = (uint)fp[ip[0]] <= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.le_u
+                case Op.WithTwoLocals + 19: *sp++ = (int)(uint)fp[ip[0]] >= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.ge_s
+                case Op.WithTwoLocals + 20: *sp++ = (uint)fp[ip[0]] >= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 2; break; // i32.ge_u
+                case Op.LocalWithConstant + 0: *sp++ = (uint)fp[ip[0]] + (uint)ip[1]; ip += 2; break; // i32.add
+                case Op.LocalWithConstant + 1: *sp++ = (uint)fp[ip[0]] - (uint)ip[1]; ip += 2; break; // i32.sub
+                case Op.LocalWithConstant + 2: *sp++ = (uint)fp[ip[0]] * (uint)ip[1]; ip += 2; break; // i32.mul
+                case Op.LocalWithConstant + 3: *sp++ = (uint)fp[ip[0]] & (uint)ip[1]; ip += 2; break; // i32.and
+                case Op.LocalWithConstant + 4: *sp++ = (uint)fp[ip[0]] | (uint)ip[1]; ip += 2; break; // i32.or
+                case Op.LocalWithConstant + 5: *sp++ = (uint)fp[ip[0]] ^ (uint)ip[1]; ip += 2; break; // i32.xor
+                case Op.LocalWithConstant + 6: *sp++ = (uint)fp[ip[0]] << (int)(uint)ip[1]; ip += 2; break; // i32.shl
+                case Op.LocalWithConstant + 7: *sp++ = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)ip[1]); ip += 2; break; // i32.shr_s
+                case Op.LocalWithConstant + 8: *sp++ = (uint)fp[ip[0]] >> (int)(uint)ip[1]; ip += 2; break; // i32.shr_u
+                case Op.LocalWithConstant + 9: *sp++ = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 2; break; // i32.rotl
+                case Op.LocalWithConstant + 10: *sp++ = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 2; break; // i32.rotr
+                case Op.LocalWithConstant + 11: *sp++ = (uint)fp[ip[0]] == (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.eq
+                case Op.LocalWithConstant + 12: *sp++ = (uint)fp[ip[0]] != (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.ne
+                case Op.LocalWithConstant + 13: *sp++ = (int)(uint)fp[ip[0]] < (int)(uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.lt_s
+                case Op.LocalWithConstant + 14: *sp++ = (uint)fp[ip[0]] < (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.lt_u
+                case Op.LocalWithConstant + 15: *sp++ = (int)(uint)fp[ip[0]] > (int)(uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.gt_s
+                case Op.LocalWithConstant + 16: *sp++ = (uint)fp[ip[0]] > (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.gt_u
+                case Op.LocalWithConstant + 17: *sp++ = (int)(uint)fp[ip[0]] <= (int)(uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.le_s
+                case Op.LocalWithConstant + 18: *sp++ = (uint)fp[ip[0]] <= (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.le_u
+                case Op.LocalWithConstant + 19: *sp++ = (int)(uint)fp[ip[0]] >= (int)(uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.ge_s
+                case Op.LocalWithConstant + 20: *sp++ = (uint)fp[ip[0]] >= (uint)ip[1] ? 1UL : 0UL; ip += 2; break; // i32.ge_u
+                case Op.CompareBranch + 0: if ((uint)*--sp == 0) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.eqz + br_if
+                case Op.CompareBranch + 1: sp -= 2; if ((uint)sp[0] == (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.eq + br_if
+                case Op.CompareBranch + 2: sp -= 2; if ((uint)sp[0] != (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.ne + br_if
+                case Op.CompareBranch + 3: sp -= 2; if ((int)(uint)sp[0] < (int)(uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.lt_s + br_if
+                case Op.CompareBranch + 4: sp -= 2; if ((uint)sp[0] < (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.lt_u + br_if
+                case Op.CompareBranch + 5: sp -= 2; if ((int)(uint)sp[0] > (int)(uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.gt_s + br_if
+                case Op.CompareBranch + 6: sp -= 2; if ((uint)sp[0] > (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.gt_u + br_if
+                case Op.CompareBranch + 7: sp -= 2; if ((int)(uint)sp[0] <= (int)(uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.le_s + br_if
+                case Op.CompareBranch + 8: sp -= 2; if ((uint)sp[0] <= (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.le_u + br_if
+                case Op.CompareBranch + 9: sp -= 2; if ((int)(uint)sp[0] >= (int)(uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.ge_s + br_if
+                case Op.CompareBranch + 10: sp -= 2; if ((uint)sp[0] >= (uint)sp[1]) ip = code + *ip; else ip = ChargeFallthrough(store, ip); break; // i32.ge_u + br_if
+                case Op.LoadFromLocal + 0: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // i32.load
+                case Op.LoadFromLocal + 1: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); } break; // i64.load
+                case Op.LoadFromLocal + 2: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // f32.load
+                case Op.LoadFromLocal + 3: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); } break; // f64.load
+                case Op.LoadFromLocal + 4: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); } break; // i32.load8_s
+                case Op.LoadFromLocal + 5: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; } break; // i32.load8_u
+                case Op.LoadFromLocal + 6: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); } break; // i32.load16_s
+                case Op.LoadFromLocal + 7: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); } break; // i32.load16_u
+                case Op.LoadFromLocal + 8: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); } break; // i64.load8_s
+                case Op.LoadFromLocal + 9: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; } break; // i64.load8_u
+                case Op.LoadFromLocal + 10: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); } break; // i64.load16_s
+                case Op.LoadFromLocal + 11: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); } break; // i64.load16_u
+                case Op.LoadFromLocal + 12: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); } break; // i64.load32_s
+                case Op.LoadFromLocal + 13: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[1]; ip += 2; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // i64.load32_u
                 case Op.LocalSetLocalGet: fp[ip[0]] = sp[-1]; sp[-1] = fp[ip[1]]; ip += 2; break;
+                case Op.TwoLocalsToLocal + 0: fp[ip[2]] = (uint)fp[ip[0]] + (uint)fp[ip[1]]; ip += 3; break; // i32.add
+                case Op.TwoLocalsToLocal + 1: fp[ip[2]] = (uint)fp[ip[0]] - (uint)fp[ip[1]]; ip += 3; break; // i32.sub
+                case Op.TwoLocalsToLocal + 2: fp[ip[2]] = (uint)fp[ip[0]] * (uint)fp[ip[1]]; ip += 3; break; // i32.mul
+                case Op.TwoLocalsToLocal + 3: fp[ip[2]] = (uint)fp[ip[0]] & (uint)fp[ip[1]]; ip += 3; break; // i32.and
+                case Op.TwoLocalsToLocal + 4: fp[ip[2]] = (uint)fp[ip[0]] | (uint)fp[ip[1]]; ip += 3; break; // i32.or
+                case Op.TwoLocalsToLocal + 5: fp[ip[2]] = (uint)fp[ip[0]] ^ (uint)fp[ip[1]]; ip += 3; break; // i32.xor
+                case Op.TwoLocalsToLocal + 6: fp[ip[2]] = (uint)fp[ip[0]] << (int)(uint)fp[ip[1]]; ip += 3; break; // i32.shl
+                case Op.TwoLocalsToLocal + 7: fp[ip[2]] = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]); ip += 3; break; // i32.shr_s
+                case Op.TwoLocalsToLocal + 8: fp[ip[2]] = (uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]; ip += 3; break; // i32.shr_u
+                case Op.TwoLocalsToLocal + 9: fp[ip[2]] = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 3; break; // i32.rotl
+                case Op.TwoLocalsToLocal + 10: fp[ip[2]] = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 3; break; // i32.rotr
+                case Op.TwoLocalsToLocal + 11: fp[ip[2]] = (uint)fp[ip[0]] == (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.eq
+                case Op.TwoLocalsToLocal + 12: fp[ip[2]] = (uint)fp[ip[0]] != (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ne
+                case Op.TwoLocalsToLocal + 13: fp[ip[2]] = (int)(uint)fp[ip[0]] < (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.lt_s
+                case Op.TwoLocalsToLocal + 14: fp[ip[2]] = (uint)fp[ip[0]] < (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.lt_u
+                case Op.TwoLocalsToLocal + 15: fp[ip[2]] = (int)(uint)fp[ip[0]] > (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.gt_s
+                case Op.TwoLocalsToLocal + 16: fp[ip[2]] = (uint)fp[ip[0]] > (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.gt_u
+                case Op.TwoLocalsToLocal + 17: fp[ip[2]] = (int)(uint)fp[ip[0]] <= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.le_s
+                case Op.TwoLocalsToLocal + 18: fp[ip[2]] = (uint)fp[ip[0]] <= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.le_u
+                case Op.TwoLocalsToLocal + 19: fp[ip[2]] = (int)(uint)fp[ip[0]] >= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ge_s
+                case Op.TwoLocalsToLocal + 20: fp[ip[2]] = (uint)fp[ip[0]] >= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ge_u
+                case Op.TwoLocalsTeeLocal + 0: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] + (uint)fp[ip[1]]; ip += 3; break; // i32.add
+                case Op.TwoLocalsTeeLocal + 1: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] - (uint)fp[ip[1]]; ip += 3; break; // i32.sub
+                case Op.TwoLocalsTeeLocal + 2: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] * (uint)fp[ip[1]]; ip += 3; break; // i32.mul
+                case Op.TwoLocalsTeeLocal + 3: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] & (uint)fp[ip[1]]; ip += 3; break; // i32.and
+                case Op.TwoLocalsTeeLocal + 4: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] | (uint)fp[ip[1]]; ip += 3; break; // i32.or
+                case Op.TwoLocalsTeeLocal + 5: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] ^ (uint)fp[ip[1]]; ip += 3; break; // i32.xor
+                case Op.TwoLocalsTeeLocal + 6: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] << (int)(uint)fp[ip[1]]; ip += 3; break; // i32.shl
+                case Op.TwoLocalsTeeLocal + 7: *sp++ = fp[ip[2]] = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]); ip += 3; break; // i32.shr_s
+                case Op.TwoLocalsTeeLocal + 8: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] >> (int)(uint)fp[ip[1]]; ip += 3; break; // i32.shr_u
+                case Op.TwoLocalsTeeLocal + 9: *sp++ = fp[ip[2]] = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 3; break; // i32.rotl
+                case Op.TwoLocalsTeeLocal + 10: *sp++ = fp[ip[2]] = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)fp[ip[1]]); ip += 3; break; // i32.rotr
+                case Op.TwoLocalsTeeLocal + 11: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] == (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.eq
+                case Op.TwoLocalsTeeLocal + 12: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] != (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ne
+                case Op.TwoLocalsTeeLocal + 13: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] < (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.lt_s
+                case Op.TwoLocalsTeeLocal + 14: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] < (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.lt_u
+                case Op.TwoLocalsTeeLocal + 15: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] > (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.gt_s
+                case Op.TwoLocalsTeeLocal + 16: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] > (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.gt_u
+                case Op.TwoLocalsTeeLocal + 17: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] <= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.le_s
+                case Op.TwoLocalsTeeLocal + 18: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] <= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.le_u
+                case Op.TwoLocalsTeeLocal + 19: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] >= (int)(uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ge_s
+                case Op.TwoLocalsTeeLocal + 20: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] >= (uint)fp[ip[1]] ? 1UL : 0UL; ip += 3; break; // i32.ge_u
+                case Op.LocalWithConstantToLocal + 0: fp[ip[2]] = (uint)fp[ip[0]] + (uint)ip[1]; ip += 3; break; // i32.add
+                case Op.LocalWithConstantToLocal + 1: fp[ip[2]] = (uint)fp[ip[0]] - (uint)ip[1]; ip += 3; break; // i32.sub
+                case Op.LocalWithConstantToLocal + 2: fp[ip[2]] = (uint)fp[ip[0]] * (uint)ip[1]; ip += 3; break; // i32.mul
+                case Op.LocalWithConstantToLocal + 3: fp[ip[2]] = (uint)fp[ip[0]] & (uint)ip[1]; ip += 3; break; // i32.and
+                case Op.LocalWithConstantToLocal + 4: fp[ip[2]] = (uint)fp[ip[0]] | (uint)ip[1]; ip += 3; break; // i32.or
+                case Op.LocalWithConstantToLocal + 5: fp[ip[2]] = (uint)fp[ip[0]] ^ (uint)ip[1]; ip += 3; break; // i32.xor
+                case Op.LocalWithConstantToLocal + 6: fp[ip[2]] = (uint)fp[ip[0]] << (int)(uint)ip[1]; ip += 3; break; // i32.shl
+                case Op.LocalWithConstantToLocal + 7: fp[ip[2]] = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)ip[1]); ip += 3; break; // i32.shr_s
+                case Op.LocalWithConstantToLocal + 8: fp[ip[2]] = (uint)fp[ip[0]] >> (int)(uint)ip[1]; ip += 3; break; // i32.shr_u
+                case Op.LocalWithConstantToLocal + 9: fp[ip[2]] = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 3; break; // i32.rotl
+                case Op.LocalWithConstantToLocal + 10: fp[ip[2]] = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 3; break; // i32.rotr
+                case Op.LocalWithConstantToLocal + 11: fp[ip[2]] = (uint)fp[ip[0]] == (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.eq
+                case Op.LocalWithConstantToLocal + 12: fp[ip[2]] = (uint)fp[ip[0]] != (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ne
+                case Op.LocalWithConstantToLocal + 13: fp[ip[2]] = (int)(uint)fp[ip[0]] < (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.lt_s
+                case Op.LocalWithConstantToLocal + 14: fp[ip[2]] = (uint)fp[ip[0]] < (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.lt_u
+                case Op.LocalWithConstantToLocal + 15: fp[ip[2]] = (int)(uint)fp[ip[0]] > (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.gt_s
+                case Op.LocalWithConstantToLocal + 16: fp[ip[2]] = (uint)fp[ip[0]] > (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.gt_u
+                case Op.LocalWithConstantToLocal + 17: fp[ip[2]] = (int)(uint)fp[ip[0]] <= (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.le_s
+                case Op.LocalWithConstantToLocal + 18: fp[ip[2]] = (uint)fp[ip[0]] <= (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.le_u
+                case Op.LocalWithConstantToLocal + 19: fp[ip[2]] = (int)(uint)fp[ip[0]] >= (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ge_s
+                case Op.LocalWithConstantToLocal + 20: fp[ip[2]] = (uint)fp[ip[0]] >= (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ge_u
+                case Op.LocalWithConstantTeeLocal + 0: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] + (uint)ip[1]; ip += 3; break; // i32.add
+                case Op.LocalWithConstantTeeLocal + 1: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] - (uint)ip[1]; ip += 3; break; // i32.sub
+                case Op.LocalWithConstantTeeLocal + 2: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] * (uint)ip[1]; ip += 3; break; // i32.mul
+                case Op.LocalWithConstantTeeLocal + 3: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] & (uint)ip[1]; ip += 3; break; // i32.and
+                case Op.LocalWithConstantTeeLocal + 4: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] | (uint)ip[1]; ip += 3; break; // i32.or
+                case Op.LocalWithConstantTeeLocal + 5: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] ^ (uint)ip[1]; ip += 3; break; // i32.xor
+                case Op.LocalWithConstantTeeLocal + 6: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] << (int)(uint)ip[1]; ip += 3; break; // i32.shl
+                case Op.LocalWithConstantTeeLocal + 7: *sp++ = fp[ip[2]] = (uint)((int)(uint)fp[ip[0]] >> (int)(uint)ip[1]); ip += 3; break; // i32.shr_s
+                case Op.LocalWithConstantTeeLocal + 8: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] >> (int)(uint)ip[1]; ip += 3; break; // i32.shr_u
+                case Op.LocalWithConstantTeeLocal + 9: *sp++ = fp[ip[2]] = BitOperations.RotateLeft((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 3; break; // i32.rotl
+                case Op.LocalWithConstantTeeLocal + 10: *sp++ = fp[ip[2]] = BitOperations.RotateRight((uint)fp[ip[0]], (int)(uint)ip[1]); ip += 3; break; // i32.rotr
+                case Op.LocalWithConstantTeeLocal + 11: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] == (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.eq
+                case Op.LocalWithConstantTeeLocal + 12: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] != (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ne
+                case Op.LocalWithConstantTeeLocal + 13: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] < (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.lt_s
+                case Op.LocalWithConstantTeeLocal + 14: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] < (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.lt_u
+                case Op.LocalWithConstantTeeLocal + 15: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] > (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.gt_s
+                case Op.LocalWithConstantTeeLocal + 16: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] > (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.gt_u
+                case Op.LocalWithConstantTeeLocal + 17: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] <= (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.le_s
+                case Op.LocalWithConstantTeeLocal + 18: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] <= (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.le_u
+                case Op.LocalWithConstantTeeLocal + 19: *sp++ = fp[ip[2]] = (int)(uint)fp[ip[0]] >= (int)(uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ge_s
+                case Op.LocalWithConstantTeeLocal + 20: *sp++ = fp[ip[2]] = (uint)fp[ip[0]] >= (uint)ip[1] ? 1UL : 0UL; ip += 3; break; // i32.ge_u
+                case Op.LoadFromLocalPlusConstant + 0: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // i32.load
+                case Op.LoadFromLocalPlusConstant + 1: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); } break; // i64.load
+                case Op.LoadFromLocalPlusConstant + 2: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // f32.load
+                case Op.LoadFromLocalPlusConstant + 3: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ulong>(mem + ea); } break; // f64.load
+                case Op.LoadFromLocalPlusConstant + 4: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)*(sbyte*)(mem + ea); } break; // i32.load8_s
+                case Op.LoadFromLocalPlusConstant + 5: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; } break; // i32.load8_u
+                case Op.LoadFromLocalPlusConstant + 6: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (uint)(int)Unsafe.ReadUnaligned<short>(mem + ea); } break; // i32.load16_s
+                case Op.LoadFromLocalPlusConstant + 7: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); } break; // i32.load16_u
+                case Op.LoadFromLocalPlusConstant + 8: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)*(sbyte*)(mem + ea); } break; // i64.load8_s
+                case Op.LoadFromLocalPlusConstant + 9: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = mem[ea]; } break; // i64.load8_u
+                case Op.LoadFromLocalPlusConstant + 10: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + ea); } break; // i64.load16_s
+                case Op.LoadFromLocalPlusConstant + 11: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<ushort>(mem + ea); } break; // i64.load16_u
+                case Op.LoadFromLocalPlusConstant + 12: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + ea); } break; // i64.load32_s
+                case Op.LoadFromLocalPlusConstant + 13: { var ea = (ulong)((uint)fp[ip[0]] + (uint)ip[1]) + (uint)ip[2]; ip += 3; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); *sp++ = Unsafe.ReadUnaligned<uint>(mem + ea); } break; // i64.load32_u
+                case Op.StoreLocalToLocal + 0: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, (uint)fp[ip[1]]); ip += 3; } break; // i32.store
+                case Op.StoreLocalToLocal + 1: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, fp[ip[1]]); ip += 3; } break; // i64.store
+                case Op.StoreLocalToLocal + 2: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, (uint)fp[ip[1]]); ip += 3; } break; // f32.store
+                case Op.StoreLocalToLocal + 3: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 8 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, fp[ip[1]]); ip += 3; } break; // f64.store
+                case Op.StoreLocalToLocal + 4: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); mem[ea] = (byte)fp[ip[1]]; ip += 3; } break; // i32.store8
+                case Op.StoreLocalToLocal + 5: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, (ushort)fp[ip[1]]); ip += 3; } break; // i32.store16
+                case Op.StoreLocalToLocal + 6: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 1 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); mem[ea] = (byte)fp[ip[1]]; ip += 3; } break; // i64.store8
+                case Op.StoreLocalToLocal + 7: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 2 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, (ushort)fp[ip[1]]); ip += 3; } break; // i64.store16
+                case Op.StoreLocalToLocal + 8: { var ea = (ulong)(uint)fp[ip[0]] + (uint)ip[2]; if (ea + 4 > memSize) TrapException.Throw(TrapCode.MemoryOutOfBounds); Unsafe.WriteUnaligned(mem + ea, (uint)fp[ip[1]]); ip += 3; } break; // i64.store32
+                case Op.ConstantCompareBranch + 0: if ((uint)*--sp == (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.eq constant + br_if
+                case Op.ConstantCompareBranch + 1: if ((uint)*--sp != (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.ne constant + br_if
+                case Op.ConstantCompareBranch + 2: if ((int)(uint)*--sp < (int)(uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.lt_s constant + br_if
+                case Op.ConstantCompareBranch + 3: if ((uint)*--sp < (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.lt_u constant + br_if
+                case Op.ConstantCompareBranch + 4: if ((int)(uint)*--sp > (int)(uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.gt_s constant + br_if
+                case Op.ConstantCompareBranch + 5: if ((uint)*--sp > (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.gt_u constant + br_if
+                case Op.ConstantCompareBranch + 6: if ((int)(uint)*--sp <= (int)(uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.le_s constant + br_if
+                case Op.ConstantCompareBranch + 7: if ((uint)*--sp <= (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.le_u constant + br_if
+                case Op.ConstantCompareBranch + 8: if ((int)(uint)*--sp >= (int)(uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.ge_s constant + br_if
+                case Op.ConstantCompareBranch + 9: if ((uint)*--sp >= (uint)ip[0]) ip = code + ip[1]; else ip = ChargeFallthrough(store, ip + 1); break; // i32.ge_u constant + br_if
+                case Op.LocalConstantCompareBranch + 0: if ((uint)fp[ip[0]] == (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.eq local constant + br_if
+                case Op.LocalConstantCompareBranch + 1: if ((uint)fp[ip[0]] != (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.ne local constant + br_if
+                case Op.LocalConstantCompareBranch + 2: if ((int)(uint)fp[ip[0]] < (int)(uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.lt_s local constant + br_if
+                case Op.LocalConstantCompareBranch + 3: if ((uint)fp[ip[0]] < (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.lt_u local constant + br_if
+                case Op.LocalConstantCompareBranch + 4: if ((int)(uint)fp[ip[0]] > (int)(uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.gt_s local constant + br_if
+                case Op.LocalConstantCompareBranch + 5: if ((uint)fp[ip[0]] > (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.gt_u local constant + br_if
+                case Op.LocalConstantCompareBranch + 6: if ((int)(uint)fp[ip[0]] <= (int)(uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.le_s local constant + br_if
+                case Op.LocalConstantCompareBranch + 7: if ((uint)fp[ip[0]] <= (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.le_u local constant + br_if
+                case Op.LocalConstantCompareBranch + 8: if ((int)(uint)fp[ip[0]] >= (int)(uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.ge_s local constant + br_if
+                case Op.LocalConstantCompareBranch + 9: if ((uint)fp[ip[0]] >= (uint)ip[1]) ip = code + ip[2]; else ip = ChargeFallthrough(store, ip + 2); break; // i32.ge_u local constant + br_if
 
                 default:
                 {

@@ -61,4 +61,8 @@ internal static class Op
     public const int TwoLocalsTeeLocal = 0x1B1;          // 21: WithTwoLocals, result to a local and pushed
     public const int LocalWithConstantToLocal = 0x1C6;   // 21: LocalWithConstant, result to a local  [slot, constant, destination]
     public const int LocalWithConstantTeeLocal = 0x1DB;  // 21: LocalWithConstant, result to a local and pushed
+    public const int LoadFromLocalPlusConstant = 0x1F0;  // 14: load from (local + constant)  [slot, constant, offset]
+    public const int StoreLocalToLocal = 0x1FE;          // 9: store a local at the address in a local  [address slot, value slot, offset]
+    public const int ConstantCompareBranch = 0x207;      // 10: i32 comparison with a constant, then br_if  [constant, target, fall-through fuel]
+    public const int LocalConstantCompareBranch = 0x211; // 10: i32 comparison of a local with a constant, then br_if  [slot, constant, target, fall-through fuel]
 }

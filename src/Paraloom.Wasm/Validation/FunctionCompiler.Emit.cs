@@ -92,10 +92,26 @@ internal sealed partial class FunctionCompiler
             EmitInstruction(FusedOpcodes.LoadFromLocal(opcode), TakeLast(), offset);
             return;
         }
+        if (_lastOp == Op.LocalWithConstant + FusedOpcodes.I32AddIndex)
+        {
+            var (slot, constant) = (_code[_lastStart + 1], _code[_lastStart + 2]);
+            TakeLast();
+            EmitInstruction(Op.LoadFromLocalPlusConstant + (opcode - 0x28), slot, constant, offset);
+            return;
+        }
         EmitInstruction(opcode, offset);
     }
 
-    private void EmitStore(byte opcode, int offset) => EmitInstruction(opcode, offset);
+    private void EmitStore(byte opcode, int offset)
+    {
+        if (_lastOp == Op.LocalGet && _previousOp == Op.LocalGet)
+        {
+            var value = TakeLast();
+            EmitInstruction(Op.StoreLocalToLocal + (opcode - 0x36), TakeLast(), value, offset);
+            return;
+        }
+        EmitInstruction(opcode, offset);
+    }
 
     private void EmitNumeric(byte opcode)
     {
@@ -129,6 +145,23 @@ internal sealed partial class FunctionCompiler
         {
             _code.Truncate(_lastStart);
             _code.Emit(fused);
+        }
+        else if (_lastOp is >= Op.WithConstant + FusedOpcodes.I32CompareIndex and < Op.WithConstant + FusedOpcodes.I32CompareIndex + 10)
+        {
+            var comparison = _lastOp - Op.WithConstant - FusedOpcodes.I32CompareIndex;
+            var constant = _code[_lastStart + 1];
+            _code.Truncate(_lastStart);
+            _code.Emit(Op.ConstantCompareBranch + comparison);
+            _code.Emit(constant);
+        }
+        else if (_lastOp is >= Op.LocalWithConstant + FusedOpcodes.I32CompareIndex and < Op.LocalWithConstant + FusedOpcodes.I32CompareIndex + 10)
+        {
+            var comparison = _lastOp - Op.LocalWithConstant - FusedOpcodes.I32CompareIndex;
+            var (slot, constant) = (_code[_lastStart + 1], _code[_lastStart + 2]);
+            _code.Truncate(_lastStart);
+            _code.Emit(Op.LocalConstantCompareBranch + comparison);
+            _code.Emit(slot);
+            _code.Emit(constant);
         }
         else
         {
