@@ -4,8 +4,8 @@ using Paraloom.Wasm;
 
 namespace Paraloom.Benchmarks.Corpus;
 
-/// <summary>One measured runner: the output bytes (hex) and the median time of run() in milliseconds.</summary>
-internal sealed record Measurement(string OutputHex, double MedianMs);
+/// <summary>One measured runner: the output bytes (hex) and the best time of run() in milliseconds.</summary>
+internal sealed record Measurement(string OutputHex, double BestMs);
 
 /// <summary>The three ways of running a corpus program: our engine in-process, Node's V8, native clang -O2.</summary>
 internal static class CorpusRunners
@@ -33,7 +33,7 @@ internal static class CorpusRunners
             output = hex;
             if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        return new Measurement(output!, Median(times));
+        return new Measurement(output!, times.Min());
     }
 
     public static Measurement? Node(string corpus, string program, string inputPath, int repetitions, int warmup) =>
@@ -55,7 +55,8 @@ internal static class CorpusRunners
         var stdout = Execute(executable, arguments);
         if (stdout is null) return null;
         using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
-        return new Measurement(json.RootElement.GetProperty("out").GetString()!, json.RootElement.GetProperty("median_ms").GetDouble());
+        var times = json.RootElement.GetProperty("times_ms").EnumerateArray().Select(t => t.GetDouble()).ToList();
+        return new Measurement(json.RootElement.GetProperty("out").GetString()!, times.Min());
     }
 
     /// <summary>Runs a tool and returns its standard output, or null (with a note on stderr) when it is missing or fails.</summary>
@@ -78,12 +79,5 @@ internal static class CorpusRunners
             Console.Error.WriteLine($"{executable} not found: its column is left empty");
             return null;
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }
