@@ -7,8 +7,6 @@ namespace Paraloom.Wasm.Execution;
 internal static unsafe partial class Interpreter
 {
     /// <summary>Runs <paramref name="entry"/> with its arguments at <paramref name="entryFp"/>; leaves its results there.</summary>
-    /// <remarks>Fully optimized from the first call: a long-running loop would otherwise live in tier-0 or OSR code.</remarks>
-    //AO
     private static void Execute(Store store, ExecutionStack stack, Function entry, ulong* entryFp)
     {
         var canonicalize = store.Engine.Config.CanonicalizeNaNs;
