@@ -3,6 +3,7 @@ using Paraloom.Cli.Commands;
 
 var root = new RootCommand("paraloom: privacy-preserving WebAssembly compute");
 // Each command group lives in its own file under Commands/ and is added here.
+root.Subcommands.Add(WasmCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ComputeCommand.Create());
 root.Subcommands.Add(LocalnetCommand.Create());

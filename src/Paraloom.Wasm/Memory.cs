@@ -35,7 +35,7 @@ public sealed unsafe class Memory : Extern
     public int Pages => (int)(Length / PageSize);
 
     /// <summary>The memory's bytes; invalidated by growth.</summary>
-    public Span<byte> Span => _bytes;
+    public Span<byte> Span => _bytes.AsSpan(0, (int)Length);
 
     /// <summary>Base address, stable until the next growth (the array is pinned).</summary>
     internal byte* Pointer { get; private set; }
@@ -48,12 +48,18 @@ public sealed unsafe class Memory : Extern
         var old = (uint)Pages;
         var size = (ulong)old + deltaPages;
         if (size > (Maximum ?? 65536u) || size > PageLimit(Store)) return -1;
-        if (deltaPages == 0) return old;
-        var grown = Allocate((uint)size);
-        _bytes.CopyTo(grown, 0);
-        _bytes = grown;
-        Pointer = AddressOf(grown);
-        Length = (ulong)grown.Length;
+        if (size * PageSize > (ulong)_bytes.Length)
+        {
+            // Reserve geometrically (within the limits) so a module growing page by page copies O(n) bytes in total.
+            var limit = Math.Min(Maximum ?? 65536u, PageLimit(Store));
+            var capacity = (uint)Math.Min(Math.Max(size, (ulong)old * 2), limit);
+            var grown = Allocate(capacity);
+            _bytes.AsSpan(0, (int)Length).CopyTo(grown);
+            _bytes = grown;
+            Pointer = AddressOf(grown);
+        }
+        // Bytes past Length were never writable, so the capacity beyond it is still zero.
+        Length = size * PageSize;
         return old;
     }
 

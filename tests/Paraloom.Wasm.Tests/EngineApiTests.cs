@@ -115,4 +115,25 @@ public sealed class EngineApiTests
         builder.Function(builder.Type([], [I32]), I32Const(1).Concat(I32Const(1)).ToArray());
         Assert.Equal(ModuleErrorKind.Invalid, Assert.Throws<ModuleException>(() => Module.FromBytes(new Engine(), builder.Build())).Kind);
     }
+
+    [Fact]
+    public void One_engine_serves_stores_on_many_threads()
+    {
+        var engine = new Engine();
+        var builder = new ModuleBuilder();
+        // sum of 1..n
+        var body = Concat(BlockVoid, LoopVoid, LocalGet(0), I32Eqz, BrIf(1), LocalGet(1), LocalGet(0), I32Add, LocalSet(1),
+            LocalGet(0), I32Const(1), I32Sub, LocalSet(0), Br(0), End, End, LocalGet(1));
+        builder.Export("sum", builder.Function(builder.Type([I32], [I32]), body, (1, I32)));
+        var wasm = builder.Build();
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<(int, long)>();
+        Parallel.For(0, 16, _ =>
+        {
+            var store = new Store(engine);
+            var sum = Instance.Create(store, engine.LoadModule(wasm)).GetFunction("sum")!;
+            outcomes.Add((sum.Invoke(Value.I32(20_000))[0].AsI32(), store.FuelConsumed));
+        });
+        Assert.Single(outcomes.Distinct());
+        Assert.Equal(200_010_000, outcomes.First().Item1);
+    }
 }

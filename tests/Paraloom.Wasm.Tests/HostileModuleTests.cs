@@ -71,11 +71,11 @@ public sealed class HostileModuleTests
         var type = builder.Type([], [I32]);
         var grow = builder.Function(type, Concat(LoopVoid, I32Const(1), MemoryGrow, I32Const(-1), [0x47], BrIf(0), End, [0x3F, 0x00]));
         builder.Export("grow", grow);
-        var store = new Store(Engine, new StoreLimits { MaxMemoryBytes = 4 * 1024 * 1024 });
+        var store = new Store(Engine); // default limit: 64 MiB, reached one page at a time
         var instance = Instance.Create(store, Engine.LoadModule(builder.Build()));
         var pages = instance.GetFunction("grow")!.Invoke()[0].AsI32();
-        Assert.Equal(64, pages);
-        Assert.Equal(4 * 1024 * 1024, instance.GetMemory("memory")!.Span.Length);
+        Assert.Equal(1024, pages);
+        Assert.Equal(64 * 1024 * 1024, instance.GetMemory("memory")!.Span.Length);
     }
 
     [Fact]

@@ -24,8 +24,6 @@ internal sealed class WasmReader
 
     public bool AtEnd => Position >= _end;
 
-    public byte[] Bytes => _bytes;
-
     /// <summary>Narrows the readable window (a section or function body) and returns the previous end.</summary>
     public int Limit(int newEnd)
     {

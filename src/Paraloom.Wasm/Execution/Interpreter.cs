@@ -75,6 +75,14 @@ internal static unsafe partial class Interpreter
         TrapException.Throw(TrapCode.OutOfFuel);
     }
 
+    /// <summary>A conditional branch not taken: skip its target and pay for the segment that follows it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int* ChargeFallthrough(Store store, int* ip)
+    {
+        if ((store.FuelLeft -= ip[1]) < 0) OutOfFuel(store);
+        return ip + 2;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Poll(Store store)
     {

@@ -12,9 +12,9 @@ internal static class Op
     public const int LoopFuel = 0x02;       // [cost] also polls for interruption
     public const int Br = 0x03;             // [target]
     public const int BrMove = 0x04;         // [target, height, arity]
-    public const int BrIf = 0x05;           // [target]
-    public const int BrIfMove = 0x06;       // [target, height, arity]
-    public const int BrUnless = 0x07;       // [target]
+    public const int BrIf = 0x05;           // [target, fall-through fuel]
+    public const int BrIfMove = 0x06;       // [target, height, arity, fall-through fuel]
+    public const int BrUnless = 0x07;       // [target, fall-through fuel]
     public const int BrTable = 0x08;        // [count, (target, height, arity) x (count + 1)]
     public const int Return = 0x09;
     public const int Call = 0x0A;           // [function index]
@@ -49,17 +49,20 @@ internal static class Op
 
     public const int TruncSatBase = 0xE0;   // 0xE0..0xE7: 0xFC 0..7
 
-    // Super-instructions.
-    public const int LocalGetLocalGet = 0xF0;        // [slot a, slot b]
-    public const int LocalGetI32Const = 0xF1;        // [slot, value]
-    public const int I32AddLocalGetConst = 0xF2;     // local.get a; i32.const c; i32.add  [slot, value]
-    public const int LocalGetLocalGetI32Add = 0xF3;  // [slot a, slot b]
-    public const int I32LoadLocal = 0xF4;            // local.get a; i32.load offset  [slot, offset]
-    public const int LocalSetLocalGet = 0xF5;        // [slot set, slot get]
-    public const int I32EqzBrIf = 0xF6;              // i32.eqz; br_if (no move) [target]
-    public const int I32LtSBrIf = 0xF7;              // [target]
-    public const int I32NeBrIf = 0xF8;               // [target]
-    public const int I32EqBrIf = 0xF9;               // [target]
-    public const int I32LtUBrIf = 0xFA;              // [target]
-    public const int LocalTeeBrIf = 0xFB;            // reserved slot for future fusions
+    // Super-instructions fused by the compiler's peephole (see FusedOpcodes for each family's members).
+    public const int WithConstant = 0x100;       // 42: binary operator, right operand inline  [constant (1 or 2 ints)]
+    public const int WithLocal = 0x12A;          // 46: binary operator, right operand a local  [slot]
+    public const int WithTwoLocals = 0x158;      // 21: i32 operator on two locals, pushes  [slot a, slot b]
+    public const int LocalWithConstant = 0x16D;  // 21: i32 operator on a local and a constant, pushes  [slot, constant]
+    public const int CompareBranch = 0x182;      // 11: i32 comparison (or eqz) then br_if  [target, fall-through fuel]
+    public const int LoadFromLocal = 0x18D;      // 14: load from the address in a local, pushes  [slot, offset]
+    public const int LocalSetLocalGet = 0x19B;   // [slot set, slot get]
+    public const int TwoLocalsToLocal = 0x19C;           // 21: WithTwoLocals, result to a local  [slot a, slot b, destination]
+    public const int TwoLocalsTeeLocal = 0x1B1;          // 21: WithTwoLocals, result to a local and pushed
+    public const int LocalWithConstantToLocal = 0x1C6;   // 21: LocalWithConstant, result to a local  [slot, constant, destination]
+    public const int LocalWithConstantTeeLocal = 0x1DB;  // 21: LocalWithConstant, result to a local and pushed
+    public const int LoadFromLocalPlusConstant = 0x1F0;  // 14: load from (local + constant)  [slot, constant, offset]
+    public const int StoreLocalToLocal = 0x1FE;          // 9: store a local at the address in a local  [address slot, value slot, offset]
+    public const int ConstantCompareBranch = 0x207;      // 10: i32 comparison with a constant, then br_if  [constant, target, fall-through fuel]
+    public const int LocalConstantCompareBranch = 0x211; // 10: i32 comparison of a local with a constant, then br_if  [slot, constant, target, fall-through fuel]
 }

@@ -179,7 +179,7 @@ public sealed class ScriptRunner
         var text = command.TryGetProperty("text", out var t) ? t.GetString() : "";
         try
         {
-            var instance = Instance.Create(_store, LoadModule(command), _imports);
+            Instance.Create(_store, LoadModule(command), _imports);
             return $"expected {typeof(TException).Name} (\"{text}\"), but it instantiated";
         }
         catch (TException)

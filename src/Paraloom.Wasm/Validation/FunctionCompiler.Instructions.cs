@@ -7,6 +7,15 @@ internal sealed partial class FunctionCompiler
 {
     private void CompileInstruction(byte opcode)
     {
+        var codeBefore = _code.Count;
+        _emittedThroughPeephole = false;
+        CompileInstructionCore(opcode);
+        // Anything emitted around the peephole invalidates its history.
+        if (_code.Count != codeBefore && !_emittedThroughPeephole) ResetPeephole();
+    }
+
+    private void CompileInstructionCore(byte opcode)
+    {
         switch (opcode)
         {
             case 0x00: // unreachable
@@ -35,7 +44,7 @@ internal sealed partial class FunctionCompiler
                 PushFrame(FrameKind.If, type);
                 _code.Emit(Op.BrUnless);
                 _controls[^1].ElseSite = _code.Emit(-1);
-                StartSegment(Op.Fuel);
+                StartFallthroughSegment();
                 break;
             }
             case 0x05: // else
@@ -76,7 +85,7 @@ internal sealed partial class FunctionCompiler
                 Pop(frame.LabelTypes);
                 Push(frame.LabelTypes);
                 EmitBranch(frame, conditional: true);
-                StartSegment(Op.Fuel);
+                StartFallthroughSegment();
                 break;
             }
             case 0x0E: // br_table
@@ -164,8 +173,7 @@ internal sealed partial class FunctionCompiler
                 var type = _locals[LocalIndex()];
                 Pop(type);
                 Push(type);
-                _code.Emit(Op.LocalTee);
-                _code.Emit(_lastLocal);
+                EmitLocalTee(_lastLocal);
                 break;
             }
             case 0x23: // global.get
@@ -320,6 +328,8 @@ internal sealed partial class FunctionCompiler
             CloseSegment();
             return;
         }
+        // The end of a block nothing branches to (and of every loop) is not a branch target: the segment goes on.
+        if (frame.ElseSite < 0 && frame.Patches.Count == 0) return;
         CloseSegment();
         var end = _code.Count;
         if (frame.ElseSite >= 0) _code[frame.ElseSite] = end;
@@ -372,8 +382,7 @@ internal sealed partial class FunctionCompiler
         {
             Pop(type);
             Pop(ValueType.I32);
-            _code.Emit(opcode);
-            _code.Emit((int)offset);
+            EmitStore(opcode, (int)offset);
         }
     }
 

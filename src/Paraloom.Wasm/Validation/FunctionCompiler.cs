@@ -175,6 +175,18 @@ internal sealed partial class FunctionCompiler
         CloseSegment();
         _code.Emit(fuelOp);
         _fuelSite = _code.Emit(0);
+        ResetPeephole();
+    }
+
+    /// <summary>
+    /// Opens the segment after a conditional branch: its cost is an immediate of the branch, paid only
+    /// when the branch falls through (saves a fuel instruction on every loop exit test).
+    /// </summary>
+    private void StartFallthroughSegment()
+    {
+        CloseSegment();
+        _fuelSite = _code.Emit(0);
+        ResetPeephole();
     }
 
     private void CloseSegment()
@@ -192,7 +204,12 @@ internal sealed partial class FunctionCompiler
         var sourceHeight = LocalSlots + _operands.Count;
         if (sourceHeight - arity == targetHeight || _controls[^1].Unreachable)
         {
-            _code.Emit(conditional ? Op.BrIf : Op.Br);
+            if (conditional)
+            {
+                EmitPlainBrIf(frame);
+                return;
+            }
+            _code.Emit(Op.Br);
             EmitTarget(frame);
         }
         else
