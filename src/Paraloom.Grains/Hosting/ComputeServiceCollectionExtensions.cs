@@ -38,6 +38,8 @@ public static class ComputeServiceCollectionExtensions
         silo.AddGrain<IValidatorRegistryGrain, ValidatorRegistryGrain>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ComputeMetrics>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.Scheduler);
         services.AddSingleton(provider => new ExecutionScheduler(provider.GetRequiredService<ExecutionSchedulerOptions>()));
         services.AddSingleton(provider => new ComputeExecutor(provider.GetRequiredService<ExecutionScheduler>()));

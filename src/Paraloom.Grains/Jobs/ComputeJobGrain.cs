@@ -21,6 +21,7 @@ internal sealed partial class ComputeJobGrain(
     SubmissionValidator validator,
     IOptions<ComputeOptions> options,
     TimeProvider time,
+    ComputeMetrics metrics,
     ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
@@ -195,7 +196,7 @@ internal sealed partial class ComputeJobGrain(
                 }
                 break;
             case JobState.AwaitingKeys when Now >= Stored.StepDeadline:
-                await RejectAsync($"The requester did not hand out the job key to the cohort of attempt {Lifecycle.Attempt} " +
+                await RejectAsync(JobRejectionReason.KeyHandOutTimeout, $"The requester did not hand out the job key to the cohort of attempt {Lifecycle.Attempt} " +
                     $"within {_options.KeyHandOutTimeout}.");
                 break;
             case JobState.AwaitingKeys:
@@ -218,7 +219,7 @@ internal sealed partial class ComputeJobGrain(
             await ApplyDecisionAsync(decision);
             return;
         }
-        await RejectAsync($"The job did not finish within its distribution timeout of {Stored.Limits.DistributionTimeout}.");
+        await RejectAsync(JobRejectionReason.DistributionTimeout, $"The job did not finish within its distribution timeout of {Stored.Limits.DistributionTimeout}.");
     }
 
     private async Task ApplyDecisionAsync(QuorumDecision decision)
@@ -237,15 +238,17 @@ internal sealed partial class ComputeJobGrain(
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
                 await StopRemindingAsync();
+                metrics.JobFinalised(Now - Stored.SubmittedAt);
                 break;
             case AgreementOutcomeKind.Retry:
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
+                metrics.JobRetried();
                 await TryNextAttemptAsync();
                 break;
             default:
-                await RejectAsync(decision.Reason!);
+                await RejectAsync(JobRejectionReason.Disagreement, decision.Reason!);
                 break;
         }
     }
@@ -268,12 +271,13 @@ internal sealed partial class ComputeJobGrain(
         await StartAttemptAsync([]);
     }
 
-    private async Task RejectAsync(string reason)
+    private async Task RejectAsync(string reasonCode, string reason)
     {
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.StepDeadline = null;
         await state.WriteStateAsync();
         LogRejected(logger, JobId, reason);
+        metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
         await StopRemindingAsync();
     }
 
@@ -282,6 +286,7 @@ internal sealed partial class ComputeJobGrain(
     {
         Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
         Stored.WrappedKeys = new(StringComparer.Ordinal);
+        metrics.CohortSelected(cohort);
         var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
         if (assigned.IsPrivate)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed partial class AssignmentRunner(
     ExecutionSchedulerOptions schedulerOptions,
     ValidatorLoad load,
     IGrainFactory grains,
+    ComputeMetrics metrics,
     ILogger<AssignmentRunner> logger)
 {
     private readonly int _schedulerCapacity = schedulerOptions.ConcurrentExecutions + schedulerOptions.QueueCapacity;
@@ -43,7 +45,9 @@ internal sealed partial class AssignmentRunner(
             opened = assignment.Private is null
                 ? new OpenedInput(assignment.PublicInput.ToArray(), null)
                 : await scheduler.RunAsync(() => Open(key, assignment.Private));
+            var started = Stopwatch.GetTimestamp();
             var result = await executor.ExecuteAsync(new ExecutionRequest(assignment.Module, opened.Input, assignment.Limits));
+            metrics.Executed(result, Stopwatch.GetElapsedTime(started));
             // The CPU is free again before the vote leaves, so the next selection sees this validator as idle.
             finished = true;
             ReportLoad(validatorId, load.Finished(validatorId));
@@ -59,6 +63,7 @@ internal sealed partial class AssignmentRunner(
             {
                 var acceptance = await quorum.SubmitVoteAsync(vote);
                 LogVoted(logger, validatorId, assignment.JobId, assignment.Attempt, acceptance);
+                metrics.VoteDelivered(acceptance);
             }
         }
         catch (AssignmentRefusedException refused)

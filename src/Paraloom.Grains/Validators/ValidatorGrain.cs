@@ -18,6 +18,7 @@ internal sealed partial class ValidatorGrain(
     AssignmentRunner runner,
     ValidatorLoad load,
     IOptions<ComputeOptions> options,
+    ComputeMetrics metrics,
     ILogger<ValidatorGrain> logger) : Grain, IValidatorGrain
 {
     /// <summary>Assignments started by this activation, so a re-sent assignment does not run twice.</summary>
@@ -75,6 +76,7 @@ internal sealed partial class ValidatorGrain(
             applied.RemoveRange(0, applied.Count - ValidatorState.RememberedOutcomes);
         }
         await state.WriteStateAsync();
+        metrics.ConductApplied(Id, outcome.Conduct);
         await Registry.ReportReputationAsync(Id, state.State.Reputation);
     }
 

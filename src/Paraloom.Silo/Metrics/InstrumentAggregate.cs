@@ -6,7 +6,10 @@ namespace Paraloom.Silo.Metrics;
 /// <summary>Everything measured by one instrument, by label set, with its Prometheus name and type.</summary>
 internal sealed class InstrumentAggregate
 {
-    /// <summary>Seconds-scale buckets for durations; everything else gets OpenTelemetry's default boundaries.</summary>
+    /// <summary>
+    /// Seconds-scale buckets for durations; an instrument with advised boundaries gets those; everything else
+    /// gets OpenTelemetry's default boundaries.
+    /// </summary>
     private static readonly double[] SecondsBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
     private static readonly double[] DefaultBuckets = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
@@ -24,7 +27,7 @@ internal sealed class InstrumentAggregate
         _reportsTotals = instrument.IsObservable || instrument.GetType().GetGenericTypeDefinition() == typeof(Gauge<>);
         if (Kind == MetricKind.Histogram)
         {
-            _bucketBounds = instrument.Unit == "s" ? SecondsBuckets : DefaultBuckets;
+            _bucketBounds = AdvisedBuckets(instrument) ?? (instrument.Unit == "s" ? SecondsBuckets : DefaultBuckets);
         }
     }
 
@@ -64,5 +67,14 @@ internal sealed class InstrumentAggregate
         }
         return definition == typeof(Counter<>) || definition == typeof(ObservableCounter<>) ? MetricKind.Counter : MetricKind.Gauge;
     }
+
+    /// <summary>The boundaries the instrument's creator advised, when it knows its values' range better than the defaults.</summary>
+    private static double[]? AdvisedBuckets(Instrument instrument) => instrument switch
+    {
+        Histogram<long> { Advice.HistogramBucketBoundaries: { } bounds } => [.. bounds.Select(bound => (double)bound)],
+        Histogram<int> { Advice.HistogramBucketBoundaries: { } bounds } => [.. bounds.Select(bound => (double)bound)],
+        Histogram<double> { Advice.HistogramBucketBoundaries: { } bounds } => [.. bounds],
+        _ => null,
+    };
 
 }

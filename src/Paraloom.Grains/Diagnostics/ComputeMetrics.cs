@@ -1,0 +1,107 @@
+using System.Diagnostics.Metrics;
+using Paraloom.Compute.Agreement;
+using Paraloom.Compute.Execution;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// The compute service's instruments on the <see cref="MeterName"/> meter: job outcomes and latency,
+/// executions, votes, and how each validator is selected and behaves. Every tag is a fixed code or a
+/// validator id (a bounded, public set); job ids, inputs, outputs and keys never become tags.
+/// </summary>
+internal sealed class ComputeMetrics
+{
+    public const string MeterName = "Paraloom.Compute";
+
+    // Fuel spans orders of magnitude (a tiny job uses thousands, the default cap is 10^9).
+    private static readonly IReadOnlyList<long> FuelBuckets = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+
+    // A job waits for cohorts, key hand-outs and retries: up to its distribution timeout (5 min by default, capped at 30).
+    private static readonly IReadOnlyList<double> JobSecondsBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
+
+    private readonly Counter<long> _finalised;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _retries;
+    private readonly Histogram<double> _jobDuration;
+    private readonly Counter<long> _executions;
+    private readonly Histogram<double> _executionDuration;
+    private readonly Histogram<long> _executionFuel;
+    private readonly Counter<long> _votes;
+    private readonly Counter<long> _selections;
+    private readonly Counter<long> _conduct;
+
+    public ComputeMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _finalised = meter.CreateCounter<long>("paraloom.compute.jobs.finalised", "{job}", "Jobs whose cohort agreed on a result.");
+        _rejected = meter.CreateCounter<long>("paraloom.compute.jobs.rejected", "{job}", "Accepted jobs that ended rejected, by reason code.");
+        _retries = meter.CreateCounter<long>("paraloom.compute.jobs.retries", "{attempt}", "Attempts started again on a fresh cohort after a disagreement.");
+        _jobDuration = meter.CreateHistogram("paraloom.compute.job.duration", "s", "From submission to the final state, by outcome.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobSecondsBuckets });
+        _executions = meter.CreateCounter<long>("paraloom.compute.executions", "{execution}", "Executions by outcome and trap or ABI error code.");
+        _executionDuration = meter.CreateHistogram<double>("paraloom.compute.execution.duration", "s", "One execution, queueing on the execution scheduler included.");
+        _executionFuel = meter.CreateHistogram("paraloom.compute.execution.fuel", "{fuel}", "Fuel one execution used.",
+            tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = FuelBuckets });
+        _votes = meter.CreateCounter<long>("paraloom.compute.votes", "{vote}", "Votes sent to quorums, by the quorum's verdict.");
+        _selections = meter.CreateCounter<long>("paraloom.compute.validator.selections", "{selection}", "Times a validator was picked for a cohort.");
+        _conduct = meter.CreateCounter<long>("paraloom.compute.validator.conduct", "{outcome}",
+            "Reputation outcomes applied to a validator: agreed, dissented, timed-out, equivocated, invalid-signature.");
+    }
+
+    public void JobFinalised(TimeSpan sinceSubmission)
+    {
+        _finalised.Add(1);
+        _jobDuration.Record(sinceSubmission.TotalSeconds, new KeyValuePair<string, object?>("outcome", "finalised"));
+    }
+
+    /// <param name="reason">One of the <see cref="JobRejectionReason"/> codes.</param>
+    public void JobRejected(string reason, TimeSpan sinceSubmission)
+    {
+        _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        _jobDuration.Record(sinceSubmission.TotalSeconds, new KeyValuePair<string, object?>("outcome", "rejected"));
+    }
+
+    public void JobRetried() => _retries.Add(1);
+
+    public void Executed(ExecutionResult result, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var (outcome, code) = result.Status switch
+        {
+            ExecutionStatus.Ok => ("ok", "none"),
+            ExecutionStatus.Trap => ("trap", Kebab(result.Trap.ToString()!)),
+            ExecutionStatus.AbiError => ("abi-error", Kebab(result.AbiError.ToString()!)),
+            _ => ("timeout", "none"),
+        };
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
+        _executions.Add(1, outcomeTag, new KeyValuePair<string, object?>("code", code));
+        _executionDuration.Record(duration.TotalSeconds, outcomeTag);
+        _executionFuel.Record(result.FuelUsed, outcomeTag);
+    }
+
+    public void VoteDelivered(VoteAcceptance acceptance) =>
+        _votes.Add(1, new KeyValuePair<string, object?>("verdict", acceptance switch
+        {
+            VoteAcceptance.Counted => "accepted",
+            VoteAcceptance.NotInCohort => "outsider",
+            VoteAcceptance.InvalidSignature => "bad-signature",
+            _ => Kebab(acceptance.ToString()),
+        }));
+
+    public void CohortSelected(IEnumerable<CohortMember> cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        foreach (var member in cohort)
+        {
+            _selections.Add(1, new KeyValuePair<string, object?>("validator.id", member.ValidatorId));
+        }
+    }
+
+    public void ConductApplied(string validatorId, MemberConduct conduct) =>
+        _conduct.Add(1, new KeyValuePair<string, object?>("validator.id", validatorId), new KeyValuePair<string, object?>("conduct", Kebab(conduct.ToString())));
+
+    /// <summary>An enum name as a label value: <c>OutOfFuel</c> → <c>out-of-fuel</c>.</summary>
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
