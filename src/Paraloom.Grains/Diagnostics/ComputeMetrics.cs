@@ -13,8 +13,8 @@ internal sealed class ComputeMetrics
 {
     public const string MeterName = "Paraloom.Compute";
 
-    // Fuel spans orders of magnitude (a tiny job uses thousands, the default cap is 10^9).
-    private static readonly IReadOnlyList<long> FuelBuckets = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+    // Fuel spans orders of magnitude (a tiny job uses a hundred or so, the default cap is 10^9).
+    private static readonly IReadOnlyList<long> FuelBuckets = [100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
 
     // A job waits for cohorts, key hand-outs and retries: up to its distribution timeout (5 min by default, capped at 30).
     private static readonly IReadOnlyList<double> JobSecondsBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,11 @@ namespace Paraloom.Silo.Tests.Support;
 
 /// <summary>
 /// The real silo (its Program) on a test server, with a file store in a fresh temporary directory and
-/// fast deadlines. <paramref name="settings"/> override configuration keys under "Paraloom:".
+/// fast deadlines. <paramref name="settings"/> override configuration keys under "Paraloom:";
+/// <paramref name="services"/> adds to or replaces the silo's services (validator behaviours, for one).
 /// </summary>
-public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public string StorageDirectory { get; } = Directory.CreateTempSubdirectory("paraloom-silo-").FullName;
 
@@ -32,6 +35,10 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting("Paraloom:" + key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

@@ -3,11 +3,9 @@ namespace Paraloom.Silo.Tests.Support;
 /// <summary>The sample programs from src/programs, and small hand-assembled modules the silo must refuse.</summary>
 internal static class WasmModules
 {
-    private static readonly Lazy<string> ProgramsDirectory = new(FindProgramsDirectory);
-
     private static readonly byte[] Header = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00];
 
-    public static byte[] Program(string name) => File.ReadAllBytes(Path.Combine(ProgramsDirectory.Value, name + ".wasm"));
+    public static byte[] Program(string name) => File.ReadAllBytes(Repository.PathOf("src", "programs", name + ".wasm"));
 
     /// <summary>A valid module that imports a function.</summary>
     public static byte[] WithImport() =>
@@ -22,16 +20,4 @@ internal static class WasmModules
 
     /// <summary>Bytes that are not WebAssembly at all.</summary>
     public static byte[] Garbage() => "this is not a wasm module"u8.ToArray();
-
-    private static string FindProgramsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "programs");
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (Paraloom.Orleans.sln) is not above the test binaries.");
-    }
 }

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+using Paraloom.Silo.Api;
+
+namespace Paraloom.Silo.Tests.Support;
+
+/// <summary>
+/// A silo that has seen one of everything operators watch: a public and a private job finalised (K = 1), a
+/// result served, a refused submission, and a K = 3 job whose cohorts disagree (one of the three validators
+/// lies) until it runs out of attempts and is rejected. <see cref="Metrics"/> is the scrape taken afterwards.
+/// </summary>
+public sealed class ObservedSilo : IAsyncLifetime
+{
+    public const string Liar = "validator-2";
+
+    private readonly SiloFactory _silo = new(services: services =>
+        services.AddKeyedSingleton<IValidatorBehavior>(Liar, new ValidatorBehavior(ValidatorConduct.WrongDigest)));
+    private readonly SecretKey _requester = SecretKey.Generate();
+
+    public string Metrics { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var api = new ApiDriver(_silo.CreateClient());
+        var sum = WasmModules.Program("sum");
+
+        await Submit(api, ApiDriver.PublicJob("public-1", sum, Inputs.Numbers(1, 2), _requester.PublicKey) with { Replication = 1 });
+        await Submit(api, ApiDriver.PrivateJob("private-1", WasmModules.Program("echo"), "private"u8.ToArray(), _requester) with { Replication = 1 });
+        await Submit(api, ApiDriver.PublicJob("disagreed-1", sum, Inputs.Numbers(3), _requester.PublicKey));
+        Assert.False((await api.SubmitAsync(ApiDriver.PublicJob("refused-1", WasmModules.WithImport(), [], _requester.PublicKey))).IsSuccessStatusCode);
+
+        Assert.Equal("Finalised", (await api.WaitFinalAsync("public-1", _requester)).State);
+        Assert.Equal("Finalised", (await api.WaitFinalAsync("private-1", _requester)).State);
+        Assert.Equal("Rejected", (await api.WaitFinalAsync("disagreed-1", _requester)).State);
+        Assert.Equal(HttpStatusCode.OK, (await api.ResultAsync("public-1", await api.SignedChallengeAsync("public-1", _requester))).StatusCode);
+
+        Metrics = await api.Http.GetStringAsync("/metrics");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        _requester.Dispose();
+    }
+
+    /// <summary>The names of the samples in the scrape (histograms as their _bucket, _sum and _count series).</summary>
+    public IReadOnlySet<string> SampleNames() =>
+        Metrics.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line[..line.IndexOfAny(['{', ' '])])
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static async Task Submit(ApiDriver api, SubmitJobRequest request) =>
+        Assert.Equal(HttpStatusCode.Created, (await api.SubmitAsync(request)).StatusCode);
+}
