@@ -39,6 +39,32 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void The_image_restores_every_project_the_silo_depends_on()
+    {
+        var dockerfile = File.ReadAllText(Repository.PathOf("deploy", "Dockerfile"));
+
+        var projects = ProjectClosure("src/Paraloom.Silo/Paraloom.Silo.csproj");
+
+        Assert.Contains("src/Paraloom.Grains/Paraloom.Grains.csproj", projects);
+        foreach (var project in projects)
+        {
+            Assert.True(dockerfile.Contains($"COPY {project} {Path.GetDirectoryName(project)}/", StringComparison.Ordinal),
+                $"deploy/Dockerfile does not copy {project} before its restore");
+        }
+    }
+
+    [Fact]
+    public void The_scrape_job_is_the_one_the_silos_dashboard_reads()
+    {
+        var prometheus = File.ReadAllText(Repository.PathOf("deploy", "k8s", "prometheus.yaml"));
+        using var silos = Dashboards.Load("silos");
+
+        var job = Assert.Single(ScrapeJob().Matches(prometheus)).Groups["job"].Value;
+
+        Assert.Contains(Dashboards.Expressions(silos.RootElement), expression => expression.Contains($"up{{job=\"{job}\"}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Keys_that_are_not_options_are_caught()
     {
         Assert.False(Binds(typeof(SiloOptions), ["Caps", "MaxFuelUnits"]));
@@ -73,6 +99,33 @@ public sealed partial class DeploymentTests
         }
         return true;
     }
+
+    /// <summary>The project and every project it references, transitively, as paths from the repository root.</summary>
+    private static SortedSet<string> ProjectClosure(string project)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (!found.Add(next))
+            {
+                continue;
+            }
+            var directory = Path.GetDirectoryName(next)!;
+            foreach (Match reference in ProjectReference().Matches(File.ReadAllText(Repository.PathOf(next.Split('/')))))
+            {
+                var full = Path.GetFullPath(Path.Combine(Repository.Root, directory, reference.Groups["path"].Value));
+                pending.Push(Path.GetRelativePath(Repository.Root, full).Replace('\\', '/'));
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
+
+    [GeneratedRegex(@"- job_name: (?<job>\S+)")]
+    private static partial Regex ScrapeJob();
 
     [GeneratedRegex(@"- name: (?<key>Paraloom__\w+)\s*\n\s*(?:value: ""?(?<value>[^""\n]*)""?|valueFrom:)")]
     private static partial Regex ManifestEnv();
