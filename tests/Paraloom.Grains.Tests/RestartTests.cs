@@ -1,6 +1,7 @@
 using Paraloom.Compute;
 using Paraloom.Compute.Selection;
 using Paraloom.Grains.Tests.Support;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 

@@ -5,6 +5,7 @@ using Paraloom.Actors;
 using Paraloom.Actors.Testing;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Benchmarks.Jobs;
 
@@ -62,7 +63,7 @@ public class PrivateJobBenchmarks
             status = await job.GetStatusAsync();
         }
         var challenge = await job.CreateResultChallengeAsync();
-        var result = await job.GetResultAsync(challenge, ResultAuthorization.Sign(_requester, jobId, challenge));
+        var result = await job.GetResultAsync(challenge, ResultAuthorization.Sign(_requester, jobId, challenge.Nonce.Span));
         return result.Decrypt(_requester);
     }
 
