@@ -16,17 +16,14 @@ internal sealed partial class AssignmentRunner(
     ExecutionScheduler scheduler,
     ComputeExecutor executor,
     PrivateJobRunner privateJobs,
-    ExecutionSchedulerOptions schedulerOptions,
     ValidatorLoad load,
     ValidatorMetrics metrics,
     IGrainFactory grains,
     ILogger<AssignmentRunner> logger)
 {
-    private readonly int _schedulerCapacity = schedulerOptions.ConcurrentExecutions + schedulerOptions.QueueCapacity;
-
     public AssignmentReceipt Start(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
-        if (scheduler.InFlight >= _schedulerCapacity)
+        if (scheduler.InFlight >= scheduler.Capacity)
         {
             return AssignmentReceipt.Busy;
         }
