@@ -16,7 +16,7 @@ public sealed class AttemptClosingTests
     [Fact]
     public async Task AMemberThatNeverVotesIsPenalisedWhenTheAttemptClosesThoughTheQuorumDecidedWithoutIt()
     {
-        await using var cluster = await StartWithSilentMemberAsync(attemptGrace: TimeSpan.FromSeconds(1));
+        await using var cluster = await StartWithSilentMemberAsync(attemptGrace: TimeSpan.FromSeconds(4));
 
         var final = await SubmitToAllFourAsync(cluster, "decided-early");
 

@@ -13,7 +13,7 @@ public sealed class ValidatorRefusalTests
     [Fact]
     public async Task AnInputOtherThanTheCommittedOneIsRefusedByEveryMemberAndTheJobIsRejectedWithNothingRun()
     {
-        await using var cluster = await ComputeCluster.StartAsync(configure: options => options.AttemptGrace = TimeSpan.FromSeconds(1));
+        await using var cluster = await ComputeCluster.StartAsync(configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4));
         using var counters = new ValidatorCounters(cluster);
         var echo = WasmModules.Program("echo");
         var limits = new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) };

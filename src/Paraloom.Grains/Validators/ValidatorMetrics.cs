@@ -4,7 +4,7 @@ using Paraloom.Compute.Execution;
 namespace Paraloom.Grains;
 
 /// <summary>What this silo's validators did with their assignments, on the <see cref="MeterName"/> meter.</summary>
-public sealed class ValidatorMetrics
+internal sealed class ValidatorMetrics
 {
     public const string MeterName = "Paraloom.Grains";
 
@@ -21,8 +21,8 @@ public sealed class ValidatorMetrics
             "paraloom.validator.refusals", "{assignment}", "Assignments a local validator refused before running anything.");
     }
 
-    internal void Executed(string validatorId, ExecutionStatus status) =>
+    public void Executed(string validatorId, ExecutionStatus status) =>
         _executions.Add(1, new("validator", validatorId), new("outcome", status.ToString()));
 
-    internal void Refused(string validatorId) => _refusals.Add(1, new KeyValuePair<string, object?>("validator", validatorId));
+    public void Refused(string validatorId) => _refusals.Add(1, new KeyValuePair<string, object?>("validator", validatorId));
 }
