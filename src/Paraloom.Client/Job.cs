@@ -1,6 +1,6 @@
-using Paraloom.Client.Wire;
 using Paraloom.Compute;
 using Paraloom.Privacy;
+using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -30,7 +30,7 @@ public sealed class Job
     public ResourceLimits Limits { get; }
 
     /// <summary>K: how many validators run the job.</summary>
-    public int Replication => _request.Replication;
+    public int Replication => _request.Replication ?? JobSpec.DefaultReplication;
 
     public static JobBuilder Builder() => new();
 

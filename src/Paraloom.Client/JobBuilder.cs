@@ -1,7 +1,7 @@
-using Paraloom.Client.Protocol;
-using Paraloom.Client.Wire;
 using Paraloom.Compute;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -99,10 +99,24 @@ public sealed class JobBuilder
         var input = _input ?? throw new InvalidOperationException("The job has no input: call Input(bytes) or PrivateInput(bytes, key).");
         var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
         var id = _id ?? JobId.New().Value;
-        var limits = new LimitsDto(_limits.MemoryBytes, _limits.Fuel, (long)_limits.WallClock.TotalMilliseconds,
-            (long)_limits.DistributionTimeout.TotalMilliseconds, _limits.MaxOutputBytes);
-        var privateInput = _isPrivate ? Seal(id, module, input, requester) : null;
-        var request = new SubmitJobRequest(id, module, requester.ToHex(), _isPrivate ? null : input, privateInput, limits, _replication);
+        var limits = new LimitsDto
+        {
+            MemoryBytes = _limits.MemoryBytes,
+            Fuel = _limits.Fuel,
+            WallClockMs = (long)_limits.WallClock.TotalMilliseconds,
+            DistributionTimeoutMs = (long)_limits.DistributionTimeout.TotalMilliseconds,
+            MaxOutputBytes = _limits.MaxOutputBytes,
+        };
+        var request = new SubmitJobRequest
+        {
+            JobId = id,
+            Module = module,
+            Requester = requester.ToHex(),
+            Input = _isPrivate ? null : input,
+            Private = _isPrivate ? Seal(id, module, input, requester) : null,
+            Limits = limits,
+            Replication = _replication,
+        };
         return new Job(request, requester, _limits);
     }
 
@@ -114,13 +128,13 @@ public sealed class JobBuilder
         {
             throw new InvalidOperationException("The ownership proof's secret key is not the requester key given to PrivateInput.");
         }
-        var value = CommitmentValue.OfData(input);
-        var blinding = Blinding.Random();
-        var commitment = PedersenCommitment.Commit(value, blinding);
-        using var jobKey = JobKey.CreateNew(owner, out var nonce);
-        var context = JobContext.ForModule(id, module, commitment, requester, nonce);
-        var proof = OwnershipProof.Create(owner, value, blinding, context.OwnershipContext);
-        return new PrivateInputDto(
-            commitment.ToHex(), SealedInput.Seal(jobKey, context.Binding, input).ToBytes(), nonce.ToHex(), Convert.ToHexStringLower(proof.ToBytes()));
+        var sealedInput = PrivateJobInput.Seal(id, module, input, owner);
+        return new PrivateInputDto
+        {
+            InputCommitment = sealedInput.InputCommitment.ToHex(),
+            SealedInput = sealedInput.SealedInput.ToBytes(),
+            Nonce = sealedInput.Nonce.ToHex(),
+            OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
+        };
     }
 }

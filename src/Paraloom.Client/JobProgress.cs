@@ -1,7 +1,7 @@
-using Paraloom.Client.Protocol;
-using Paraloom.Client.Wire;
 using Paraloom.Compute;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -41,7 +41,7 @@ public sealed record JobProgress
 
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 
-    internal JobContext? Context { get; init; }
+    internal PrivateJobContext? Context { get; init; }
 
     internal static JobProgress From(JobStatusResponse status)
     {
@@ -64,11 +64,8 @@ public sealed record JobProgress
         };
     }
 
-    internal static JobContext? ContextOf(string jobId, PrivacyContextDto? privacy, PublicKey requester) => privacy is null
+    internal static PrivateJobContext? ContextOf(string jobId, PrivacyContextDto? privacy, PublicKey requester) => privacy is null
         ? null
-        : new JobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
+        : new PrivateJobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
             requester, JobNonce.FromHex(privacy.Nonce));
 }
-
-/// <summary>A validator of an attempt's cohort and the key the job key is wrapped to for it.</summary>
-public sealed record CohortMember(string ValidatorId, PublicKey PublicKey);

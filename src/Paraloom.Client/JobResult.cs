@@ -1,8 +1,8 @@
 using System.Globalization;
-using Paraloom.Client.Protocol;
-using Paraloom.Client.Wire;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -13,9 +13,9 @@ namespace Paraloom.Client;
 public sealed class JobResult
 {
     private readonly byte[] _output;
-    private readonly JobContext? _context;
+    private readonly PrivateJobContext? _context;
 
-    private JobResult(JobResultResponse response, JobContext? context)
+    private JobResult(JobResultResponse response, PrivateJobContext? context)
     {
         JobId = response.JobId;
         Attempt = response.Attempt;
@@ -70,8 +70,7 @@ public sealed class JobResult
         {
             throw new InvalidOperationException($"The job ended with {Status} ({Error}); it has no output.");
         }
-        using var key = _context.DeriveKey(requester);
-        return OutputSealer.Open(key, _context.Binding, Attempt, SealedOutput.FromBytes(_output));
+        return _context.OpenOutput(requester, Attempt, SealedOutput.FromBytes(_output));
     }
 
     internal static JobResult From(JobResultResponse response, PublicKey requester) =>

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Paraloom.Client.Protocol;
 using Paraloom.Client.Wire;
 using Paraloom.Compute;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -63,16 +64,12 @@ public sealed class ParaloomClient : IDisposable
         {
             return status;
         }
-        Dictionary<string, byte[]> wrapped;
-        using (var key = context.DeriveKey(requester))
-        {
-            wrapped = status.Cohort.ToDictionary(
-                member => member.ValidatorId, member => KeyWrap.Wrap(key, member.PublicKey, context.Binding).ToBytes(), StringComparer.Ordinal);
-        }
+        var wrapped = context.WrapKeyFor(requester, status.Cohort)
+            .ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
+        var handOut = new DeliverKeysRequest { Attempt = status.Attempt, WrappedKeys = wrapped };
         try
         {
-            return JobProgress.From(await SendAsync<JobStatusResponse>(
-                HttpMethod.Post, JobPath(jobId) + "/keys", new DeliverKeysRequest(status.Attempt, wrapped), cancellationToken));
+            return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(jobId) + "/keys", handOut, cancellationToken));
         }
         catch (ParaloomApiException moved) when (moved.Status == (int)HttpStatusCode.Conflict)
         {
@@ -107,7 +104,7 @@ public sealed class ParaloomClient : IDisposable
         var challenge = await SendAsync<ResultChallengeResponse>(HttpMethod.Post, JobPath(jobId) + "/result/challenge", null, cancellationToken);
         var signature = ResultAuthorization.Sign(requester, jobId, Convert.FromHexString(challenge.Challenge));
         var result = await SendAsync<JobResultResponse>(
-            HttpMethod.Post, JobPath(jobId) + "/result", new ResultRequest(challenge.Challenge, signature.ToHex()), cancellationToken);
+            HttpMethod.Post, JobPath(jobId) + "/result", new ResultRequest { Challenge = challenge.Challenge, Signature = signature.ToHex() }, cancellationToken);
         return JobResult.From(result, requester.PublicKey);
     }
 

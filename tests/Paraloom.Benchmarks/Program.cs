@@ -1,7 +1,18 @@
 using BenchmarkDotNet.Running;
+using Paraloom.Benchmarks.Corpus;
+using Paraloom.Benchmarks.Jobs;
 
-// `dotnet run -c Release --project tests/Paraloom.Benchmarks -- corpus [check|small|full] [REPS]` compares the wasm
-// engine with V8 and native code; any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'`).
-if (args.Length > 0 && args[0] == "corpus") return Paraloom.Benchmarks.Corpus.CorpusBench.Run(args[1..]);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+// `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
+// `-- private-job-throughput [jobs] [concurrency] [validators]` prints sustained job throughput and latency percentiles;
+// any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
+switch (args)
+{
+    case ["corpus", ..]:
+        return CorpusBench.Run(args[1..]);
+    case [PrivateJobThroughput.Command, ..]:
+        await PrivateJobThroughput.RunAsync(args);
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}

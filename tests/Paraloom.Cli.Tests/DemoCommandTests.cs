@@ -12,7 +12,7 @@ public sealed class DemoCommandTests
 
         Assert.True(exit == 0, error + output);
         Assert.Contains("generated 300 salaries (seed 11)", output);
-        Assert.Contains("the cohort agreed on result digest", output);
+        Assert.Contains("the cohort agreed, 3/3 votes (agreement at 3), on result digest", output);
         Assert.Contains("bit-for-bit", output);
         Assert.DoesNotContain("NO", output);
     }

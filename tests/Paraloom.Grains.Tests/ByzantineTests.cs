@@ -1,6 +1,8 @@
 using Paraloom.Compute;
+using Paraloom.Compute.Execution;
 using Paraloom.Compute.Selection;
 using Paraloom.Grains.Tests.Support;
+using Paraloom.Privacy;
 
 namespace Paraloom.Grains.Tests;
 
@@ -80,31 +82,39 @@ public sealed class ByzantineTests
         {
             // An equivocator whose honest vote completed the first quorum is credited for it and then penalised.
             var credited = fault == ValidatorConduct.Equivocate && final.Attempt == 1 ? Reputation.AgreedDelta : 0;
-            Assert.Equal(Reputation.Initial + expectedPenalty + credited, await SettledReputationAsync(cluster, Faulty));
+            await WaitForReputationAsync(cluster, Faulty, Reputation.Initial + expectedPenalty + credited);
         }
     }
 
     [Fact]
-    public async Task AVoteFromOutsideTheCohortIsRefused()
+    public async Task AVoteFromOutsideTheCohortIsRefusedAndItsSignerPenalised()
     {
         await using var cluster = await ComputeCluster.StartAsync(
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [Spare] = ValidatorConduct.VoteOutsideCohort });
         await cluster.DemoteAsync(Spare);
+        var beforeFault = await cluster.ReputationOfAsync(Spare);
         var submitted = await cluster.SubmitPublicAsync("job", WasmModules.Spin(200_000), []);
         Assert.DoesNotContain(submitted.Cohort, member => member.ValidatorId == Spare);
+        var quorum = cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("job", 1));
+
+        // A vote in the outsider's name that it did not sign proves nothing against it: refused, no penalty.
+        using var stranger = SecretKey.Generate();
+        var framed = SignedVote.Sign(stranger, "job", 1, Spare, ExecutionStatus.Ok, 0, "framed"u8, 1);
+        Assert.Equal(VoteAcceptance.NotInCohort, await quorum.SubmitVoteAsync(framed));
+        Assert.Equal(beforeFault, await cluster.ReputationOfAsync(Spare));
 
         // The outsider got hold of the assignment (say from a colluding member) and votes a wrong result on it.
-        var stolen = new Assignment("job", 1, WasmModules.Spin(200_000), ResourceLimits.Default, [], null);
+        var stolen = new Assignment(JobSpec.Public(JobId.Parse("job"), WasmModules.Spin(200_000), []), 1);
         Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(Spare).ExecuteAsync(stolen));
         var final = await cluster.WaitFinalAsync("job");
-        await WaitIdleAsync(cluster, Spare);
 
         Assert.Equal(JobState.Finalised, final.State);
         Assert.Equal(1, final.Attempt);
         Assert.Equal(Inputs.OkDigest([]), final.Digest);
-        var quorum = await cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("job", 1)).GetSnapshotAsync();
-        Assert.DoesNotContain(Spare, quorum.Replied);
-        Assert.Equal(3, quorum.VotesCounted);
+        await WaitForReputationAsync(cluster, Spare, beforeFault + Reputation.VotedOutsideCohortDelta);
+        var snapshot = await quorum.GetSnapshotAsync();
+        Assert.DoesNotContain(Spare, snapshot.Replied);
+        Assert.Equal(3, snapshot.VotesCounted);
     }
 
     [Fact]
@@ -128,27 +138,23 @@ public sealed class ByzantineTests
         Assert.Equal(SubmissionError.NoValidators, tooMany.Error);
     }
 
+    /// <summary>
+    /// Short enough that a faulty attempt ends quickly, generous enough that an honest attempt on a loaded machine
+    /// never misses its deadline (wall clock + grace = 4 s) and a retried job its distribution timeout.
+    /// </summary>
     private static readonly ResourceLimits ShortLimits = new()
     {
-        WallClock = TimeSpan.FromMilliseconds(500),
-        DistributionTimeout = TimeSpan.FromSeconds(5),
+        WallClock = TimeSpan.FromSeconds(1),
+        DistributionTimeout = TimeSpan.FromSeconds(15),
     };
 
-    private static void FastAttempts(ComputeOptions options) => options.AttemptGrace = TimeSpan.FromMilliseconds(700);
+    private static void FastAttempts(ComputeOptions options) => options.AttemptGrace = TimeSpan.FromSeconds(3);
 
-    /// <summary>An equivocator's second vote may land after the job is final; its penalty follows shortly.</summary>
-    private static async Task<int> SettledReputationAsync(ComputeCluster cluster, string validatorId)
+    /// <summary>A penalty may follow the job's final state (an equivocator's second vote, a late vote): wait for it.</summary>
+    private static async Task WaitForReputationAsync(ComputeCluster cluster, string validatorId, int expected)
     {
-        await WaitIdleAsync(cluster, validatorId);
-        return await cluster.ReputationOfAsync(validatorId);
-    }
-
-    private static async Task WaitIdleAsync(ComputeCluster cluster, string validatorId)
-    {
-        while ((await cluster.Validator(validatorId).GetInfoAsync()).InFlight > 0)
-        {
-            await Task.Delay(20);
-        }
-        await Task.Delay(100);
+        var settled = await Eventually.ReachesAsync(
+            () => cluster.ReputationOfAsync(validatorId), reputation => reputation == expected, $"{validatorId}'s reputation reaches {expected}");
+        Assert.Equal(expected, settled);
     }
 }

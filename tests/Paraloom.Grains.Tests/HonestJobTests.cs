@@ -20,6 +20,7 @@ public sealed class HonestJobTests
 
         Assert.Equal(JobState.Finalised, final.State);
         Assert.Equal(1, final.Attempt);
+        Assert.Equal(3, final.VotesReceived);
         Assert.Equal(Inputs.OkDigest(Inputs.Sum(1, 2, 3, 40)), final.Digest);
         Assert.Equal(ExecutionStatus.Ok, result.Status);
         Assert.Equal(Inputs.Sum(1, 2, 3, 40), result.Output.ToArray());

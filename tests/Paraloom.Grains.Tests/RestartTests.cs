@@ -1,6 +1,7 @@
 using Paraloom.Compute;
 using Paraloom.Compute.Selection;
 using Paraloom.Grains.Tests.Support;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
@@ -38,6 +39,31 @@ public sealed class RestartTests : IDisposable
         {
             Assert.Equal(Reputation.Initial + 2 * Reputation.AgreedDelta, await cluster.ReputationOfAsync(validator.ValidatorId));
         }
+        await cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAttemptDecidedBeforeACrashStillClosesAtItsDeadlineAfterTheRestart()
+    {
+        const string silent = "validator-1";
+        var cluster = await ComputeCluster.StartAsync(
+            validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [silent] = ValidatorConduct.Silent },
+            configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), directory: _directory);
+        await cluster.Job("decided").SubmitAsync(JobSubmission.Public(
+            WasmModules.Program("sum"), Inputs.Numbers(8), cluster.Requester.PublicKey,
+            new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) }, replication: 4));
+        Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("decided")).State);
+        await cluster.KillAsync();
+
+        await cluster.StartAgainAsync();
+
+        // Only the quorum's durable reminder is left to close the attempt: the job is final and reminds no more.
+        await Eventually.ReachesAsync(
+            () => cluster.ReputationOfAsync(silent), reputation => reputation == Reputation.Initial + Reputation.TimedOutDelta,
+            "the silent member is penalised once the attempt closes after the restart");
+        var quorum = await cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("decided", 1)).GetSnapshotAsync();
+        Assert.True(quorum.Closed);
+        Assert.Equal(3, quorum.VotesCounted);
         await cluster.DisposeAsync();
     }
 

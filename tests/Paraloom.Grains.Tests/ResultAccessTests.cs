@@ -1,5 +1,6 @@
 using Paraloom.Grains.Tests.Support;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
@@ -13,12 +14,12 @@ public sealed class ResultAccessTests
         await cluster.SubmitPrivateAsync("access", WasmModules.Program("sum"), Inputs.Numbers(4));
         var notReady = await cluster.Job("access").CreateResultChallengeAsync();
         await Assert.ThrowsAsync<ResultNotReadyException>(() =>
-            cluster.Job("access").GetResultAsync(notReady, ResultAuthorization.Sign(cluster.Requester, "access", notReady)));
+            cluster.Job("access").GetResultAsync(notReady, ResultAuthorization.Sign(cluster.Requester, "access", notReady.Nonce.Span)));
         await cluster.WaitFinalAsync("access");
         var job = cluster.Job("access");
 
         var challenge = await job.CreateResultChallengeAsync();
-        var signature = ResultAuthorization.Sign(cluster.Requester, "access", challenge);
+        var signature = ResultAuthorization.Sign(cluster.Requester, "access", challenge.Nonce.Span);
         Assert.Equal(Inputs.Sum(4), (await job.GetResultAsync(challenge, signature)).Decrypt(cluster.Requester));
 
         // Replaying the same challenge and signature fails: the challenge is single-use.
@@ -27,15 +28,15 @@ public sealed class ResultAccessTests
         using var stranger = SecretKey.Generate();
         var fresh = await job.CreateResultChallengeAsync();
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
-            job.GetResultAsync(fresh, ResultAuthorization.Sign(stranger, "access", fresh)));
+            job.GetResultAsync(fresh, ResultAuthorization.Sign(stranger, "access", fresh.Nonce.Span)));
 
         var forOtherJob = await job.CreateResultChallengeAsync();
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
-            job.GetResultAsync(forOtherJob, ResultAuthorization.Sign(cluster.Requester, "another-job", forOtherJob)));
+            job.GetResultAsync(forOtherJob, ResultAuthorization.Sign(cluster.Requester, "another-job", forOtherJob.Nonce.Span)));
 
         var invented = new ResultChallenge(new byte[ResultChallenge.Size], DateTimeOffset.MaxValue);
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
-            job.GetResultAsync(invented, ResultAuthorization.Sign(cluster.Requester, "access", invented)));
+            job.GetResultAsync(invented, ResultAuthorization.Sign(cluster.Requester, "access", invented.Nonce.Span)));
     }
 
     [Fact]
@@ -50,6 +51,6 @@ public sealed class ResultAccessTests
         await Task.Delay(150);
 
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
-            cluster.Job("expiry").GetResultAsync(challenge, ResultAuthorization.Sign(cluster.Requester, "expiry", challenge)));
+            cluster.Job("expiry").GetResultAsync(challenge, ResultAuthorization.Sign(cluster.Requester, "expiry", challenge.Nonce.Span)));
     }
 }

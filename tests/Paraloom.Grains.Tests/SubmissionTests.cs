@@ -1,6 +1,7 @@
 using Paraloom.Compute;
 using Paraloom.Grains.Tests.Support;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
@@ -88,13 +89,8 @@ public sealed class SubmissionTests
             configure: options => options.KeyHandOutTimeout = TimeSpan.FromMilliseconds(300));
         await cluster.SubmitPrivateAsync("no-keys", WasmModules.Program("echo"), [9]);
 
-        JobStatus status;
-        do
-        {
-            await Task.Delay(50);
-            status = await cluster.Job("no-keys").GetStatusAsync();
-        }
-        while (!status.IsFinal);
+        var status = await Eventually.ReachesAsync(
+            () => cluster.Job("no-keys").GetStatusAsync(), status => status.IsFinal, "the job without keys ends");
 
         Assert.Equal(JobState.Rejected, status.State);
         Assert.Contains("did not hand out the job key", status.Reason);

@@ -4,6 +4,7 @@ using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Silo.Api;
 using Paraloom.Silo.Tests.Support;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 

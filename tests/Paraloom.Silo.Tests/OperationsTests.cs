@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Paraloom.Privacy;
 using Paraloom.Silo.Tests.Support;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 

@@ -30,7 +30,7 @@ internal static class DemoView
         return status.State switch
         {
             JobState.AwaitingKeys => $"attempt {status.Attempt}: handing the job key to the cohort",
-            JobState.Finalised => $"attempt {status.Attempt}: the cohort agreed on result digest {status.Digest![..16]}…",
+            JobState.Finalised => $"attempt {status.Attempt}: the cohort agreed, {votes}, on result digest {status.Digest![..16]}…",
             JobState.Rejected => $"rejected: {status.Reason}",
             _ => $"attempt {status.Attempt}: {status.State}, {votes}",
         };

@@ -20,4 +20,7 @@ public enum MemberConduct
 
     /// <summary>Sent a vote whose signature does not verify (detected by whoever checks signatures).</summary>
     InvalidSignature,
+
+    /// <summary>Signed a vote for an attempt whose cohort does not include it.</summary>
+    VotedOutsideCohort,
 }

@@ -39,7 +39,8 @@ public sealed class ExecutionResult
     /// <summary>Whether the result may be voted on: every outcome but a wall-clock timeout.</summary>
     public bool IsVotable => Digest is not null;
 
-    private uint Code { get; }
+    /// <summary>The <see cref="TrapCode"/> or <see cref="AbiErrorKind"/> as the digest encodes it; 0 otherwise.</summary>
+    public uint Code { get; }
 
     internal static ExecutionResult Ok(byte[] output, long fuelUsed) => new(ExecutionStatus.Ok, 0, output, fuelUsed);
 

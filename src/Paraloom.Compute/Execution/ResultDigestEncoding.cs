@@ -14,10 +14,15 @@ namespace Paraloom.Compute.Execution;
 /// tag keeps these digests apart from every other SHA-256 in the system; the length prefix makes the
 /// encoding unambiguous. Fuel is not in the digest: votes carry it beside the digest.
 /// </summary>
-internal static class ResultDigestEncoding
+public static class ResultDigestEncoding
 {
     private static readonly byte[] DomainTag = Encoding.ASCII.GetBytes("paraloom/compute-result/v1");
 
+    /// <summary>
+    /// The digest of a result as a vote claims it: receivers recompute it from the (status, code, output) a vote
+    /// carries, so this is the one encoding every party uses.
+    /// </summary>
+    /// <exception cref="ArgumentException">The status is <see cref="ExecutionStatus.TimedOut"/>, which has no digest.</exception>
     public static ResultDigest Compute(ExecutionStatus status, uint code, ReadOnlySpan<byte> output)
     {
         if (status == ExecutionStatus.TimedOut)

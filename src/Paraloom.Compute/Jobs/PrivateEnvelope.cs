@@ -1,4 +1,5 @@
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Compute;
 
@@ -9,8 +10,8 @@ namespace Paraloom.Compute;
 /// </summary>
 public sealed class PrivateEnvelope
 {
-    /// <summary>The purpose an ownership proof for a job submission is bound to.</summary>
-    public const string OwnershipPurpose = "paraloom/compute/submit";
+    /// <summary>The purpose an ownership proof for a job submission is bound to (the protocol's, one for every party).</summary>
+    public const string OwnershipPurpose = PrivateJobContext.OwnershipPurpose;
 
     public PrivateEnvelope(
         SealedInput sealedInput, PedersenCommitment inputCommitment, PublicKey requester, OwnershipProof ownershipProof)

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Compute.PrivateJobs;
 
 /// <summary>
 /// Runs a private job on one validator: verify the requester's ownership proof (before anything runs),
-/// unwrap the job key with the validator's secret key, open the input, execute, and seal the output
+/// unwrap the job key with the validator's secret key, open the input and check that the input commitment
+/// opens to it (<see cref="CommittedInput"/>), execute, and seal the output
 /// deterministically for (job key, job, attempt), so every honest cohort member returns the same
 /// ciphertext and votes on its digest. The input plaintext, the output plaintext and the instance's
 /// linear memory are zeroed once used; the job key is disposed (zeroed) on the way out.
@@ -25,7 +27,9 @@ public sealed class PrivateJobRunner
     /// The result, whose output (when <see cref="ExecutionStatus.Ok"/>) is the sealed output's bytes
     /// (<see cref="SealedOutput.FromBytes"/>); its digest is over that ciphertext.
     /// </summary>
-    /// <exception cref="PrivateJobRefusedException">The proof, the wrapped key or the sealed input is not valid.</exception>
+    /// <exception cref="PrivateJobRefusedException">
+    /// The proof, the wrapped key or the sealed input is not valid, or the input is not the committed one: nothing ran.
+    /// </exception>
     public async Task<ExecutionResult> RunAsync(
         JobSpec job, int attempt, WrappedJobKey wrappedKey, SecretKey validatorKey,
         CancellationToken cancellationToken = default)
@@ -72,11 +76,19 @@ public sealed class PrivateJobRunner
     {
         try
         {
-            return sealedInput.Open(jobKey, binding);
+            return CommittedInput.Open(sealedInput, jobKey, binding);
         }
         catch (AuthenticationFailedException e)
         {
             throw new PrivateJobRefusedException($"Job {job.Id}: the sealed input does not open under the job key.", e);
+        }
+        catch (InvalidEncodingException e)
+        {
+            throw new PrivateJobRefusedException($"Job {job.Id}: the sealed input does not carry the commitment's opening.", e);
+        }
+        catch (InputCommitmentMismatchException e)
+        {
+            throw new PrivateJobRefusedException(e.Message, e);
         }
     }
 

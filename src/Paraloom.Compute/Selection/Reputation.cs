@@ -5,7 +5,7 @@ namespace Paraloom.Compute.Selection;
 /// <summary>
 /// Reputation is an integer in [<see cref="Min"/>, <see cref="Max"/>]; a new validator starts at
 /// <see cref="Initial"/>. It rises slowly and falls fast: one dissent costs what five agreements earn,
-/// and provable misbehaviour (equivocation, a forged signature) costs half the initial reputation, so a
+/// and provable misbehaviour (equivocation, a forged signature, a signed vote outside its cohort) costs half the initial reputation, so a
 /// second offence takes a validator below the default selection gate of 200.
 /// </summary>
 public static class Reputation
@@ -19,6 +19,7 @@ public static class Reputation
     public const int TimedOutDelta = -10;
     public const int EquivocatedDelta = -250;
     public const int InvalidSignatureDelta = -250;
+    public const int VotedOutsideCohortDelta = -250;
 
     /// <summary>The delta for a conduct. A timeout costs less than a dissent: it may be the machine's fault.</summary>
     public static int DeltaFor(MemberConduct conduct) => conduct switch
@@ -29,6 +30,7 @@ public static class Reputation
         MemberConduct.TimedOut => TimedOutDelta,
         MemberConduct.Equivocated => EquivocatedDelta,
         MemberConduct.InvalidSignature => InvalidSignatureDelta,
+        MemberConduct.VotedOutsideCohort => VotedOutsideCohortDelta,
         _ => throw new ArgumentOutOfRangeException(nameof(conduct), conduct, "Unknown member conduct."),
     };
 

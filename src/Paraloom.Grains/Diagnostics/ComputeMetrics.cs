@@ -29,6 +29,7 @@ internal sealed class ComputeMetrics
     private readonly Counter<long> _votes;
     private readonly Counter<long> _selections;
     private readonly Counter<long> _conduct;
+    private readonly Counter<long> _refusals;
 
     public ComputeMetrics(IMeterFactory meterFactory)
     {
@@ -47,6 +48,8 @@ internal sealed class ComputeMetrics
         _selections = meter.CreateCounter<long>("paraloom.compute.validator.selections", "{selection}", "Times a validator was picked for a cohort.");
         _conduct = meter.CreateCounter<long>("paraloom.compute.validator.conduct", "{outcome}",
             "Reputation outcomes applied to a validator: agreed, dissented, timed-out, equivocated, invalid-signature.");
+        _refusals = meter.CreateCounter<long>("paraloom.compute.validator.refusals", "{assignment}",
+            "Assignments a local validator refused before running anything (bad ownership proof, input not the committed one).");
     }
 
     public void JobFinalised(TimeSpan sinceSubmission)
@@ -100,6 +103,9 @@ internal sealed class ComputeMetrics
 
     public void ConductApplied(string validatorId, MemberConduct conduct) =>
         _conduct.Add(1, new KeyValuePair<string, object?>("validator.id", validatorId), new KeyValuePair<string, object?>("conduct", Kebab(conduct.ToString())));
+
+    public void AssignmentRefused(string validatorId) =>
+        _refusals.Add(1, new KeyValuePair<string, object?>("validator.id", validatorId));
 
     /// <summary>An enum name as a label value: <c>OutOfFuel</c> → <c>out-of-fuel</c>.</summary>
     private static string Kebab(string name) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Paraloom.Actors;
 using Paraloom.Compute.Execution;
+using Paraloom.Compute.PrivateJobs;
 
 namespace Paraloom.Grains;
 
@@ -43,6 +44,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.Scheduler);
         services.AddSingleton(provider => new ExecutionScheduler(provider.GetRequiredService<ExecutionSchedulerOptions>()));
         services.AddSingleton(provider => new ComputeExecutor(provider.GetRequiredService<ExecutionScheduler>()));
+        services.AddSingleton(provider => new PrivateJobRunner(provider.GetRequiredService<ComputeExecutor>()));
         services.TryAddSingleton<IValidatorKeyRing>(provider =>
             new LocalValidatorKeyRing(provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators));
         services.AddSingleton<ValidatorLoad>();

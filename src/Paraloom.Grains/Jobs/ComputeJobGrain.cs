@@ -7,6 +7,7 @@ using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Fees;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 
@@ -148,7 +149,7 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new ResultAccessDeniedException("The challenge is unknown, already used or expired: request a fresh one.");
         }
-        if (!PublicKey.FromBytes(Stored.Requester).Verify(ResultAuthorization.Message(JobId, challenge), signature))
+        if (!ResultAuthorization.Verify(PublicKey.FromBytes(Stored.Requester), JobId, challenge.Nonce.Span, signature))
         {
             throw new ResultAccessDeniedException("The signature is not the requester's over this job and challenge.");
         }
@@ -310,7 +311,10 @@ internal sealed partial class ComputeJobGrain(
         await StartAttemptAsync(replied);
     }
 
-    /// <summary>Opens the attempt's quorum and, once executing, sends the assignment to members that have not voted.</summary>
+    /// <summary>
+    /// Opens the attempt's quorum and, once executing, has it close at the attempt's deadline and sends the
+    /// assignment to members that have not replied.
+    /// </summary>
     private async Task StartAttemptAsync(IReadOnlyCollection<string> replied)
     {
         await EnsureQuorumOpenAsync();
@@ -318,8 +322,10 @@ internal sealed partial class ComputeJobGrain(
         {
             return;
         }
+        await CurrentQuorum.ScheduleCloseAsync(Stored.StepDeadline!.Value);
         _dispatchedAttempt = Lifecycle.Attempt;
-        await Task.WhenAll(Stored.Cohort.Where(member => !replied.Contains(member.ValidatorId)).Select(DispatchAsync));
+        var job = Spec();
+        await Task.WhenAll(Stored.Cohort.Where(member => !replied.Contains(member.ValidatorId)).Select(member => DispatchAsync(job, member)));
     }
 
     private async Task EnsureQuorumOpenAsync()
@@ -332,11 +338,13 @@ internal sealed partial class ComputeJobGrain(
         _openedAttempt = Lifecycle.Attempt;
     }
 
-    private async Task DispatchAsync(StoredMember member)
+    private async Task DispatchAsync(JobSpec job, StoredMember member)
     {
         try
         {
-            var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId).ExecuteAsync(AssignmentFor(member));
+            var wrappedKey = job.IsPrivate ? WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]) : null;
+            var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId)
+                .ExecuteAsync(new Assignment(job, Lifecycle.Attempt, wrappedKey));
             if (receipt != AssignmentReceipt.Accepted)
             {
                 LogNotAccepted(logger, JobId, Lifecycle.Attempt, member.ValidatorId, receipt);
@@ -349,21 +357,26 @@ internal sealed partial class ComputeJobGrain(
         }
     }
 
-    private Assignment AssignmentFor(StoredMember member)
+    /// <summary>The job as submitted, as compute describes it: what every cohort member runs.</summary>
+    private JobSpec Spec()
     {
-        PrivateAssignment? privateAssignment = null;
-        if (Stored.Private is { } input)
+        var id = Compute.JobId.Parse(JobId);
+        if (Stored.Private is not { } input)
         {
-            privateAssignment = new PrivateAssignment(
-                PrivacyContext()!, SealedInput.FromBytes(input.SealedInput), OwnershipProof.FromBytes(input.OwnershipProof),
-                WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]));
+            return JobSpec.Public(id, Stored.Module, Stored.PublicInput, Stored.Limits, Stored.Replication);
         }
-        return new Assignment(JobId, Lifecycle.Attempt, Stored.Module, Stored.Limits, Stored.PublicInput, privateAssignment);
+        var envelope = new PrivateEnvelope(
+            SealedInput.FromBytes(input.SealedInput), PedersenCommitment.FromBytes(input.InputCommitment),
+            PublicKey.FromBytes(Stored.Requester), OwnershipProof.FromBytes(input.OwnershipProof));
+        return JobSpec.Private(id, Stored.Module, envelope, Stored.Limits, Stored.Replication);
     }
 
     private async Task<JobStatus> StatusAsync()
     {
-        var votes = Lifecycle.State == JobState.Executing ? (await CurrentQuorum.GetSnapshotAsync()).VotesCounted : 0;
+        // Once the attempt ran, its quorum holds the votes: also those that decided a final job.
+        var votes = Lifecycle.State is JobState.Executing or JobState.Finalised or JobState.Rejected
+            ? (await CurrentQuorum.GetSnapshotAsync()).VotesCounted
+            : 0;
         return new JobStatus
         {
             JobId = JobId,

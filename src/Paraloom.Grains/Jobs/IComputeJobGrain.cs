@@ -1,5 +1,6 @@
 using Paraloom.Actors;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

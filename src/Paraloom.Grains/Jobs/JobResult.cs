@@ -1,6 +1,7 @@
 using Paraloom.Compute;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 
@@ -69,8 +70,7 @@ public sealed class JobResult
         {
             throw new InvalidOperationException($"The job ended with {Status}; it has no output.");
         }
-        using var key = Privacy.DeriveKey(requester);
-        return OutputSealer.Open(key, Privacy.Binding, Attempt, SealedOutput.FromBytes(_output));
+        return Privacy.OpenOutput(requester, Attempt, SealedOutput.FromBytes(_output));
     }
 
     public override string ToString() => $"JobResult({JobId}, {Status}, {FuelUsed} fuel, digest {Digest})";

@@ -1,5 +1,6 @@
 using Paraloom.Compute;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

@@ -1,3 +1,5 @@
+using Paraloom.Privacy.Protocol;
+
 namespace Paraloom.Grains;
 
 /// <summary>A single-use nonce the requester signs (with <see cref="ResultAuthorization"/>) to fetch a result.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Paraloom.Compute;
 using Paraloom.Compute.Execution;
 using Paraloom.Wasm;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

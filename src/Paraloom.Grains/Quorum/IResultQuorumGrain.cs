@@ -5,7 +5,8 @@ namespace Paraloom.Grains;
 /// <summary>
 /// The votes of one attempt (key: <see cref="QuorumKey.For"/> of job id and attempt). It accepts only
 /// cohort members' correctly signed votes, ignores duplicates, detects equivocation, decides as soon as the
-/// outcome is certain, tells the job and applies reputation.
+/// outcome is certain, tells the job and applies reputation (including to a validator that signs a vote for
+/// an attempt whose cohort does not include it).
 /// </summary>
 public interface IResultQuorumGrain : IGrainWithStringKey
 {
@@ -15,6 +16,18 @@ public interface IResultQuorumGrain : IGrainWithStringKey
 
     /// <summary>Counts a vote, or says why not.</summary>
     Task<VoteAcceptance> SubmitVoteAsync(SignedVote vote);
+
+    /// <summary>
+    /// Records that a member refused to run the attempt: a reply without a vote. When the whole cohort refuses,
+    /// the attempt rejects the job and nobody is penalised.
+    /// </summary>
+    Task RecordRefusalAsync(AssignmentRefusal refusal);
+
+    /// <summary>
+    /// Closes the attempt at <paramref name="deadline"/> (durably), decided or not, so members that never
+    /// voted are penalised; votes that arrive before then still count for reputation, never for the decision.
+    /// </summary>
+    Task ScheduleCloseAsync(DateTimeOffset deadline);
 
     Task<QuorumSnapshot> GetSnapshotAsync();
 

@@ -1,4 +1,5 @@
 using Paraloom.Compute;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

@@ -2,10 +2,10 @@ using Paraloom.Compute.Agreement;
 
 namespace Paraloom.Grains;
 
-/// <summary>An attempt's quorum at a moment.</summary>
+/// <summary>An attempt's quorum at a moment; <see cref="Closed"/> once its deadline passed and silent members timed out.</summary>
 public sealed record QuorumSnapshot(
     string JobId, int Attempt, int CohortSize, int Threshold, IReadOnlyCollection<string> Replied, int VotesCounted,
-    QuorumDecision? Decision);
+    QuorumDecision? Decision, bool Closed);
 
 /// <summary>What an attempt decided: finalise (with the agreed result), retry or reject.</summary>
 public sealed record QuorumDecision(

@@ -6,7 +6,7 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// A quorum's stored state: the setup, every vote that changed the tally (in arrival order, so replaying
-/// them rebuilds it), invalid signers, whether the attempt closed, the decision, and the reputation outcomes applied.
+/// them rebuilds it), invalid signers, refusals, the deadline, whether the attempt closed, the decision, and the reputation outcomes applied.
 /// </summary>
 internal sealed class QuorumState
 {
@@ -22,6 +22,12 @@ internal sealed class QuorumState
 
     public List<string> InvalidSigners { get; set; } = [];
 
+    /// <summary>Members that refused to run the attempt, with their reasons, in arrival order.</summary>
+    public List<StoredRefusal> Refusals { get; set; } = [];
+
+    /// <summary>When the attempt closes (its deadline), once the job started executing it.</summary>
+    public DateTimeOffset? CloseAt { get; set; }
+
     public bool Closed { get; set; }
 
     public StoredDecision? Decision { get; set; }
@@ -31,6 +37,8 @@ internal sealed class QuorumState
 }
 
 internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
+
+internal sealed record StoredRefusal(string ValidatorId, string Reason);
 
 internal sealed record StoredVote(string ValidatorId, ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, byte[] Signature);
 

@@ -1,20 +1,28 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Paraloom.Actors;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 
 /// <summary>
 /// One attempt's votes. The tally is compute's <see cref="VoteTally"/>, rebuilt on activation by replaying
-/// the stored votes; every change is stored before the job is told or reputation is applied.
+/// the stored votes; every change is stored before the job is told or reputation is applied. A durable
+/// reminder closes the attempt at its deadline even when the job has moved on, so members that never voted
+/// are penalised whether or not the quorum decided without them.
 /// </summary>
 [GrainType("result-quorum")]
 internal sealed partial class ResultQuorumGrain(
     [PersistentState("quorum")] IPersistentState<QuorumState> state,
-    ILogger<ResultQuorumGrain> logger) : Grain, IResultQuorumGrain
+    IOptions<ComputeOptions> options,
+    TimeProvider time,
+    ILogger<ResultQuorumGrain> logger) : Grain, IResultQuorumGrain, IRemindable
 {
+    private const string CloseReminder = "close";
+
     private readonly Dictionary<string, PublicKey> _keys = new(StringComparer.Ordinal);
     private VoteTally? _tally;
 
@@ -66,6 +74,7 @@ internal sealed partial class ResultQuorumGrain(
         if (!_keys.TryGetValue(vote.ValidatorId, out var memberKey))
         {
             LogOutsider(logger, vote.ValidatorId, this.GetPrimaryKeyString());
+            await PenaliseOutsiderAsync(vote);
             return VoteAcceptance.NotInCohort;
         }
         if (Stored.InvalidSigners.Contains(vote.ValidatorId))
@@ -96,6 +105,46 @@ internal sealed partial class ResultQuorumGrain(
         };
     }
 
+    public async Task RecordRefusalAsync(AssignmentRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        if (_tally is null || refusal.JobId != Stored.JobId || refusal.Attempt != Stored.Attempt || !_keys.ContainsKey(refusal.ValidatorId))
+        {
+            return;
+        }
+        // A refusal is a reply without a vote: the tally can decide without waiting for the deadline.
+        if (_tally.AddTimeout(refusal.ValidatorId) == VoteReceipt.Counted)
+        {
+            Stored.Refusals.Add(new StoredRefusal(refusal.ValidatorId, refusal.Reason));
+            await AfterChangeAsync();
+        }
+    }
+
+    public async Task ScheduleCloseAsync(DateTimeOffset deadline)
+    {
+        if (_tally is null || Stored.Closed || Stored.CloseAt == deadline)
+        {
+            return;
+        }
+        Stored.CloseAt = deadline;
+        await state.WriteStateAsync();
+        var dueIn = deadline - time.GetUtcNow();
+        await RegisterOrUpdateReminder(CloseReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, options.Value.DeadlineCheckPeriod);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Stored.CloseAt is { } deadline && time.GetUtcNow() < deadline && !Stored.Closed)
+        {
+            return;
+        }
+        await CloseAsync();
+        if (await GetReminder(CloseReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
     public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task<QuorumSnapshot> CloseAsync()
@@ -122,10 +171,10 @@ internal sealed partial class ResultQuorumGrain(
 
     private async Task AfterChangeAsync()
     {
-        var decided = Stored.Decision is null && _tally!.Outcome is not null;
+        var decided = Stored.Decision is null && (EveryMemberRefused || (_tally!.Outcome is not null && !AwaitingFurtherRefusals));
         if (decided)
         {
-            Stored.Decision = DecisionOf(_tally!.Outcome!);
+            Stored.Decision = EveryMemberRefused ? RefusedByAll() : DecisionOf(_tally!.Outcome!);
         }
         await state.WriteStateAsync();
         // Reputation first: the job picks its next cohort as soon as it hears, and must see this attempt's penalties.
@@ -144,6 +193,7 @@ internal sealed partial class ResultQuorumGrain(
     {
         var conduct = _tally!.Conduct();
         var due = Stored.Cohort
+            .Where(member => !(EveryMemberRefused && Refused(member.ValidatorId)))
             .Select(member => (member.ValidatorId, Conduct: Stored.InvalidSigners.Contains(member.ValidatorId)
                 ? MemberConduct.InvalidSignature
                 : conduct[member.ValidatorId]))
@@ -172,6 +222,50 @@ internal sealed partial class ResultQuorumGrain(
 
     private static string OutcomeKey(string member, MemberConduct conduct) => $"{member}/{conduct}";
 
+    /// <summary>
+    /// When the whole cohort refused, the fault is the job's (a proof, key or input every member found wrong),
+    /// so nobody is penalised and retrying would only hand the same job to more members. A partial refusal
+    /// proves nothing: those members count as silent.
+    /// </summary>
+    private bool EveryMemberRefused => Stored.Refusals.Count == Stored.Cohort.Count;
+
+    /// <summary>
+    /// A refusal makes agreement impossible at once, but retrying is right only if the job is not at fault: while
+    /// other members may still refuse too, a failed attempt waits for their replies (or the deadline).
+    /// </summary>
+    private bool AwaitingFurtherRefusals =>
+        Stored.Refusals.Count > 0 && _tally!.Replies < _tally.CohortSize && _tally.Outcome!.Kind != AgreementOutcomeKind.Finalised;
+
+    private bool Refused(string member) => Stored.Refusals.Any(refusal => refusal.ValidatorId == member);
+
+    private StoredDecision RefusedByAll() => new(
+        AgreementOutcomeKind.Reject,
+        $"Every member of attempt {Stored.Attempt}'s cohort refused to run the job: {Stored.Refusals[0].Reason}",
+        ExecutionStatus.Ok, 0, [], null, 0);
+
+    /// <summary>
+    /// A vote signed by a registered validator for an attempt whose cohort does not include it proves that it
+    /// claimed a result it was never asked for; an unsigned or foreign-signed one proves nothing and is only refused.
+    /// </summary>
+    private async Task PenaliseOutsiderAsync(SignedVote vote)
+    {
+        var outcomeKey = OutcomeKey(vote.ValidatorId, MemberConduct.VotedOutsideCohort);
+        if (_tally is null || Stored.AppliedOutcomes.Contains(outcomeKey))
+        {
+            return;
+        }
+        var validators = await GrainFactory.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).GetValidatorsAsync();
+        if (validators.FirstOrDefault(validator => validator.ValidatorId == vote.ValidatorId) is not { } sender
+            || !vote.VerifySignature(sender.PublicKey))
+        {
+            return;
+        }
+        await GrainFactory.GetGrain<IValidatorGrain>(vote.ValidatorId)
+            .ApplyReputationAsync(new ReputationOutcome(Stored.JobId!, Stored.Attempt, MemberConduct.VotedOutsideCohort));
+        Stored.AppliedOutcomes.Add(outcomeKey);
+        await state.WriteStateAsync();
+    }
+
     private StoredDecision DecisionOf(AgreementOutcome outcome)
     {
         if (outcome.Kind != AgreementOutcomeKind.Finalised)
@@ -179,7 +273,7 @@ internal sealed partial class ResultQuorumGrain(
             return new StoredDecision(outcome.Kind, outcome.Reason, ExecutionStatus.Ok, 0, [], null, 0);
         }
         var agreed = Stored.Votes.First(vote =>
-            vote.FuelUsed == outcome.FuelUsed && ResultDigests.Compute(vote.Status, vote.Code, vote.Output) == outcome.Digest);
+            vote.FuelUsed == outcome.FuelUsed && ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output) == outcome.Digest);
         return new StoredDecision(outcome.Kind, null, agreed.Status, agreed.Code, agreed.Output, outcome.Digest, agreed.FuelUsed);
     }
 
@@ -197,14 +291,15 @@ internal sealed partial class ResultQuorumGrain(
     {
         if (_tally is null)
         {
-            return new QuorumSnapshot(Stored.JobId ?? "", Stored.Attempt, 0, 0, [], 0, null);
+            return new QuorumSnapshot(Stored.JobId ?? "", Stored.Attempt, 0, 0, [], 0, null, false);
         }
-        var replied = Stored.Votes.Select(vote => vote.ValidatorId).Concat(Stored.InvalidSigners).ToHashSet(StringComparer.Ordinal);
+        var replied = Stored.Votes.Select(vote => vote.ValidatorId).Concat(Stored.InvalidSigners)
+            .Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)).ToHashSet(StringComparer.Ordinal);
         var counted = Stored.Votes.Select(vote => vote.ValidatorId).Distinct(StringComparer.Ordinal)
             .Count(member => !_tally.Equivocators.Contains(member));
         return new QuorumSnapshot(
             Stored.JobId!, Stored.Attempt, _tally.CohortSize, _tally.Threshold, replied, counted,
-            Stored.Decision is null ? null : ToDecision(Stored.Decision));
+            Stored.Decision is null ? null : ToDecision(Stored.Decision), Stored.Closed);
     }
 
     private void Rebuild()
@@ -217,9 +312,9 @@ internal sealed partial class ResultQuorumGrain(
         _tally = new VoteTally(Stored.Cohort.Select(member => member.ValidatorId), Stored.Attempt, Stored.Agreement);
         foreach (var vote in Stored.Votes)
         {
-            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, ResultDigests.Compute(vote.Status, vote.Code, vote.Output), vote.FuelUsed));
+            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output), vote.FuelUsed));
         }
-        foreach (var member in Stored.InvalidSigners)
+        foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)))
         {
             _tally.AddTimeout(member);
         }

@@ -28,7 +28,7 @@ public sealed class SignedVote
         _output = output.ToArray();
         FuelUsed = fuelUsed;
         Signature = signature;
-        Digest = ResultDigests.Compute(status, code, _output);
+        Digest = ResultDigestEncoding.Compute(status, code, _output);
     }
 
     public string JobId { get; }
@@ -56,7 +56,7 @@ public sealed class SignedVote
         ReadOnlySpan<byte> output, long fuelUsed)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var digest = ResultDigests.Compute(status, code, output);
+        var digest = ResultDigestEncoding.Compute(status, code, output);
         var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed));
         return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, signature);
     }

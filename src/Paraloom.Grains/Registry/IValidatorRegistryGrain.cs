@@ -1,4 +1,5 @@
 using Paraloom.Actors;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

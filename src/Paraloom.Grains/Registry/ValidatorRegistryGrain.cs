@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Paraloom.Actors;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

@@ -3,43 +3,34 @@ using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
 
-/// <summary>One attempt of a job, as given to one cohort member. <see cref="ToString"/> shows no input.</summary>
+/// <summary>
+/// One attempt of a job, as given to one cohort member: the job as submitted (a private one with its sealed
+/// input, commitment and proof) and, for a private job, the job key wrapped to this member.
+/// <see cref="ToString"/> shows no input.
+/// </summary>
 public sealed class Assignment
 {
-    private readonly byte[] _module;
-    private readonly byte[] _publicInput;
-
-    public Assignment(
-        string jobId, int attempt, ReadOnlySpan<byte> module, ResourceLimits limits, ReadOnlySpan<byte> publicInput,
-        PrivateAssignment? privateInput)
+    public Assignment(JobSpec job, int attempt, WrappedJobKey? wrappedKey = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(job);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
-        ArgumentNullException.ThrowIfNull(limits);
-        JobId = jobId;
+        if (job.IsPrivate != wrappedKey is not null)
+        {
+            throw new ArgumentException("A private job's assignment carries the member's wrapped job key; a public one carries none.", nameof(wrappedKey));
+        }
+        Job = job;
         Attempt = attempt;
-        _module = module.ToArray();
-        Limits = limits;
-        _publicInput = publicInput.ToArray();
-        Private = privateInput;
+        WrappedKey = wrappedKey;
     }
 
-    public string JobId { get; }
+    public JobSpec Job { get; }
+
+    public string JobId => Job.Id.Value;
 
     public int Attempt { get; }
 
-    public ReadOnlyMemory<byte> Module => _module;
+    /// <summary>The job key wrapped to this member; null for a public job.</summary>
+    public WrappedJobKey? WrappedKey { get; }
 
-    public ResourceLimits Limits { get; }
-
-    /// <summary>The input of a public job; empty for a private one.</summary>
-    public ReadOnlyMemory<byte> PublicInput => _publicInput;
-
-    public PrivateAssignment? Private { get; }
-
-    public override string ToString() => $"Assignment({JobId}/{Attempt}, {(Private is null ? "public" : "private")})";
+    public override string ToString() => $"Assignment({JobId}/{Attempt}, {(Job.IsPrivate ? "private" : "public")})";
 }
-
-/// <summary>What a cohort member needs to run a private job: the sealed input, the proof and its wrapped key.</summary>
-public sealed record PrivateAssignment(
-    PrivateJobContext Context, SealedInput SealedInput, OwnershipProof OwnershipProof, WrappedJobKey WrappedKey);

@@ -1,32 +1,30 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Paraloom.Actors;
 using Paraloom.Compute.Execution;
+using Paraloom.Compute.PrivateJobs;
 using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
 
 /// <summary>
-/// Runs validators' assignments off the grain turns: opens a private input (after checking its ownership
-/// proof), executes on the <see cref="ExecutionScheduler"/>, seals the output, signs the vote and sends it to
-/// the quorum. Plaintext lives only in this flow's memory and is zeroed when it ends.
+/// Runs validators' assignments off the grain turns: a public job on the executor, a private one through
+/// compute's <see cref="PrivateJobRunner"/> (proof first, unwrap, open and check the input against its
+/// commitment, execute, seal deterministically), then signs the vote and sends it to the quorum. A refused
+/// assignment runs nothing and is reported to the quorum instead of a vote.
 /// </summary>
 internal sealed partial class AssignmentRunner(
     ExecutionScheduler scheduler,
     ComputeExecutor executor,
-    ExecutionSchedulerOptions schedulerOptions,
+    PrivateJobRunner privateJobs,
     ValidatorLoad load,
-    IGrainFactory grains,
     ComputeMetrics metrics,
+    IGrainFactory grains,
     ILogger<AssignmentRunner> logger)
 {
-    private readonly int _schedulerCapacity = schedulerOptions.ConcurrentExecutions + schedulerOptions.QueueCapacity;
-
     public AssignmentReceipt Start(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
-        if (scheduler.InFlight >= _schedulerCapacity)
+        if (scheduler.InFlight >= scheduler.Capacity)
         {
             return AssignmentReceipt.Busy;
         }
@@ -38,15 +36,12 @@ internal sealed partial class AssignmentRunner(
 
     private async Task RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
-        OpenedInput? opened = null;
         var finished = false;
+        var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
         try
         {
-            opened = assignment.Private is null
-                ? new OpenedInput(assignment.PublicInput.ToArray(), null)
-                : await scheduler.RunAsync(() => Open(key, assignment.Private));
             var started = Stopwatch.GetTimestamp();
-            var result = await executor.ExecuteAsync(new ExecutionRequest(assignment.Module, opened.Input, assignment.Limits));
+            var result = await ExecuteAsync(key, assignment);
             metrics.Executed(result, Stopwatch.GetElapsedTime(started));
             // The CPU is free again before the vote leaves, so the next selection sees this validator as idle.
             finished = true;
@@ -56,9 +51,7 @@ internal sealed partial class AssignmentRunner(
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
                 return;
             }
-            var votes = await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, opened.JobKey));
-            Zero(result.Output);
-            var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
+            var votes = await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result));
             foreach (var vote in votes)
             {
                 var acceptance = await quorum.SubmitVoteAsync(vote);
@@ -66,9 +59,11 @@ internal sealed partial class AssignmentRunner(
                 metrics.VoteDelivered(acceptance);
             }
         }
-        catch (AssignmentRefusedException refused)
+        catch (PrivateJobRefusedException refused)
         {
+            metrics.AssignmentRefused(validatorId);
             LogRefused(logger, validatorId, assignment.JobId, assignment.Attempt, refused.Message);
+            await quorum.RecordRefusalAsync(new AssignmentRefusal(assignment.JobId, assignment.Attempt, validatorId, refused.Message));
         }
         catch (Exception exception)
         {
@@ -76,7 +71,6 @@ internal sealed partial class AssignmentRunner(
         }
         finally
         {
-            opened?.Dispose();
             if (!finished)
             {
                 ReportLoad(validatorId, load.Finished(validatorId));
@@ -84,53 +78,16 @@ internal sealed partial class AssignmentRunner(
         }
     }
 
-    /// <summary>Checks the ownership proof before anything else, then unwraps the job key and opens the input.</summary>
-    private static OpenedInput Open(SecretKey key, PrivateAssignment assignment)
+    private Task<ExecutionResult> ExecuteAsync(SecretKey key, Assignment assignment)
     {
-        var context = assignment.Context;
-        if (!assignment.OwnershipProof.Verify(context.OwnershipContext))
-        {
-            throw new AssignmentRefusedException("the ownership proof does not verify for this job");
-        }
-        JobKey jobKey;
-        try
-        {
-            jobKey = KeyWrap.Unwrap(assignment.WrappedKey, key, context.Binding);
-        }
-        catch (AuthenticationFailedException)
-        {
-            throw new AssignmentRefusedException("the wrapped job key does not open with this validator's key");
-        }
-        try
-        {
-            return new OpenedInput(assignment.SealedInput.Open(jobKey, context.Binding), jobKey);
-        }
-        catch (AuthenticationFailedException)
-        {
-            jobKey.Dispose();
-            throw new AssignmentRefusedException("the sealed input does not open with the job key");
-        }
+        var job = assignment.Job;
+        return job.IsPrivate
+            ? privateJobs.RunAsync(job, assignment.Attempt, assignment.WrappedKey!, key)
+            : executor.ExecuteAsync(new ExecutionRequest(job.Module, job.Input, job.Limits));
     }
 
     private void ReportLoad(string validatorId, int inFlight) =>
         grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).ReportLoadAsync(validatorId, inFlight);
-
-    private static void Zero(ReadOnlyMemory<byte> memory)
-    {
-        if (MemoryMarshal.TryGetArray(memory, out var segment))
-        {
-            CryptographicOperations.ZeroMemory(segment.AsSpan());
-        }
-    }
-
-    private sealed record OpenedInput(byte[] Input, JobKey? JobKey) : IDisposable
-    {
-        public void Dispose()
-        {
-            CryptographicOperations.ZeroMemory(Input);
-            JobKey?.Dispose();
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Validator {ValidatorId} voted on {JobId}/{Attempt}: {Acceptance}")]
     private static partial void LogVoted(ILogger logger, string validatorId, string jobId, int attempt, VoteAcceptance acceptance);

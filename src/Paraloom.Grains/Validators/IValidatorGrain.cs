@@ -14,7 +14,8 @@ public interface IValidatorGrain : IGrainWithStringKey
 
     /// <summary>
     /// Starts running <paramref name="assignment"/> and returns at once; the vote goes to the quorum when done.
-    /// A private assignment runs only if its ownership proof verifies and its wrapped key opens.
+    /// A private assignment runs only if its ownership proof verifies, its wrapped key and sealed input open, and
+    /// the input commitment opens to the input; otherwise the quorum gets an <see cref="AssignmentRefusal"/>.
     /// </summary>
     Task<AssignmentReceipt> ExecuteAsync(Assignment assignment);
 

@@ -12,17 +12,16 @@ internal static class VoteBuilder
 {
     private static readonly byte[] ForgedOutput = "forged"u8.ToArray();
 
+    /// <param name="result">The result to vote on: for a private job its output is already the sealed output.</param>
     public static IReadOnlyList<SignedVote> Build(
-        string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment, ExecutionResult result, JobKey? jobKey)
+        string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment, ExecutionResult result)
     {
-        var honestOutput = Deliverable(assignment, result.Status, result.Output.Span, jobKey);
-        var code = ResultDigests.CodeOf(result);
-        SignedVote Honest() => SignedVote.Sign(key, assignment.JobId, assignment.Attempt, validatorId, result.Status, code, honestOutput, result.FuelUsed);
+        SignedVote Honest() => SignedVote.Sign(
+            key, assignment.JobId, assignment.Attempt, validatorId, result.Status, result.Code, result.Output.Span, result.FuelUsed);
         SignedVote Wrong()
         {
-            var wrongOutput = result.Status == ExecutionStatus.Ok ? [.. result.Output.Span, (byte)0x5A] : ForgedOutput;
-            return SignedVote.Sign(key, assignment.JobId, assignment.Attempt, validatorId, ExecutionStatus.Ok, 0,
-                Deliverable(assignment, ExecutionStatus.Ok, wrongOutput, jobKey), result.FuelUsed);
+            byte[] wrongOutput = result.Status == ExecutionStatus.Ok ? [.. result.Output.Span, (byte)0x5A] : ForgedOutput;
+            return SignedVote.Sign(key, assignment.JobId, assignment.Attempt, validatorId, ExecutionStatus.Ok, 0, wrongOutput, result.FuelUsed);
         }
 
         return conduct switch
@@ -34,18 +33,6 @@ internal static class VoteBuilder
             _ => [],
         };
     }
-
-    /// <summary>
-    /// What a vote carries as output: nothing unless the run ended Ok, then the plaintext of a public job or
-    /// the sealed output of a private one.
-    /// </summary>
-    private static byte[] Deliverable(Assignment assignment, ExecutionStatus status, ReadOnlySpan<byte> output, JobKey? jobKey) =>
-        (status, assignment.Private, jobKey) switch
-        {
-            (not ExecutionStatus.Ok, _, _) => [],
-            (_, { } privateJob, { } key) => OutputSealer.Seal(key, privateJob.Context.Binding, assignment.Attempt, output).ToBytes(),
-            _ => output.ToArray(),
-        };
 
     private static SignedVote WithForeignSignature(SignedVote vote)
     {

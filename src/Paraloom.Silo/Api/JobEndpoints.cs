@@ -2,6 +2,7 @@ using Paraloom.Actors;
 using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 

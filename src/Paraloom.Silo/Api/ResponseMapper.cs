@@ -1,5 +1,7 @@
 using System.Globalization;
 using Paraloom.Grains;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 

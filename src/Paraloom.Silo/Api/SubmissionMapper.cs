@@ -1,6 +1,8 @@
 using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 

@@ -1,5 +1,6 @@
 using Paraloom.Actors;
 using Paraloom.Grains;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 

@@ -4,6 +4,7 @@ using Paraloom.Compute;
 using Paraloom.Compute.Execution;
 using Paraloom.Compute.PrivateJobs;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Benchmarks.Compute;
 
@@ -40,7 +41,7 @@ public class PrivateJobBenchmarks
         var binding = PrivateEnvelope.CreateBinding(id, SHA256.HashData(module), commitment, requester.PublicKey);
         using var jobKey = JobKey.CreateNew(requester, out _);
         var proof = OwnershipProof.Create(requester, value, blinding, PrivateEnvelope.CreateOwnershipContext(binding));
-        var envelope = new PrivateEnvelope(SealedInput.Seal(jobKey, binding, input), commitment, requester.PublicKey, proof);
+        var envelope = new PrivateEnvelope(CommittedInput.Seal(jobKey, binding, blinding, input), commitment, requester.PublicKey, proof);
         _job = JobSpec.Private(id, module, envelope);
         _wrappedKey = KeyWrap.Wrap(jobKey, _validator.PublicKey, binding);
         _publicRequest = new ExecutionRequest(module, input);

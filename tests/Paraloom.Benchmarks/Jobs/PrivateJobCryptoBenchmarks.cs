@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Benchmarks.Jobs;
 
@@ -40,8 +41,7 @@ public class PrivateJobCryptoBenchmarks
     {
         var input = PrivateJobInput.Seal(JobId, _module, _input, _requester);
         _ = _context.WrapKeyFor(_requester, _members);
-        var challenge = new ResultChallenge(new byte[ResultChallenge.Size], DateTimeOffset.MaxValue);
-        _ = ResultAuthorization.Sign(_requester, JobId, challenge);
+        _ = ResultAuthorization.Sign(_requester, JobId, new byte[ResultChallenge.Size]);
         using var key = _context.DeriveKey(_requester);
         var output = OutputSealer.Seal(key, _context.Binding, 1, _input);
         _ = input;
@@ -58,18 +58,21 @@ public class PrivateJobCryptoBenchmarks
         {
             ok &= vote.VerifySignature(_validators[0].PublicKey);
         }
-        var challenge = new ResultChallenge(new byte[ResultChallenge.Size], DateTimeOffset.MaxValue);
+        var challenge = new byte[ResultChallenge.Size];
         var signature = ResultAuthorization.Sign(_requester, JobId, challenge);
-        return ok & _requester.PublicKey.Verify(ResultAuthorization.Message(JobId, challenge), signature);
+        return ok & ResultAuthorization.Verify(_requester.PublicKey, JobId, challenge, signature);
     }
 
-    /// <summary>One cohort member: proof check, key unwrap, input opening, output sealing and the vote signature.</summary>
+    /// <summary>
+    /// One cohort member: proof check, key unwrap, input opening with its commitment check, output sealing and the
+    /// vote signature.
+    /// </summary>
     [Benchmark]
     public SignedVote Validator()
     {
         _ = _sealed.OwnershipProof.Verify(_context.OwnershipContext);
         using var key = KeyWrap.Unwrap(_keys["v0"], _validators[0], _context.Binding);
-        var input = _sealed.SealedInput.Open(key, _context.Binding);
+        var input = CommittedInput.Open(_sealed.SealedInput, key, _context.Binding);
         var output = OutputSealer.Seal(key, _context.Binding, 1, input).ToBytes();
         return SignedVote.Sign(_validators[0], JobId, 1, "v0", ExecutionStatus.Ok, 0, output, 1000);
     }

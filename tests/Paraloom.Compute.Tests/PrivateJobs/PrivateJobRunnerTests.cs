@@ -112,6 +112,22 @@ public sealed class PrivateJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_input_other_than_the_committed_one_is_refused_before_anything_runs()
+    {
+        // The requester commits to one input and seals another: its proof holds, but the opening does not.
+        using var dishonest = new PrivateJobFixture(Modules.Echo, Secret, sealedInput: Encoding.UTF8.GetBytes("salary=1"));
+        var stopped = new ExecutionScheduler();
+        stopped.Dispose();
+        var runner = new PrivateJobRunner(new ComputeExecutor(stopped));
+
+        var error = await Assert.ThrowsAsync<PrivateJobRefusedException>(
+            () => runner.RunAsync(dishonest.Job, 1, dishonest.WrapFor(_validatorA), _validatorA));
+
+        Assert.Contains("commitment", error.Message);
+        Assert.DoesNotContain("salary", error.ToString());
+    }
+
+    [Fact]
     public async Task A_public_job_is_not_accepted()
     {
         var job = JobSpec.Public(JobId.New(), Modules.Echo, Secret);

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Compute.Tests.Support;
 
 /// <summary>A private job built as a requester would: commitment, sealed input, proof, and keys wrapped to validators.</summary>
 internal sealed class PrivateJobFixture : IDisposable
 {
-    public PrivateJobFixture(byte[] module, byte[] input, JobId? id = null, ResourceLimits? limits = null)
+    /// <param name="sealedInput">What is sealed, when a dishonest requester seals something other than <paramref name="input"/>.</param>
+    public PrivateJobFixture(byte[] module, byte[] input, JobId? id = null, ResourceLimits? limits = null, byte[]? sealedInput = null)
     {
         Requester = SecretKey.Generate();
         Id = id ?? JobId.New();
@@ -16,7 +18,7 @@ internal sealed class PrivateJobFixture : IDisposable
         Binding = PrivateEnvelope.CreateBinding(Id, SHA256.HashData(module), commitment, Requester.PublicKey);
         JobKey = JobKey.CreateNew(Requester, out _);
         var proof = OwnershipProof.Create(Requester, value, blinding, PrivateEnvelope.CreateOwnershipContext(Binding));
-        Envelope = new PrivateEnvelope(SealedInput.Seal(JobKey, Binding, input), commitment, Requester.PublicKey, proof);
+        Envelope = new PrivateEnvelope(CommittedInput.Seal(JobKey, Binding, blinding, sealedInput ?? input), commitment, Requester.PublicKey, proof);
         Job = JobSpec.Private(Id, module, Envelope, limits);
     }
 

@@ -4,6 +4,7 @@ using Paraloom.Actors.Testing;
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests.Support;
 
@@ -78,29 +79,31 @@ internal sealed class ComputeCluster : IAsyncDisposable
             module, Requester.PublicKey, PrivateJobInput.Seal(jobId, module, input, Requester), limits));
 
     /// <summary>Polls until the job is final, handing out keys whenever they are awaited, as the client SDK does.</summary>
-    public async Task<JobStatus> WaitFinalAsync(string jobId, TimeSpan? timeout = null)
-    {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var status = await Job(jobId).GetStatusAsync();
-            if (status.IsFinal)
+    public async Task<JobStatus> WaitFinalAsync(string jobId) =>
+        await Eventually.ReachesAsync(
+            async () =>
             {
+                var status = await Job(jobId).GetStatusAsync();
+                if (status.AwaitingKeys)
+                {
+                    try
+                    {
+                        status = await Job(jobId).DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(Requester, status.Cohort));
+                    }
+                    catch (KeyDeliveryException)
+                    {
+                        // The job left that attempt meanwhile; the next poll sees where it is.
+                    }
+                }
                 return status;
-            }
-            if (status.AwaitingKeys)
-            {
-                status = await Job(jobId).DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(Requester, status.Cohort));
-            }
-            await Task.Delay(25, deadline.Token);
-        }
-    }
+            },
+            status => status.IsFinal, $"job {jobId} reaches a final state", TimeSpan.FromSeconds(60));
 
     /// <summary>Fetches the result the way a requester does: a fresh challenge, signed.</summary>
     public async Task<JobResult> FetchResultAsync(string jobId)
     {
         var challenge = await Job(jobId).CreateResultChallengeAsync();
-        return await Job(jobId).GetResultAsync(challenge, ResultAuthorization.Sign(Requester, jobId, challenge));
+        return await Job(jobId).GetResultAsync(challenge, ResultAuthorization.Sign(Requester, jobId, challenge.Nonce.Span));
     }
 
     public async Task<int> ReputationOfAsync(string validatorId) => (await Validator(validatorId).GetInfoAsync()).Reputation;

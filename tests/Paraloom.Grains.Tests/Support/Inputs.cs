@@ -26,5 +26,5 @@ internal static class Inputs
         return bytes;
     }
 
-    public static ResultDigest OkDigest(byte[] output) => ResultDigests.Compute(ExecutionStatus.Ok, 0, output);
+    public static ResultDigest OkDigest(byte[] output) => ResultDigestEncoding.Compute(ExecutionStatus.Ok, 0, output);
 }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 using Paraloom.Silo.Api;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests.Support;
 
@@ -84,8 +86,8 @@ internal sealed class ApiDriver(HttpClient http)
         var response = await Http.PostAsync($"/v1/jobs/{jobId}/result/challenge", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var challenge = (await response.Content.ReadFromJsonAsync<ResultChallengeResponse>(Json))!;
-        var nonce = new ResultChallenge(Convert.FromHexString(challenge.Challenge), challenge.ExpiresAt);
-        return new ResultRequest { Challenge = challenge.Challenge, Signature = ResultAuthorization.Sign(signer, jobId, nonce).ToHex() };
+        var signature = ResultAuthorization.Sign(signer, jobId, Convert.FromHexString(challenge.Challenge));
+        return new ResultRequest { Challenge = challenge.Challenge, Signature = signature.ToHex() };
     }
 
     public Task<HttpResponseMessage> ResultAsync(string jobId, ResultRequest request) =>

@@ -1,5 +1,5 @@
-namespace Paraloom.Silo.Api;
+namespace Paraloom.Wire;
 
 /// <summary>A validator as cohort selection scores it.</summary>
-public sealed record ValidatorResponse(
+internal sealed record ValidatorResponse(
     string ValidatorId, string SiloId, string PublicKey, int Capacity, int InFlight, double Load, int Reputation);

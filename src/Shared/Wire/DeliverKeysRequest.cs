@@ -1,7 +1,7 @@
-namespace Paraloom.Silo.Api;
+namespace Paraloom.Wire;
 
 /// <summary>POST /v1/jobs/{id}/keys: the job key wrapped to each member of the attempt's cohort.</summary>
-public sealed record DeliverKeysRequest
+internal sealed record DeliverKeysRequest
 {
     public required int Attempt { get; init; }
 

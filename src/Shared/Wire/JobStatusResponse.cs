@@ -1,7 +1,7 @@
-namespace Paraloom.Silo.Api;
+namespace Paraloom.Wire;
 
 /// <summary>Where a job is. Nothing here is secret: keys are public, inputs appear only as commitments.</summary>
-public sealed record JobStatusResponse
+internal sealed record JobStatusResponse
 {
     public required string JobId { get; init; }
 
@@ -39,7 +39,7 @@ public sealed record JobStatusResponse
     public string? Reason { get; init; }
 }
 
-public sealed record CohortMemberDto(string ValidatorId, string PublicKey);
+internal sealed record CohortMemberDto(string ValidatorId, string PublicKey);
 
 /// <summary>What a requester needs, with its secret key, to re-derive the job key.</summary>
-public sealed record PrivacyContextDto(string ModuleHash, string InputCommitment, string Nonce);
+internal sealed record PrivacyContextDto(string ModuleHash, string InputCommitment, string Nonce);

@@ -1,10 +1,10 @@
-namespace Paraloom.Silo.Api;
+namespace Paraloom.Wire;
 
 /// <summary>A single-use challenge the requester signs to fetch the result.</summary>
-public sealed record ResultChallengeResponse(string Challenge, DateTimeOffset ExpiresAt);
+internal sealed record ResultChallengeResponse(string Challenge, DateTimeOffset ExpiresAt);
 
 /// <summary>POST /v1/jobs/{id}/result: the challenge and the requester's BIP-340 signature over it, hex.</summary>
-public sealed record ResultRequest
+internal sealed record ResultRequest
 {
     public required string Challenge { get; init; }
 
@@ -12,7 +12,7 @@ public sealed record ResultRequest
 }
 
 /// <summary>A finalised job's agreed result.</summary>
-public sealed record JobResultResponse
+internal sealed record JobResultResponse
 {
     public required string JobId { get; init; }
 

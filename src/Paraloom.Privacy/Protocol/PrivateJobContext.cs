@@ -1,14 +1,15 @@
-using Paraloom.Privacy;
+using System.Security.Cryptography;
 
-namespace Paraloom.Grains;
+namespace Paraloom.Privacy.Protocol;
 
 /// <summary>
-/// The public facts a private job's ciphertexts and proofs are bound to, as the service shows them to the
-/// requester: enough, with the requester's secret key, to re-derive the job key and hand it out or open the output.
+/// The public facts a private job's ciphertexts and proofs are bound to (job id, module hash, input commitment,
+/// requester) and the job key's public salt. With the requester's secret key they re-derive the job key, to hand
+/// it out to a cohort or open the output; the service checks ownership proofs against <see cref="OwnershipContext"/>.
 /// </summary>
 public sealed class PrivateJobContext
 {
-    /// <summary>The purpose an ownership proof of a submission is bound to.</summary>
+    /// <summary>The purpose a submission's ownership proof is bound to.</summary>
     public const string OwnershipPurpose = "paraloom/submit-job/v1";
 
     private readonly byte[] _moduleHash;
@@ -21,6 +22,11 @@ public sealed class PrivateJobContext
         Binding = new JobBinding(jobId, _moduleHash, inputCommitment, requester);
         Nonce = nonce;
     }
+
+    /// <summary>The context of a job whose module is <paramref name="module"/> (hashed here).</summary>
+    public static PrivateJobContext ForModule(
+        string jobId, ReadOnlySpan<byte> module, PedersenCommitment inputCommitment, PublicKey requester, JobNonce nonce) =>
+        new(jobId, SHA256.HashData(module), inputCommitment, requester, nonce);
 
     public string JobId => Binding.JobId;
 
@@ -52,11 +58,22 @@ public sealed class PrivateJobContext
     }
 
     /// <summary>The requester's key hand-out: the job key wrapped to each member of <paramref name="cohort"/>.</summary>
+    /// <exception cref="ArgumentException">The secret key is not the requester's.</exception>
     public IReadOnlyDictionary<string, WrappedJobKey> WrapKeyFor(SecretKey requester, IEnumerable<CohortMember> cohort)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         using var key = DeriveKey(requester);
         return cohort.ToDictionary(member => member.ValidatorId, member => KeyWrap.Wrap(key, member.PublicKey, Binding), StringComparer.Ordinal);
+    }
+
+    /// <summary>Opens the output the cohort of <paramref name="attempt"/> sealed.</summary>
+    /// <exception cref="ArgumentException">The secret key is not the requester's.</exception>
+    /// <exception cref="AuthenticationFailedException">The output was not sealed for this job and attempt, or was altered.</exception>
+    public byte[] OpenOutput(SecretKey requester, int attempt, SealedOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var key = DeriveKey(requester);
+        return OutputSealer.Open(key, Binding, attempt, output);
     }
 
     public override string ToString() => $"PrivateJobContext({JobId})";

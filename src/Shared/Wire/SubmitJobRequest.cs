@@ -1,10 +1,10 @@
-namespace Paraloom.Silo.Api;
+namespace Paraloom.Wire;
 
 /// <summary>
 /// POST /v1/jobs. The requester chooses the job id, so a private job's ownership proof can be bound to it.
 /// A public job carries <see cref="Input"/>; a private one carries <see cref="Private"/> instead.
 /// </summary>
-public sealed record SubmitJobRequest
+internal sealed record SubmitJobRequest
 {
     /// <summary>1–64 characters of letters, digits, '-' or '_'.</summary>
     public required string JobId { get; init; }
@@ -29,7 +29,7 @@ public sealed record SubmitJobRequest
 }
 
 /// <summary>The private part of a submission.</summary>
-public sealed record PrivateInputDto
+internal sealed record PrivateInputDto
 {
     /// <summary>Pedersen commitment to the input, compressed point, hex.</summary>
     public required string InputCommitment { get; init; }
@@ -45,7 +45,7 @@ public sealed record PrivateInputDto
 }
 
 /// <summary>A job's resource limits.</summary>
-public sealed record LimitsDto
+internal sealed record LimitsDto
 {
     public long? MemoryBytes { get; init; }
 

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using Paraloom.Privacy;
-
-namespace Paraloom.Grains;
+namespace Paraloom.Privacy.Protocol;
 
 /// <summary>
-/// The private part of a submission: the input's commitment, the input sealed under the job key, the nonce
-/// the requester derives that key from, and the proof that the requester owns both key and input.
+/// The private part of a submission: the input's commitment, the input sealed under the job key (with the
+/// commitment's blinding, see <see cref="CommittedInput"/>), the nonce the requester derives that key from, and
+/// the proof that the requester owns both its key and the input.
 /// </summary>
 public sealed record PrivateJobInput(
     PedersenCommitment InputCommitment, SealedInput SealedInput, JobNonce Nonce, OwnershipProof OwnershipProof)
@@ -22,10 +20,10 @@ public sealed record PrivateJobInput(
         var blinding = Blinding.Random();
         var commitment = PedersenCommitment.Commit(value, blinding);
         using var jobKey = JobKey.CreateNew(requester, out var nonce);
-        var context = new PrivateJobContext(jobId, SHA256.HashData(module), commitment, requester.PublicKey, nonce);
+        var context = PrivateJobContext.ForModule(jobId, module, commitment, requester.PublicKey, nonce);
         return new PrivateJobInput(
             commitment,
-            SealedInput.Seal(jobKey, context.Binding, input),
+            CommittedInput.Seal(jobKey, context.Binding, blinding, input),
             nonce,
             OwnershipProof.Create(requester, value, blinding, context.OwnershipContext));
     }

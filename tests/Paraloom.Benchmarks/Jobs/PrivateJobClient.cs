@@ -1,0 +1,31 @@
+using Paraloom.Actors;
+using Paraloom.Compute;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+
+namespace Paraloom.Benchmarks.Jobs;
+
+/// <summary>One private job end to end as a requester runs it: submit, hand out keys, wait, fetch with a signed challenge, decrypt.</summary>
+internal sealed class PrivateJobClient(IGrainFactory grains, SecretKey requester, byte[] module)
+{
+    public async Task<byte[]> RunAsync(string jobId, byte[] input)
+    {
+        var job = grains.GetGrain<IComputeJobGrain>(jobId);
+        var status = await job.SubmitAsync(JobSubmission.Confidential(
+            module, requester.PublicKey, PrivateJobInput.Seal(jobId, module, input, requester)));
+        status = await job.DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
+        while (!status.IsFinal)
+        {
+            await Task.Delay(1);
+            status = await job.GetStatusAsync();
+        }
+        if (status.State != JobState.Finalised)
+        {
+            throw new InvalidOperationException($"Job {jobId} ended {status.State}: {status.Reason}");
+        }
+        var challenge = await job.CreateResultChallengeAsync();
+        var result = await job.GetResultAsync(challenge, ResultAuthorization.Sign(requester, jobId, challenge.Nonce.Span));
+        return result.Decrypt(requester);
+    }
+}
