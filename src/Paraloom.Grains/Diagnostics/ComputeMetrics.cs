@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 

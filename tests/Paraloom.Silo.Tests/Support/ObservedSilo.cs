@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Silo.Api;
+using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests.Support;
 
