@@ -67,6 +67,7 @@ internal static unsafe class CompiledRuntime
     public static ulong* Cold(int op, ulong* sp, int* immediates, ulong* frame, Instance instance, Store store, bool canonicalize) =>
         Interpreter.ExecuteCold(op, sp, immediates, frame, instance, store, canonicalize).StackPointer;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Activate(Store store, Instance instance, CompiledFunction code, CompiledBody body, ulong* frame)
     {
         // The deterministic limits above decide where the stack ends; this only guards the host if they are set too high.

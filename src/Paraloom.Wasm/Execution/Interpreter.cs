@@ -11,6 +11,12 @@ internal static unsafe partial class Interpreter
 {
     private const int PollInterval = 1024;
 
+    /// <summary>
+    /// Host-to-wasm entries nested in one store (a host function calling back into wasm, recursively).
+    /// Bounded so the depth at which such recursion traps does not depend on the host thread's stack.
+    /// </summary>
+    internal const int MaxNestedEntries = 1000;
+
     /// <summary>Host entry: checks nothing about types (the caller did), runs, converts results.</summary>
     public static Value[] Invoke(Function function, Value[] args)
     {
@@ -21,6 +27,8 @@ internal static unsafe partial class Interpreter
         var stack = store.Stack;
         var savedTop = stack.Top;
         var savedDepth = stack.Depth;
+        if (stack.NestedEntries >= MaxNestedEntries) TrapException.Throw(TrapCode.StackExhausted);
+        stack.NestedEntries++;
         try
         {
             var fp = stack.Top;
@@ -37,6 +45,7 @@ internal static unsafe partial class Interpreter
         {
             stack.Top = savedTop;
             stack.Depth = savedDepth;
+            stack.NestedEntries--;
         }
     }
 
