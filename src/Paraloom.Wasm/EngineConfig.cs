@@ -7,7 +7,7 @@ public sealed record EngineConfig
     public bool CanonicalizeNaNs { get; init; } = true;
 
     /// <summary>How functions execute; the observable behaviour (results, traps, fuel, stack limits) is the same in every tier.</summary>
-    public ExecutionTier Tier { get; init; } = ExecutionTier.Interpreter;
+    public ExecutionTier Tier { get; init; } = ExecutionTier.Compiled;
 
     public ModuleLimits ModuleLimits { get; init; } = ModuleLimits.Default;
 
