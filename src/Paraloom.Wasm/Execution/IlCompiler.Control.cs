@@ -1,9 +1,16 @@
+using System.Reflection;
 using System.Reflection.Emit;
 
 namespace Paraloom.Wasm.Execution;
 
 internal sealed unsafe partial class IlCompiler
 {
+    private static readonly MethodInfo CallFunction = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Call));
+    private static readonly MethodInfo CallIndirect = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.CallIndirect));
+    private static readonly MethodInfo GrowMemory = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.GrowMemory));
+    private static readonly MethodInfo Cold = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Cold));
+    private static readonly MethodInfo MoveSlots = Method(typeof(Interpreter), nameof(Interpreter.Move));
+
     /// <summary>Emits one instruction; <paramref name="ip"/> points at its immediates.</summary>
     private void EmitInstruction(int op, int* ip)
     {
@@ -57,7 +64,7 @@ internal sealed unsafe partial class IlCompiler
                 _il.Emit(OpCodes.Ldc_I4, ip[0]);
                 _il.Emit(OpCodes.Ldelem_Ref);
                 _il.Emit(OpCodes.Ldloc, _sp);
-                _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Call)));
+                _il.Emit(OpCodes.Call, CallFunction);
                 _il.Emit(OpCodes.Stloc, _sp);
                 ReloadMemory();
                 break;
@@ -67,7 +74,7 @@ internal sealed unsafe partial class IlCompiler
                 _il.Emit(OpCodes.Ldc_I4, ip[0]);
                 _il.Emit(OpCodes.Ldc_I4, ip[1]);
                 _il.Emit(OpCodes.Ldloc, _sp);
-                _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.CallIndirect)));
+                _il.Emit(OpCodes.Call, CallIndirect);
                 _il.Emit(OpCodes.Stloc, _sp);
                 ReloadMemory();
                 break;
@@ -130,7 +137,7 @@ internal sealed unsafe partial class IlCompiler
                 StackAddress(-1);
                 _il.Emit(OpCodes.Ldarg_1);
                 LoadStack(-1);
-                _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.GrowMemory)));
+                _il.Emit(OpCodes.Call, GrowMemory);
                 _il.Emit(OpCodes.Stind_I8);
                 ReloadMemory();
                 break;
@@ -157,9 +164,6 @@ internal sealed unsafe partial class IlCompiler
 
     private static ulong Immediate64(int* ip) => (uint)ip[0] | ((ulong)(uint)ip[1] << 32);
 
-    private static System.Reflection.FieldInfo GlobalBits =>
-        typeof(Global).GetField(nameof(Global.Bits), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
-
     /// <summary>Pushes the value <paramref name="value"/> emits onto the value stack.</summary>
     private void Push(Action value)
     {
@@ -180,7 +184,7 @@ internal sealed unsafe partial class IlCompiler
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(_canonicalize ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Cold)));
+        _il.Emit(OpCodes.Call, Cold);
         _il.Emit(OpCodes.Stloc, _sp);
     }
 
@@ -201,7 +205,7 @@ internal sealed unsafe partial class IlCompiler
             LocalAddress(height);
             StackAddress(-count);
             _il.Emit(OpCodes.Ldc_I4, count);
-            _il.Emit(OpCodes.Call, Method(typeof(Interpreter), nameof(Interpreter.Move)));
+            _il.Emit(OpCodes.Call, MoveSlots);
             return;
         }
         for (var i = 0; i < count; i++)

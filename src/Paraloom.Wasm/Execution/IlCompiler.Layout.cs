@@ -19,8 +19,7 @@ internal sealed unsafe partial class IlCompiler
         < Op.LocalWithConstant => 3,
         < Op.CompareBranch => 3,
         < Op.LoadFromLocal => 3,
-        < Op.LocalSetLocalGet => 3,
-        Op.LocalSetLocalGet => 3,
+        <= Op.LocalSetLocalGet => 3,                  // LoadFromLocal family and LocalSetLocalGet
         < Op.StoreLocalToLocal => 4,                   // the *ToLocal / *TeeLocal families and LoadFromLocalPlusConstant
         < Op.ConstantCompareBranch => 4,
         < Op.LocalConstantCompareBranch => 4,

@@ -1,10 +1,14 @@
 using System.Numerics;
+using System.Reflection;
 using System.Reflection.Emit;
 
 namespace Paraloom.Wasm.Execution;
 
 internal sealed unsafe partial class IlCompiler
 {
+    private static readonly MethodInfo AsF64 = Method(typeof(Numerics), nameof(Numerics.AsF64));
+    private static readonly MethodInfo F64Bits = Method(typeof(Numerics), nameof(Numerics.F64), typeof(double), typeof(bool));
+
     /// <summary>Emits the numeric operators and super-instructions the interpreter runs in its main loop; false for the rest.</summary>
     private bool EmitOperator(int op, int* ip)
     {
@@ -166,12 +170,12 @@ internal sealed unsafe partial class IlCompiler
         if (IsF64(op))
         {
             left();
-            _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.AsF64)));
+            _il.Emit(OpCodes.Call, AsF64);
             right();
-            _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.AsF64)));
+            _il.Emit(OpCodes.Call, AsF64);
             _il.Emit(op switch { 0xA0 => OpCodes.Add, 0xA1 => OpCodes.Sub, 0xA2 => OpCodes.Mul, _ => OpCodes.Div });
             _il.Emit(_canonicalize ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
-            _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F64), typeof(double), typeof(bool)));
+            _il.Emit(OpCodes.Call, F64Bits);
             return;
         }
         var is64 = IsI64(op);
@@ -275,7 +279,7 @@ internal sealed unsafe partial class IlCompiler
 
     private void Operand(bool isFloat, bool is64)
     {
-        if (isFloat) _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.AsF64)));
+        if (isFloat) _il.Emit(OpCodes.Call, AsF64);
         else if (!is64) _il.Emit(OpCodes.Conv_U4);
     }
 

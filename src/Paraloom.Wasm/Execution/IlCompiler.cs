@@ -12,6 +12,14 @@ namespace Paraloom.Wasm.Execution;
 /// </summary>
 internal sealed unsafe partial class IlCompiler
 {
+    private static readonly FieldInfo FuelLeft = typeof(Store).GetField(nameof(Store.FuelLeft), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    private static readonly FieldInfo GlobalBits = typeof(Global).GetField(nameof(Global.Bits), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    private static readonly MethodInfo OutOfFuel = Method(typeof(Interpreter), nameof(Interpreter.OutOfFuel));
+    private static readonly MethodInfo Tick = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Tick));
+    private static readonly MethodInfo ThrowTrap = Method(typeof(TrapException), nameof(TrapException.Throw));
+    private static readonly MethodInfo MemoryBase = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.MemoryBase));
+    private static readonly MethodInfo MemoryLength = Method(typeof(CompiledRuntime), nameof(CompiledRuntime.MemoryLength));
+
     private readonly CompiledFunction _function;
     private readonly bool _canonicalize;
     private readonly ILGenerator _il;
@@ -93,10 +101,10 @@ internal sealed unsafe partial class IlCompiler
     private void ReloadMemory()
     {
         _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.MemoryBase)));
+        _il.Emit(OpCodes.Call, MemoryBase);
         _il.Emit(OpCodes.Stloc, _mem);
         _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.MemoryLength)));
+        _il.Emit(OpCodes.Call, MemoryLength);
         _il.Emit(OpCodes.Stloc, _memSize);
     }
 
@@ -145,7 +153,7 @@ internal sealed unsafe partial class IlCompiler
     private void ChargeFuel(int cost)
     {
         var paid = _il.DefineLabel();
-        var fuel = typeof(Store).GetField(nameof(Store.FuelLeft), BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var fuel = FuelLeft;
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldfld, fuel);
@@ -157,7 +165,7 @@ internal sealed unsafe partial class IlCompiler
         _il.Emit(OpCodes.Ldc_I8, 0L);
         _il.Emit(OpCodes.Bge, paid);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, Method(typeof(Interpreter), nameof(Interpreter.OutOfFuel)));
+        _il.Emit(OpCodes.Call, OutOfFuel);
         _il.MarkLabel(paid);
     }
 
@@ -167,14 +175,14 @@ internal sealed unsafe partial class IlCompiler
         _il.Emit(OpCodes.Ldloc, _polls);
         _il.Emit(OpCodes.Brfalse, done);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, Method(typeof(CompiledRuntime), nameof(CompiledRuntime.Tick)));
+        _il.Emit(OpCodes.Call, Tick);
         _il.MarkLabel(done);
     }
 
     private void Trap(TrapCode code)
     {
         _il.Emit(OpCodes.Ldc_I4, (int)code);
-        _il.Emit(OpCodes.Call, Method(typeof(TrapException), nameof(TrapException.Throw)));
+        _il.Emit(OpCodes.Call, ThrowTrap);
     }
 
     /// <summary>Traps <see cref="TrapCode.MemoryOutOfBounds"/> unless <c>_address + size</c> is within the memory.</summary>
