@@ -150,18 +150,18 @@ internal sealed unsafe partial class IlCompiler
 
     // ---- fuel, traps and interruption ------------------------------------------------------------------
 
+    /// <summary>Pays for the segment that starts here: <c>if ((store.FuelLeft -= cost) &lt; 0) OutOfFuel(store)</c>.</summary>
     private void ChargeFuel(int cost)
     {
         var paid = _il.DefineLabel();
-        var fuel = FuelLeft;
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, fuel);
+        _il.Emit(OpCodes.Ldfld, FuelLeft);
         _il.Emit(OpCodes.Ldc_I8, (long)cost);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stfld, fuel);
+        _il.Emit(OpCodes.Stfld, FuelLeft);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, fuel);
+        _il.Emit(OpCodes.Ldfld, FuelLeft);
         _il.Emit(OpCodes.Ldc_I8, 0L);
         _il.Emit(OpCodes.Bge, paid);
         _il.Emit(OpCodes.Ldarg_0);
