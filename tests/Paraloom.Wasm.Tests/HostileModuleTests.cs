@@ -157,12 +157,18 @@ public abstract class HostileModuleTests
         var type = builder.Type([], []);
         var store = new Store(_engine);
         Function? f = null;
-        var host = new Function(store, new FunctionType([], []), _ => f!.Invoke());
+        var hostCalls = 0;
+        var host = new Function(store, new FunctionType([], []), _ =>
+        {
+            hostCalls++;
+            return f!.Invoke();
+        });
         var wasm = ImportingModule();
         var instance = Instance.Create(store, _engine.LoadModule(wasm), new Dictionary<(string, string), Extern> { [("host", "h")] = host });
         f = instance.GetFunction("f")!;
         var trap = Assert.Throws<TrapException>(() => f.Invoke());
         Assert.Equal(TrapCode.StackExhausted, trap.Code);
+        Assert.Equal(1000, hostCalls); // the 1,001st nested entry into wasm traps, whatever the host thread's stack
     }
 
     private static byte[] ImportingModule() =>

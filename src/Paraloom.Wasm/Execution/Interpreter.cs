@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace Paraloom.Wasm.Execution;
 
 /// <summary>
-/// Runs functions from the host. The interpreter is one loop with its own frame stack: wasm-to-wasm calls never recurse on
-/// the host stack. Values live in 8-byte slots (i32/f32 zero-extended, references as store handles).
+/// Runs functions from the host, in the engine's tier. The interpreter is one loop with its own frame
+/// stack: wasm-to-wasm calls never recurse on the host stack. Values live in 8-byte slots (i32/f32
+/// zero-extended, references as store handles), in both tiers.
 /// </summary>
 internal static unsafe partial class Interpreter
 {
