@@ -47,6 +47,9 @@ public sealed class Store
 
     internal long FuelLeft;
 
+    /// <summary>Back-edges and calls left before compiled code next polls for interruption.</summary>
+    internal int PollCountdown;
+
     internal ExecutionStack Stack => field ??= new ExecutionStack(Limits);
 
     internal bool PollsInterrupt => Interrupt.CanBeCanceled || _deadlineTicks != long.MaxValue;

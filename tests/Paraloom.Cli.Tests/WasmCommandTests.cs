@@ -45,6 +45,28 @@ public sealed class WasmCommandTests : IDisposable
         Assert.Equal(["42", "fuel consumed: 3"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    [Theory]
+    [InlineData("Interpreter")]
+    [InlineData("Compiled")]
+    public void Run_gives_the_same_results_and_fuel_in_every_tier(string tier)
+    {
+        var (exit, output, _) = Invoke("wasm", "run", WriteFile("add.wasm", Module), "--invoke", "add", "40", "2", "--tier", tier);
+        Assert.Equal(0, exit);
+        Assert.Equal(["42", "fuel consumed: 3"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var (trapExit, trapOutput, trapError) = Invoke("wasm", "run", WriteFile("spin.wasm", Module), "--invoke", "spin", "--fuel", "777", "--tier", tier);
+        Assert.Equal(1, trapExit);
+        Assert.Contains("OutOfFuel", trapError);
+        Assert.Contains("fuel consumed: 777", trapOutput);
+    }
+
+    [Fact]
+    public void Run_rejects_an_unknown_tier()
+    {
+        var (exit, _, error) = Invoke("wasm", "run", WriteFile("add.wasm", Module), "--invoke", "add", "1", "2", "--tier", "turbo");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("turbo", error);
+    }
+
     [Fact]
     public void Run_reports_a_trap_on_one_line_and_fails()
     {

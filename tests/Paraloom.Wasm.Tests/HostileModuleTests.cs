@@ -5,10 +5,18 @@ using static Paraloom.Wasm.Tests.Support.Wasm;
 
 namespace Paraloom.Wasm.Tests;
 
-/// <summary>Modules written to exhaust the host: each must end in the right trap or error, quickly, with bounded memory.</summary>
-public sealed class HostileModuleTests
+/// <summary>Modules written to exhaust the host: each must end in the right trap or error, quickly, with bounded memory, in every tier.</summary>
+public abstract class HostileModuleTests
 {
-    private static readonly Engine Engine = new();
+    private readonly Engine _engine;
+
+    protected HostileModuleTests(ExecutionTier tier)
+    {
+        Tier = tier;
+        _engine = new Engine(new EngineConfig { Tier = tier });
+    }
+
+    private ExecutionTier Tier { get; }
 
     private static byte[] InfiniteLoop(bool asStart = false)
     {
@@ -20,13 +28,13 @@ public sealed class HostileModuleTests
         return builder.Build();
     }
 
-    private static Function Export(Store store, byte[] wasm, string name) =>
-        Instance.Create(store, Engine.LoadModule(wasm)).GetFunction(name)!;
+    private Function Export(Store store, byte[] wasm, string name) =>
+        Instance.Create(store, _engine.LoadModule(wasm)).GetFunction(name)!;
 
     [Fact]
     public void Infinite_loop_runs_out_of_fuel_and_consumes_exactly_the_limit()
     {
-        var store = new Store(Engine, new StoreLimits { Fuel = 1_000_000 });
+        var store = new Store(_engine, new StoreLimits { Fuel = 1_000_000 });
         var trap = Assert.Throws<TrapException>(() => Export(store, InfiniteLoop(), "spin").Invoke());
         Assert.Equal(TrapCode.OutOfFuel, trap.Code);
         Assert.Equal(1_000_000, store.FuelConsumed);
@@ -36,7 +44,7 @@ public sealed class HostileModuleTests
     [Fact]
     public void Infinite_loop_is_interrupted_by_the_deadline()
     {
-        var store = new Store(Engine);
+        var store = new Store(_engine);
         var spin = Export(store, InfiniteLoop(), "spin");
         store.SetDeadline(DateTime.UtcNow.AddMilliseconds(100));
         var watch = Stopwatch.StartNew();
@@ -49,7 +57,7 @@ public sealed class HostileModuleTests
     public void Infinite_loop_is_interrupted_by_cancellation()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var store = new Store(Engine) { Interrupt = cancellation.Token };
+        var store = new Store(_engine) { Interrupt = cancellation.Token };
         var trap = Assert.Throws<TrapException>(() => Export(store, InfiniteLoop(), "spin").Invoke());
         Assert.Equal(TrapCode.Interrupted, trap.Code);
     }
@@ -57,8 +65,8 @@ public sealed class HostileModuleTests
     [Fact]
     public void Loop_in_the_start_function_is_metered()
     {
-        var store = new Store(Engine, new StoreLimits { Fuel = 50_000 });
-        var trap = Assert.Throws<TrapException>(() => Instance.Create(store, Engine.LoadModule(InfiniteLoop(asStart: true))));
+        var store = new Store(_engine, new StoreLimits { Fuel = 50_000 });
+        var trap = Assert.Throws<TrapException>(() => Instance.Create(store, _engine.LoadModule(InfiniteLoop(asStart: true))));
         Assert.Equal(TrapCode.OutOfFuel, trap.Code);
         Assert.Equal(50_000, store.FuelConsumed);
     }
@@ -71,8 +79,8 @@ public sealed class HostileModuleTests
         var type = builder.Type([], [I32]);
         var grow = builder.Function(type, Concat(LoopVoid, I32Const(1), MemoryGrow, I32Const(-1), [0x47], BrIf(0), End, [0x3F, 0x00]));
         builder.Export("grow", grow);
-        var store = new Store(Engine); // default limit: 64 MiB, reached one page at a time
-        var instance = Instance.Create(store, Engine.LoadModule(builder.Build()));
+        var store = new Store(_engine); // default limit: 64 MiB, reached one page at a time
+        var instance = Instance.Create(store, _engine.LoadModule(builder.Build()));
         var pages = instance.GetFunction("grow")!.Invoke()[0].AsI32();
         Assert.Equal(1024, pages);
         Assert.Equal(64 * 1024 * 1024, instance.GetMemory("memory")!.Span.Length);
@@ -82,8 +90,8 @@ public sealed class HostileModuleTests
     public void Initial_memory_above_the_limit_fails_instantiation()
     {
         var wasm = new ModuleBuilder().Memory(100).Build();
-        var store = new Store(Engine, new StoreLimits { MaxMemoryBytes = 1024 * 1024 });
-        var error = Assert.Throws<ResourceLimitException>(() => Instance.Create(store, Engine.LoadModule(wasm)));
+        var store = new Store(_engine, new StoreLimits { MaxMemoryBytes = 1024 * 1024 });
+        var error = Assert.Throws<ResourceLimitException>(() => Instance.Create(store, _engine.LoadModule(wasm)));
         Assert.Contains("100 pages", error.Message);
     }
 
@@ -91,8 +99,8 @@ public sealed class HostileModuleTests
     public void Initial_table_above_the_limit_fails_instantiation()
     {
         var wasm = new ModuleBuilder().Table(5000).Build();
-        var store = new Store(Engine, new StoreLimits { MaxTableElements = 1000 });
-        Assert.Throws<ResourceLimitException>(() => Instance.Create(store, Engine.LoadModule(wasm)));
+        var store = new Store(_engine, new StoreLimits { MaxTableElements = 1000 });
+        Assert.Throws<ResourceLimitException>(() => Instance.Create(store, _engine.LoadModule(wasm)));
     }
 
     [Fact]
@@ -103,8 +111,8 @@ public sealed class HostileModuleTests
         var type = builder.Type([], [I32]);
         var body = Concat(LoopVoid, [0xD0, FuncRef], I32Const(100), [0xFC, 15, 0], I32Const(-1), [0x47], BrIf(0), End, [0xFC, 16, 0]);
         builder.Export("grow", builder.Function(type, body));
-        var store = new Store(Engine, new StoreLimits { MaxTableElements = 10_000 });
-        var size = Instance.Create(store, Engine.LoadModule(builder.Build())).GetFunction("grow")!.Invoke()[0].AsI32();
+        var store = new Store(_engine, new StoreLimits { MaxTableElements = 10_000 });
+        var size = Instance.Create(store, _engine.LoadModule(builder.Build())).GetFunction("grow")!.Invoke()[0].AsI32();
         Assert.Equal(10_000, size);
     }
 
@@ -124,7 +132,7 @@ public sealed class HostileModuleTests
     [InlineData(40_000u)]
     public void Unbounded_recursion_exhausts_the_stack_cleanly(uint extraLocals)
     {
-        var store = new Store(Engine);
+        var store = new Store(_engine);
         var trap = Assert.Throws<TrapException>(() => Export(store, Recursion(extraLocals), "f").Invoke(Value.I32(0)));
         Assert.Equal(TrapCode.StackExhausted, trap.Code);
     }
@@ -137,7 +145,7 @@ public sealed class HostileModuleTests
         var type = builder.Type([I32], [I32]);
         var body = Concat(LocalGet(0), I32Eqz, [0x04, I32], I32Const(0), [0x05], LocalGet(0), I32Const(1), I32Sub, Call(0), I32Const(1), I32Add, End);
         builder.Export("count", builder.Function(type, body));
-        var store = new Store(Engine);
+        var store = new Store(_engine);
         Assert.Equal(10_000, Export(store, builder.Build(), "count").Invoke(Value.I32(10_000))[0].AsI32());
     }
 
@@ -147,14 +155,20 @@ public sealed class HostileModuleTests
         // wasm f calls the host, which calls f again, forever.
         var builder = new ModuleBuilder();
         var type = builder.Type([], []);
-        var store = new Store(Engine);
+        var store = new Store(_engine);
         Function? f = null;
-        var host = new Function(store, new FunctionType([], []), _ => f!.Invoke());
+        var hostCalls = 0;
+        var host = new Function(store, new FunctionType([], []), _ =>
+        {
+            hostCalls++;
+            return f!.Invoke();
+        });
         var wasm = ImportingModule();
-        var instance = Instance.Create(store, Engine.LoadModule(wasm), new Dictionary<(string, string), Extern> { [("host", "h")] = host });
+        var instance = Instance.Create(store, _engine.LoadModule(wasm), new Dictionary<(string, string), Extern> { [("host", "h")] = host });
         f = instance.GetFunction("f")!;
         var trap = Assert.Throws<TrapException>(() => f.Invoke());
         Assert.Equal(TrapCode.StackExhausted, trap.Code);
+        Assert.Equal(1000, hostCalls); // the 1,001st nested entry into wasm traps, whatever the host thread's stack
     }
 
     private static byte[] ImportingModule() =>
@@ -174,7 +188,7 @@ public sealed class HostileModuleTests
         var type = builder.Type([], []);
         builder.Function(type, [], (1u << 31, I64));
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var error = Assert.Throws<ModuleException>(() => Module.FromBytes(Engine, builder.Build()));
+        var error = Assert.Throws<ModuleException>(() => Module.FromBytes(_engine, builder.Build()));
         Assert.Equal(ModuleErrorKind.TooLarge, error.Kind);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000);
     }
@@ -185,7 +199,7 @@ public sealed class HostileModuleTests
         var builder = new ModuleBuilder();
         var type = builder.Type([], []);
         for (var i = 0; i < 200_000; i++) builder.Function(type, []);
-        var error = Assert.Throws<ModuleException>(() => Module.FromBytes(Engine, builder.Build()));
+        var error = Assert.Throws<ModuleException>(() => Module.FromBytes(_engine, builder.Build()));
         Assert.Equal(ModuleErrorKind.TooLarge, error.Kind);
         Assert.Contains("functions", error.Message);
     }
@@ -194,12 +208,12 @@ public sealed class HostileModuleTests
     public void Every_truncation_inside_a_section_is_malformed()
     {
         var wasm = Recursion(3);
-        Module.FromBytes(Engine, wasm);
+        Module.FromBytes(_engine, wasm);
         var sectionEnds = SectionEnds(wasm);
         for (var length = 0; length < wasm.Length; length++)
         {
             if (sectionEnds.Contains(length)) continue; // a prefix of whole sections may well be a valid module
-            var error = Assert.Throws<ModuleException>(() => Module.FromBytes(Engine, wasm.AsSpan(0, length)));
+            var error = Assert.Throws<ModuleException>(() => Module.FromBytes(_engine, wasm.AsSpan(0, length)));
             Assert.Equal(ModuleErrorKind.Malformed, error.Kind);
         }
     }
@@ -239,8 +253,8 @@ public sealed class HostileModuleTests
             for (var flips = random.Next(1, 4); flips > 0; flips--) wasm[random.Next(8, wasm.Length)] = (byte)random.Next(256);
             try
             {
-                var store = new Store(Engine, new StoreLimits { Fuel = 100_000 });
-                var instance = Instance.Create(store, Module.FromBytes(Engine, wasm));
+                var store = new Store(_engine, new StoreLimits { Fuel = 100_000 });
+                var instance = Instance.Create(store, Module.FromBytes(_engine, wasm));
                 if (instance.GetFunction("f") is { Type.Parameters.Count: 1 } f && f.Type.Parameters[0] == ValueType.I32) f.Invoke(Value.I32(5));
             }
             catch (WasmException)
@@ -262,7 +276,7 @@ public sealed class HostileModuleTests
         var wasm = builder.Build();
         var outcomes = Enumerable.Range(0, 5).Select(_ =>
         {
-            var engine = new Engine();
+            var engine = new Engine(new EngineConfig { Tier = Tier });
             var store = new Store(engine);
             var sum = Instance.Create(store, engine.LoadModule(wasm)).GetFunction("sum")!;
             var result = sum.Invoke(Value.I32(1000))[0].AsI32();
@@ -272,3 +286,7 @@ public sealed class HostileModuleTests
         Assert.Equal(500_500, outcomes[0].result);
     }
 }
+
+public sealed class InterpreterHostileModuleTests() : HostileModuleTests(ExecutionTier.Interpreter);
+
+public sealed class CompiledHostileModuleTests() : HostileModuleTests(ExecutionTier.Compiled);

@@ -24,7 +24,12 @@ internal static class WasmCommand
         var fuel = new Option<long?>("--fuel") { Description = "Fuel limit (1 unit per instruction)" };
         var maxMemory = new Option<long?>("--max-memory") { Description = "Linear memory limit in bytes" };
         var timeout = new Option<double?>("--timeout") { Description = "Wall-clock limit in seconds" };
-        var run = new Command("run", "Instantiate a module and invoke one of its exports") { file, arguments, invoke, fuel, maxMemory, timeout };
+        var tier = new Option<ExecutionTier>("--tier")
+        {
+            Description = "Execution tier: Interpreter or Compiled (same results and fuel, different speed)",
+            DefaultValueFactory = _ => new EngineConfig().Tier,
+        };
+        var run = new Command("run", "Instantiate a module and invoke one of its exports") { file, arguments, invoke, fuel, maxMemory, timeout, tier };
         run.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -34,7 +39,8 @@ internal static class WasmCommand
                 var limits = StoreLimits.Default;
                 if (parse.GetValue(fuel) is { } f) limits = limits with { Fuel = f };
                 if (parse.GetValue(maxMemory) is { } m) limits = limits with { MaxMemoryBytes = m };
-                return Run(parse.GetValue(file)!, parse.GetValue(invoke), parse.GetValue(arguments) ?? [], limits, parse.GetValue(timeout), output, error);
+                var engine = new Engine(new EngineConfig { Tier = parse.GetValue(tier) });
+                return Run(engine, parse.GetValue(file)!, parse.GetValue(invoke), parse.GetValue(arguments) ?? [], limits, parse.GetValue(timeout), output, error);
             }
             catch (Exception e) when (e is WasmException or IOException or UnauthorizedAccessException or ArgumentException or FormatException or OverflowException)
             {
@@ -45,9 +51,8 @@ internal static class WasmCommand
         return run;
     }
 
-    private static int Run(FileInfo file, string? exportName, string[] arguments, StoreLimits limits, double? timeoutSeconds, TextWriter output, TextWriter error)
+    private static int Run(Engine engine, FileInfo file, string? exportName, string[] arguments, StoreLimits limits, double? timeoutSeconds, TextWriter output, TextWriter error)
     {
-        var engine = new Engine();
         var module = engine.LoadModule(File.ReadAllBytes(file.FullName));
         var store = new Store(engine, limits);
         if (timeoutSeconds is { } seconds) store.SetDeadline(DateTime.UtcNow.AddSeconds(seconds));

@@ -33,4 +33,21 @@ internal sealed unsafe class CompiledFunction
     public int FrameSlots { get; }
 
     public int ResultCount { get; }
+
+    private CompiledBody? _native;
+    private readonly Lock _nativeLock = new();
+
+    /// <summary>Whether <see cref="Native"/> has translated this function yet.</summary>
+    public bool IsTranslated => Volatile.Read(ref _native) is not null;
+
+    /// <summary>This function as machine code, translated on first use (once, whichever store or thread asks first).</summary>
+    public CompiledBody Native(bool canonicalizeNaNs)
+    {
+        if (Volatile.Read(ref _native) is { } native) return native;
+        lock (_nativeLock)
+        {
+            _native ??= IlCompiler.Compile(this, canonicalizeNaNs);
+            return _native;
+        }
+    }
 }

@@ -43,6 +43,9 @@ internal sealed unsafe class ExecutionStack
     /// <summary>Frames in use by all active interpreter runs.</summary>
     public int Depth;
 
+    /// <summary>Host-to-wasm entries currently active (see <see cref="Interpreter.MaxNestedEntries"/>).</summary>
+    public int NestedEntries;
+
     public CallFrame[] GrowFrames()
     {
         var grown = new CallFrame[Math.Min((long)Frames.Length * 2, MaxDepth)];

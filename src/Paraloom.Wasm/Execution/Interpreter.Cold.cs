@@ -16,7 +16,7 @@ internal static unsafe partial class Interpreter
     /// The rarely executed instructions (tables, bulk memory, conversions, most float operators,
     /// division). Kept out of <see cref="Execute"/> so the JIT can keep that loop's state in registers.
     /// </summary>
-    private static Cursor ExecuteCold(int op, ulong* sp, int* ip, ulong* fp, Instance instance, Store store, bool canonicalize)
+    internal static Cursor ExecuteCold(int op, ulong* sp, int* ip, ulong* fp, Instance instance, Store store, bool canonicalize)
     {
         var tables = instance.Tables;
         var functions = instance.Functions;

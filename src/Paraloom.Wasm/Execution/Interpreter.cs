@@ -4,12 +4,19 @@ using System.Runtime.CompilerServices;
 namespace Paraloom.Wasm.Execution;
 
 /// <summary>
-/// Runs compiled functions. One loop with its own frame stack: wasm-to-wasm calls never recurse on
-/// the host stack. Values live in 8-byte slots (i32/f32 zero-extended, references as store handles).
+/// Runs functions from the host, in the engine's tier. The interpreter is one loop with its own frame
+/// stack: wasm-to-wasm calls never recurse on the host stack. Values live in 8-byte slots (i32/f32
+/// zero-extended, references as store handles), in both tiers.
 /// </summary>
 internal static unsafe partial class Interpreter
 {
     private const int PollInterval = 1024;
+
+    /// <summary>
+    /// Host-to-wasm entries nested in one store (a host function calling back into wasm, recursively).
+    /// Bounded so the depth at which such recursion traps does not depend on the host thread's stack.
+    /// </summary>
+    internal const int MaxNestedEntries = 1000;
 
     /// <summary>Host entry: checks nothing about types (the caller did), runs, converts results.</summary>
     public static Value[] Invoke(Function function, Value[] args)
@@ -21,12 +28,15 @@ internal static unsafe partial class Interpreter
         var stack = store.Stack;
         var savedTop = stack.Top;
         var savedDepth = stack.Depth;
+        if (stack.NestedEntries >= MaxNestedEntries) TrapException.Throw(TrapCode.StackExhausted);
+        stack.NestedEntries++;
         try
         {
             var fp = stack.Top;
             if (fp + args.Length > stack.End) TrapException.Throw(TrapCode.StackExhausted);
             for (var i = 0; i < args.Length; i++) fp[i] = store.ToSlot(args[i]);
-            Execute(store, stack, function, fp);
+            if (store.Engine.Config.Tier == ExecutionTier.Compiled) CompiledRuntime.Enter(store, function, fp);
+            else Execute(store, stack, function, fp);
             var resultTypes = function.Type.ResultArray;
             var results = new Value[resultTypes.Length];
             for (var i = 0; i < results.Length; i++) results[i] = store.FromSlot(resultTypes[i], fp[i]);
@@ -36,6 +46,7 @@ internal static unsafe partial class Interpreter
         {
             stack.Top = savedTop;
             stack.Depth = savedDepth;
+            stack.NestedEntries--;
         }
     }
 
@@ -54,7 +65,7 @@ internal static unsafe partial class Interpreter
     }
 
     /// <summary>A call from wasm to a host function: arguments are popped from <paramref name="sp"/>, results pushed back.</summary>
-    private static ulong* CallHostFromWasm(Store store, ExecutionStack stack, Function callee, ulong* sp, int depth)
+    internal static ulong* CallHostFromWasm(Store store, ExecutionStack stack, Function callee, ulong* sp, int depth)
     {
         var parameters = callee.Type.ParameterArray;
         sp -= parameters.Length;
@@ -69,7 +80,7 @@ internal static unsafe partial class Interpreter
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void OutOfFuel(Store store)
+    internal static void OutOfFuel(Store store)
     {
         store.FuelLeft = 0;
         TrapException.Throw(TrapCode.OutOfFuel);
@@ -84,13 +95,13 @@ internal static unsafe partial class Interpreter
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Poll(Store store)
+    internal static void Poll(Store store)
     {
         if (store.IsInterrupted()) TrapException.Throw(TrapCode.Interrupted);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Move(ulong* destination, ulong* source, int count)
+    internal static void Move(ulong* destination, ulong* source, int count)
     {
         for (var i = 0; i < count; i++) destination[i] = source[i];
     }

@@ -10,10 +10,10 @@ internal sealed record Measurement(string OutputHex, double BestMs);
 /// <summary>The three ways of running a corpus program: our engine in-process, Node's V8, native clang -O2.</summary>
 internal static class CorpusRunners
 {
-    /// <summary>Our engine: compile once, then per repetition a fresh store and instance; only run() is timed.</summary>
-    public static Measurement Paraloom(string corpus, string program, byte[] input, int repetitions, int warmup)
+    /// <summary>Our engine in <paramref name="tier"/>: compile once, then per repetition a fresh store and instance; only run() is timed.</summary>
+    public static Measurement Paraloom(string corpus, string program, byte[] input, int repetitions, int warmup, ExecutionTier tier)
     {
-        var engine = new Engine();
+        var engine = new Engine(new EngineConfig { Tier = tier });
         var module = engine.LoadModule(File.ReadAllBytes(Path.Combine(corpus, "build", program + ".wasm")));
         var times = new List<double>();
         string? output = null;

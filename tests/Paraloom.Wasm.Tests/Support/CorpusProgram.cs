@@ -5,10 +5,11 @@ internal static class CorpusProgram
 {
     public static string CorpusDirectory => Path.Combine(Spec.SpecSuite.RepositoryRoot(), "..", "shared", "bench-corpus");
 
-    public static byte[] Run(Engine engine, string program, byte[] input, StoreLimits? limits = null)
+    public static byte[] Run(Engine engine, string program, byte[] input, StoreLimits? limits = null, Action<Store>? created = null)
     {
         var wasm = File.ReadAllBytes(Path.Combine(CorpusDirectory, "build", program + ".wasm"));
         var store = new Store(engine, limits);
+        created?.Invoke(store);
         var instance = Instance.Create(store, engine.LoadModule(wasm));
         var pointer = instance.GetFunction("alloc")!.Invoke(Value.I32(input.Length))[0].AsI32();
         var memory = instance.GetMemory("memory")!;
