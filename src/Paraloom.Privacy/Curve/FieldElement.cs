@@ -102,45 +102,33 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     public static FieldElement operator *(in FieldElement a, in FieldElement b)
     {
         // Operand scanning: each step a·b + two limbs fits in 128 bits, so no column ever overflows.
-        UInt128 t = Math.BigMul(a._l0, b._l0);
-        ulong r0 = (ulong)t;
-        t = Math.BigMul(a._l0, b._l1) + (t >> 64);
-        ulong r1 = (ulong)t;
-        t = Math.BigMul(a._l0, b._l2) + (t >> 64);
-        ulong r2 = (ulong)t;
-        t = Math.BigMul(a._l0, b._l3) + (t >> 64);
-        ulong r3 = (ulong)t;
-        ulong r4 = (ulong)(t >> 64);
+        ulong carry = 0;
+        ulong r0 = MultiplyAdd(a._l0, b._l0, 0, ref carry);
+        ulong r1 = MultiplyAdd(a._l0, b._l1, 0, ref carry);
+        ulong r2 = MultiplyAdd(a._l0, b._l2, 0, ref carry);
+        ulong r3 = MultiplyAdd(a._l0, b._l3, 0, ref carry);
+        ulong r4 = carry;
 
-        t = Math.BigMul(a._l1, b._l0) + r1;
-        r1 = (ulong)t;
-        t = Math.BigMul(a._l1, b._l1) + r2 + (t >> 64);
-        r2 = (ulong)t;
-        t = Math.BigMul(a._l1, b._l2) + r3 + (t >> 64);
-        r3 = (ulong)t;
-        t = Math.BigMul(a._l1, b._l3) + r4 + (t >> 64);
-        r4 = (ulong)t;
-        ulong r5 = (ulong)(t >> 64);
+        carry = 0;
+        r1 = MultiplyAdd(a._l1, b._l0, r1, ref carry);
+        r2 = MultiplyAdd(a._l1, b._l1, r2, ref carry);
+        r3 = MultiplyAdd(a._l1, b._l2, r3, ref carry);
+        r4 = MultiplyAdd(a._l1, b._l3, r4, ref carry);
+        ulong r5 = carry;
 
-        t = Math.BigMul(a._l2, b._l0) + r2;
-        r2 = (ulong)t;
-        t = Math.BigMul(a._l2, b._l1) + r3 + (t >> 64);
-        r3 = (ulong)t;
-        t = Math.BigMul(a._l2, b._l2) + r4 + (t >> 64);
-        r4 = (ulong)t;
-        t = Math.BigMul(a._l2, b._l3) + r5 + (t >> 64);
-        r5 = (ulong)t;
-        ulong r6 = (ulong)(t >> 64);
+        carry = 0;
+        r2 = MultiplyAdd(a._l2, b._l0, r2, ref carry);
+        r3 = MultiplyAdd(a._l2, b._l1, r3, ref carry);
+        r4 = MultiplyAdd(a._l2, b._l2, r4, ref carry);
+        r5 = MultiplyAdd(a._l2, b._l3, r5, ref carry);
+        ulong r6 = carry;
 
-        t = Math.BigMul(a._l3, b._l0) + r3;
-        r3 = (ulong)t;
-        t = Math.BigMul(a._l3, b._l1) + r4 + (t >> 64);
-        r4 = (ulong)t;
-        t = Math.BigMul(a._l3, b._l2) + r5 + (t >> 64);
-        r5 = (ulong)t;
-        t = Math.BigMul(a._l3, b._l3) + r6 + (t >> 64);
-        r6 = (ulong)t;
-        ulong r7 = (ulong)(t >> 64);
+        carry = 0;
+        r3 = MultiplyAdd(a._l3, b._l0, r3, ref carry);
+        r4 = MultiplyAdd(a._l3, b._l1, r4, ref carry);
+        r5 = MultiplyAdd(a._l3, b._l2, r5, ref carry);
+        r6 = MultiplyAdd(a._l3, b._l3, r6, ref carry);
+        ulong r7 = carry;
 
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
@@ -148,24 +136,21 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement Square()
     {
-        // The six cross products a_i·a_j (i < j) are computed once and doubled.
-        UInt128 t = Math.BigMul(_l0, _l1);
-        ulong c1 = (ulong)t;
-        t = Math.BigMul(_l0, _l2) + (t >> 64);
-        ulong c2 = (ulong)t;
-        t = Math.BigMul(_l0, _l3) + (t >> 64);
-        ulong c3 = (ulong)t;
-        ulong c4 = (ulong)(t >> 64);
+        // The six cross products a_i·a_j (i < j) are computed once and doubled, then the squares added.
+        ulong carry = 0;
+        ulong c1 = MultiplyAdd(_l0, _l1, 0, ref carry);
+        ulong c2 = MultiplyAdd(_l0, _l2, 0, ref carry);
+        ulong c3 = MultiplyAdd(_l0, _l3, 0, ref carry);
+        ulong c4 = carry;
 
-        t = Math.BigMul(_l1, _l2) + c3;
-        c3 = (ulong)t;
-        t = Math.BigMul(_l1, _l3) + c4 + (t >> 64);
-        c4 = (ulong)t;
-        ulong c5 = (ulong)(t >> 64);
+        carry = 0;
+        c3 = MultiplyAdd(_l1, _l2, c3, ref carry);
+        c4 = MultiplyAdd(_l1, _l3, c4, ref carry);
+        ulong c5 = carry;
 
-        t = Math.BigMul(_l2, _l3) + c5;
-        c5 = (ulong)t;
-        ulong c6 = (ulong)(t >> 64);
+        carry = 0;
+        c5 = MultiplyAdd(_l2, _l3, c5, ref carry);
+        ulong c6 = carry;
 
         ulong c7 = c6 >> 63;
         c6 = (c6 << 1) | (c5 >> 63);
@@ -175,25 +160,18 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
         c2 = (c2 << 1) | (c1 >> 63);
         c1 <<= 1;
 
-        UInt128 d = Math.BigMul(_l0, _l0);
-        ulong r0 = (ulong)d;
-        t = (UInt128)c1 + (ulong)(d >> 64);
-        ulong r1 = (ulong)t;
-        d = Math.BigMul(_l1, _l1);
-        t = (UInt128)c2 + (ulong)d + (t >> 64);
-        ulong r2 = (ulong)t;
-        t = (UInt128)c3 + (ulong)(d >> 64) + (t >> 64);
-        ulong r3 = (ulong)t;
-        d = Math.BigMul(_l2, _l2);
-        t = (UInt128)c4 + (ulong)d + (t >> 64);
-        ulong r4 = (ulong)t;
-        t = (UInt128)c5 + (ulong)(d >> 64) + (t >> 64);
-        ulong r5 = (ulong)t;
-        d = Math.BigMul(_l3, _l3);
-        t = (UInt128)c6 + (ulong)d + (t >> 64);
-        ulong r6 = (ulong)t;
-        t = (UInt128)c7 + (ulong)(d >> 64) + (t >> 64);
-        ulong r7 = (ulong)t;
+        ulong h0 = Math.BigMul(_l0, _l0, out ulong r0);
+        ulong h1 = Math.BigMul(_l1, _l1, out ulong s1);
+        ulong h2 = Math.BigMul(_l2, _l2, out ulong s2);
+        ulong h3 = Math.BigMul(_l3, _l3, out ulong s3);
+        carry = 0;
+        ulong r1 = AddWithCarry(c1, h0, ref carry);
+        ulong r2 = AddWithCarry(c2, s1, ref carry);
+        ulong r3 = AddWithCarry(c3, h1, ref carry);
+        ulong r4 = AddWithCarry(c4, s2, ref carry);
+        ulong r5 = AddWithCarry(c5, h2, ref carry);
+        ulong r6 = AddWithCarry(c6, s3, ref carry);
+        ulong r7 = AddWithCarry(c7, h3, ref carry);
 
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
@@ -202,16 +180,12 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement MultiplySmall(uint factor)
     {
-        UInt128 t = Math.BigMul(_l0, factor);
-        ulong r0 = (ulong)t;
-        t = Math.BigMul(_l1, factor) + (t >> 64);
-        ulong r1 = (ulong)t;
-        t = Math.BigMul(_l2, factor) + (t >> 64);
-        ulong r2 = (ulong)t;
-        t = Math.BigMul(_l3, factor) + (t >> 64);
-        ulong r3 = (ulong)t;
-        ulong top = (ulong)(t >> 64);
-        return FoldTop(r0, r1, r2, r3, top);
+        ulong carry = 0;
+        ulong r0 = MultiplyAdd(_l0, factor, 0, ref carry);
+        ulong r1 = MultiplyAdd(_l1, factor, 0, ref carry);
+        ulong r2 = MultiplyAdd(_l2, factor, 0, ref carry);
+        ulong r3 = MultiplyAdd(_l3, factor, 0, ref carry);
+        return FoldTop(r0, r1, r2, r3, carry);
     }
 
     /// <summary>a^(p−2) = a⁻¹ by Fermat (0 maps to 0), through the addition chain of libsecp256k1: 255 squarings, 15 multiplications.</summary>
@@ -280,24 +254,20 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement Reduce(ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
     {
-        UInt128 t = Math.BigMul(r4, Fold) + r0;
-        ulong l0 = (ulong)t;
-        t = Math.BigMul(r5, Fold) + r1 + (t >> 64);
-        ulong l1 = (ulong)t;
-        t = Math.BigMul(r6, Fold) + r2 + (t >> 64);
-        ulong l2 = (ulong)t;
-        t = Math.BigMul(r7, Fold) + r3 + (t >> 64);
-        ulong l3 = (ulong)t;
-        return FoldTop(l0, l1, l2, l3, (ulong)(t >> 64));
+        ulong carry = 0;
+        ulong l0 = MultiplyAdd(r4, Fold, r0, ref carry);
+        ulong l1 = MultiplyAdd(r5, Fold, r1, ref carry);
+        ulong l2 = MultiplyAdd(r6, Fold, r2, ref carry);
+        ulong l3 = MultiplyAdd(r7, Fold, r3, ref carry);
+        return FoldTop(l0, l1, l2, l3, carry);
     }
 
     /// <summary>Folds a top limb below 2^34 back in; the result may need one final subtraction of p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement FoldTop(ulong l0, ulong l1, ulong l2, ulong l3, ulong top)
     {
-        UInt128 t = Math.BigMul(top, Fold) + l0;
-        l0 = (ulong)t;
-        ulong carry = (ulong)(t >> 64);
+        ulong carry = 0;
+        l0 = MultiplyAdd(top, Fold, l0, ref carry);
         l1 = AddWithCarry(l1, 0, ref carry);
         l2 = AddWithCarry(l2, 0, ref carry);
         l3 = AddWithCarry(l3, 0, ref carry);
@@ -324,12 +294,25 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
             (m3 & useReduced) | (l3 & ~useReduced));
     }
 
+    /// <summary>a·b + addend + carry as (returned low limb, new carry); it never exceeds 128 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyAdd(ulong a, ulong b, ulong addend, ref ulong carry)
+    {
+        ulong high = Math.BigMul(a, b, out ulong low);
+        low += addend;
+        high += Bit(low < addend);
+        low += carry;
+        high += Bit(low < carry);
+        carry = high;
+        return low;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
     {
         ulong sum = a + b;
         ulong result = sum + carry;
-        carry = ((a & b) | ((a | b) & ~sum)) >> 63 | ((sum & ~result) >> 63);
+        carry = Bit(sum < a) | Bit(result < sum);
         return result;
     }
 
@@ -338,7 +321,11 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     {
         ulong difference = a - b;
         ulong result = difference - borrow;
-        borrow = ((~a & b) | (~(a ^ b) & difference)) >> 63 | ((~difference & result) >> 63);
+        borrow = Bit(a < b) | Bit(difference < borrow);
         return result;
     }
+
+    /// <summary>A comparison as 0 or 1 without a branch (a flag move, never a jump).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
 }
