@@ -45,8 +45,8 @@ public sealed class OwnershipProof
         while (true)
         {
             (Scalar k1, Scalar k2, Scalar k3) = DeriveNonces(d, value.Scalar, blinding.Scalar, context);
-            ProjectivePoint r1 = Generators.MultiplyG(k1);
-            ProjectivePoint r2 = Generators.MultiplyG(k2) + Generators.MultiplyH(k3);
+            if (!Generators.MultiplyG(k1).TryToAffine(out AffinePoint r1)) continue;
+            if (!(Generators.MultiplyG(k2) + Generators.MultiplyH(k3)).TryToAffine(out AffinePoint r2)) continue;
             if (!TryChallenge(context, r1, r2, out Scalar e)) continue;
             return new OwnershipProof(e, k1 + e * d, k2 + e * value.Scalar, k3 + e * blinding.Scalar);
         }
@@ -57,9 +57,10 @@ public sealed class OwnershipProof
     {
         ArgumentNullException.ThrowIfNull(context);
         Scalar minusE = -_e;
-        ProjectivePoint r1 = VariableTimeMultiplier.Multiply(_s1, Scalar.Zero, [minusE], [context.Job.Requester.Point]);
-        ProjectivePoint r2 = VariableTimeMultiplier.Multiply(_s2, _s3, [minusE], [context.Job.InputCommitment.Point]);
-        if (!TryChallenge(context, r1, r2, out Scalar expected)) return false;
+        JacobianPoint r1 = VariableTimeMultiplier.Multiply(_s1, Scalar.Zero, [minusE], [context.Job.Requester.Point]);
+        JacobianPoint r2 = VariableTimeMultiplier.Multiply(_s2, _s3, [minusE], [context.Job.InputCommitment.Point]);
+        if (!r1.TryToAffine(out AffinePoint r1Affine) || !r2.TryToAffine(out AffinePoint r2Affine)) return false;
+        if (!TryChallenge(context, r1Affine, r2Affine, out Scalar expected)) return false;
         Span<byte> expectedBytes = stackalloc byte[Secp256k1.ScalarSize];
         Span<byte> actualBytes = stackalloc byte[Secp256k1.ScalarSize];
         expected.Write(expectedBytes);
@@ -94,11 +95,9 @@ public sealed class OwnershipProof
 
     public override string ToString() => $"OwnershipProof({Hex.Encode(ToBytes())})";
 
-    /// <summary>e = TaggedHash(context || R1 || R2) mod n; false when a nonce point is the identity or e is zero.</summary>
-    private static bool TryChallenge(OwnershipContext context, in ProjectivePoint r1Projective, in ProjectivePoint r2Projective, out Scalar e)
+    /// <summary>e = TaggedHash(context || R1 || R2) mod n; false when e is zero.</summary>
+    private static bool TryChallenge(OwnershipContext context, in AffinePoint r1, in AffinePoint r2, out Scalar e)
     {
-        e = Scalar.Zero;
-        if (!r1Projective.TryToAffine(out AffinePoint r1) || !r2Projective.TryToAffine(out AffinePoint r2)) return false;
         Span<byte> point = stackalloc byte[Secp256k1.CompressedSize];
         Span<byte> hash = stackalloc byte[32];
         using IncrementalHash challenge = TaggedHash.OwnershipChallenge.Begin();

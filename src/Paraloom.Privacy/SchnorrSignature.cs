@@ -96,7 +96,7 @@ public sealed class SchnorrSignature
 
         Scalar e = Challenge(rBytes, publicKey.AsSpan(), message);
         // R = s·G − e·P in one interleaved (Strauss / GLV) multiplication.
-        ProjectivePoint point = VariableTimeMultiplier.Multiply(s, Scalar.Zero, [-e], [publicKey.Point]);
+        JacobianPoint point = VariableTimeMultiplier.Multiply(s, Scalar.Zero, [-e], [publicKey.Point]);
         return point.TryToAffine(out AffinePoint affine) && affine.HasEvenY && affine.X.Equals(r);
     }
 

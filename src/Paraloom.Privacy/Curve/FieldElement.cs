@@ -199,6 +199,44 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
         return t.SquareTimes(2) * this;
     }
 
+    /// <summary>
+    /// a⁻¹ by the binary extended Euclidean algorithm (0 maps to 0): several times faster than
+    /// <see cref="Invert"/>, but its running time depends on a, so only for PUBLIC values.
+    /// </summary>
+    public FieldElement InvertVariableTime()
+    {
+        if (IsZero) return Zero;
+        // Invariants: x1·a ≡ u and x2·a ≡ v (mod p); u and v shrink until one of them is 1.
+        Span<ulong> u = [_l0, _l1, _l2, _l3];
+        Span<ulong> v = [P0, POnes, POnes, POnes];
+        FieldElement x1 = One, x2 = Zero;
+        while (true)
+        {
+            while ((u[0] & 1) == 0)
+            {
+                ShiftRightOne(u);
+                x1 = x1.Halve();
+            }
+            while ((v[0] & 1) == 0)
+            {
+                ShiftRightOne(v);
+                x2 = x2.Halve();
+            }
+            if (IsOne(u)) return x1;
+            if (IsOne(v)) return x2;
+            if (GreaterOrEqual(u, v))
+            {
+                SubtractInPlace(u, v);
+                x1 -= x2;
+            }
+            else
+            {
+                SubtractInPlace(v, u);
+                x2 -= x1;
+            }
+        }
+    }
+
     /// <summary>The square root a^((p+1)/4) with its parity as found; false when a is not a square.</summary>
     public bool TrySqrt(out FieldElement root)
     {
@@ -232,6 +270,41 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
         FieldElement result = this;
         for (int i = 0; i < count; i++) result = result.Square();
         return result;
+    }
+
+    /// <summary>a/2 mod p: a itself when even, else (a + p)/2.</summary>
+    private FieldElement Halve()
+    {
+        ulong mask = 0 - (_l0 & 1);
+        ulong carry = 0;
+        ulong l0 = AddWithCarry(_l0, P0 & mask, ref carry);
+        ulong l1 = AddWithCarry(_l1, POnes & mask, ref carry);
+        ulong l2 = AddWithCarry(_l2, POnes & mask, ref carry);
+        ulong l3 = AddWithCarry(_l3, POnes & mask, ref carry);
+        return new FieldElement((l0 >> 1) | (l1 << 63), (l1 >> 1) | (l2 << 63), (l2 >> 1) | (l3 << 63), (l3 >> 1) | (carry << 63));
+    }
+
+    private static void ShiftRightOne(Span<ulong> limbs)
+    {
+        for (int i = 0; i < limbs.Length - 1; i++) limbs[i] = (limbs[i] >> 1) | (limbs[i + 1] << 63);
+        limbs[^1] >>= 1;
+    }
+
+    private static bool IsOne(ReadOnlySpan<ulong> limbs) => limbs[0] == 1 && (limbs[1] | limbs[2] | limbs[3]) == 0;
+
+    private static bool GreaterOrEqual(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        for (int i = a.Length - 1; i >= 0; i--)
+        {
+            if (a[i] != b[i]) return a[i] > b[i];
+        }
+        return true;
+    }
+
+    private static void SubtractInPlace(Span<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        ulong borrow = 0;
+        for (int i = 0; i < a.Length; i++) a[i] = SubtractWithBorrow(a[i], b[i], ref borrow);
     }
 
     /// <summary>The blocks of ones shared by the exponents p − 2 and (p + 1)/4: a^(2^k − 1) for k = 2, 3, 22, 223.</summary>

@@ -4,7 +4,8 @@ namespace Paraloom.Privacy.Curve;
 /// g·G + h·H + Σ kᵢ·Pᵢ for PUBLIC scalars and points only (verification): every scalar is split with the GLV
 /// endomorphism into two halves of about 128 bits, recoded to width-w NAF, and all halves share one chain
 /// of about 128 doublings (Strauss–Shamir interleaving). G and H use their cached tables of odd multiples;
-/// each Pᵢ gets a small table of its own. Branches and table indices depend on the data: variable time.
+/// each Pᵢ gets a small table of its own. Jacobian coordinates (cheapest doublings); branches and table
+/// indices depend on the data: variable time.
 /// </summary>
 internal static class VariableTimeMultiplier
 {
@@ -12,7 +13,7 @@ internal static class VariableTimeMultiplier
     private const int PointTableSize = 1 << (PointWindow - 2);
     private const int StackPoints = 2;
 
-    public static ProjectivePoint Multiply(in Scalar g, in Scalar h, ReadOnlySpan<Scalar> scalars, ReadOnlySpan<AffinePoint> points)
+    public static JacobianPoint Multiply(in Scalar g, in Scalar h, ReadOnlySpan<Scalar> scalars, ReadOnlySpan<AffinePoint> points)
     {
         if (scalars.Length != points.Length) throw new ArgumentException("One scalar per point.", nameof(scalars));
         int count = points.Length;
@@ -20,9 +21,9 @@ internal static class VariableTimeMultiplier
         Span<sbyte> pointDigits = count <= StackPoints
             ? stackalloc sbyte[2 * StackPoints * Wnaf.MaxDigits]
             : new sbyte[halves * Wnaf.MaxDigits];
-        Span<ProjectivePoint> pointTables = count <= StackPoints
-            ? stackalloc ProjectivePoint[2 * StackPoints * PointTableSize]
-            : new ProjectivePoint[halves * PointTableSize];
+        Span<JacobianPoint> pointTables = count <= StackPoints
+            ? stackalloc JacobianPoint[2 * StackPoints * PointTableSize]
+            : new JacobianPoint[halves * PointTableSize];
 
         int length = 0;
         for (int i = 0; i < count; i++)
@@ -40,29 +41,29 @@ internal static class VariableTimeMultiplier
         Span<sbyte> hDigits = stackalloc sbyte[2 * Wnaf.MaxDigits];
         if (hTable is not null) length = Math.Max(length, EncodeHalves(h, hTable.Window, hDigits));
 
-        ProjectivePoint sum = ProjectivePoint.Infinity;
+        JacobianPoint sum = JacobianPoint.Infinity;
         for (int position = length - 1; position >= 0; position--)
         {
-            sum = sum.Double();
+            if (!sum.IsInfinity) sum = sum.Double();
             AddFixed(ref sum, gTable, gDigits, position);
             if (hTable is not null) AddFixed(ref sum, hTable, hDigits, position);
             for (int half = 0; half < halves; half++)
             {
                 int digit = pointDigits[half * Wnaf.MaxDigits + position];
                 if (digit == 0) continue;
-                ProjectivePoint entry = pointTables[half * PointTableSize + (Math.Abs(digit) >> 1)];
-                sum += digit > 0 ? entry : entry.Negate();
+                JacobianPoint entry = pointTables[half * PointTableSize + (Math.Abs(digit) >> 1)];
+                sum = sum.Add(digit > 0 ? entry : entry.Negate());
             }
         }
         return sum;
     }
 
-    private static void AddFixed(ref ProjectivePoint sum, OddMultiplesTable table, ReadOnlySpan<sbyte> digits, int position)
+    private static void AddFixed(ref JacobianPoint sum, OddMultiplesTable table, ReadOnlySpan<sbyte> digits, int position)
     {
         int first = digits[position];
-        if (first != 0) sum += table.Lookup(first, endomorphism: false);
+        if (first != 0) sum = sum.Add(table.Lookup(first, endomorphism: false));
         int second = digits[Wnaf.MaxDigits + position];
-        if (second != 0) sum += table.Lookup(second, endomorphism: true);
+        if (second != 0) sum = sum.Add(table.Lookup(second, endomorphism: true));
     }
 
     /// <summary>k = k1 + k2·λ, each half recoded into its own run of <see cref="Wnaf.MaxDigits"/> digits.</summary>
@@ -77,12 +78,12 @@ internal static class VariableTimeMultiplier
     }
 
     /// <summary>table[i] = (2i + 1)·P and table[size + i] = λ·(2i + 1)·P.</summary>
-    private static void FillOddMultiples(in AffinePoint point, Span<ProjectivePoint> table)
+    private static void FillOddMultiples(in AffinePoint point, Span<JacobianPoint> table)
     {
-        var first = new ProjectivePoint(point);
-        ProjectivePoint twice = first.Double();
+        var first = new JacobianPoint(point);
+        JacobianPoint twice = first.Double();
         table[0] = first;
-        for (int i = 1; i < PointTableSize; i++) table[i] = table[i - 1] + twice;
+        for (int i = 1; i < PointTableSize; i++) table[i] = table[i - 1].Add(twice);
         for (int i = 0; i < PointTableSize; i++) table[PointTableSize + i] = table[i].ApplyEndomorphism();
     }
 }

@@ -33,6 +33,7 @@ public class FieldElementTests
         {
             BigInteger expected = a.SignValue == 0 ? BigInteger.Zero : a.ModInverse(P);
             Assert.Equal(expected, Reference.ToBig(Reference.ToField(a).Invert()));
+            Assert.Equal(expected, Reference.ToBig(Reference.ToField(a).InvertVariableTime()));
         }
     }
 

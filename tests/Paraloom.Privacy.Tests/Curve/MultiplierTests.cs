@@ -63,9 +63,9 @@ public class MultiplierTests
             (BcPoint bcPoint, AffinePoint point) = PointTests.RandomPoint(random, bytes);
             BigInteger g = gScalars[i], h = hScalars[i], k = pointScalars[i];
             BcPoint expected = Reference.G.Multiply(g).Add(bcPoint.Multiply(k));
-            ProjectivePoint twoTerms = VariableTimeMultiplier.Multiply(Reference.ToScalar(g), Scalar.Zero, [Reference.ToScalar(k)], [point]);
+            JacobianPoint twoTerms = VariableTimeMultiplier.Multiply(Reference.ToScalar(g), Scalar.Zero, [Reference.ToScalar(k)], [point]);
             Assert.True(Reference.SamePoint(twoTerms, expected), "g·G + k·P");
-            ProjectivePoint threeTerms = VariableTimeMultiplier.Multiply(Reference.ToScalar(g), Reference.ToScalar(h), [Reference.ToScalar(k)], [point]);
+            JacobianPoint threeTerms = VariableTimeMultiplier.Multiply(Reference.ToScalar(g), Reference.ToScalar(h), [Reference.ToScalar(k)], [point]);
             Assert.True(Reference.SamePoint(threeTerms, expected.Add(H.Multiply(h))), "g·G + h·H + k·P");
         }
     }

@@ -49,6 +49,33 @@ public class PointTests
     }
 
     [Fact]
+    public void Jacobian_variable_time_formulas_match_the_reference_special_cases_included()
+    {
+        var random = new Random(25);
+        var bytes = new byte[32];
+        for (int i = 0; i < 300; i++)
+        {
+            (BcPoint bcP, AffinePoint p) = RandomPoint(random, bytes);
+            (BcPoint bcQ, AffinePoint q) = RandomPoint(random, bytes);
+            JacobianPoint left = RescaleJacobian(p, random, bytes);
+            JacobianPoint right = RescaleJacobian(q, random, bytes);
+            Assert.True(Reference.SamePoint(left.Add(q), bcP.Add(bcQ)), "P + Q mixed");
+            Assert.True(Reference.SamePoint(left.Add(right), bcP.Add(bcQ)), "P + Q");
+            Assert.True(Reference.SamePoint(left.Double(), bcP.Twice()), "2P");
+            Assert.True(Reference.SamePoint(left.ApplyEndomorphism(), bcP.Multiply(Reference.ToBig(Glv.Lambda))), "λP");
+            Assert.True(Reference.SamePoint(left.Add(p), bcP.Twice()), "P + P mixed");
+            Assert.True(Reference.SamePoint(left.Add(RescaleJacobian(p, random, bytes)), bcP.Twice()), "P + P");
+            Assert.True(left.Add(p.Negate()).IsInfinity, "P + (−P) mixed");
+            Assert.True(left.Add(left.Negate()).IsInfinity, "P + (−P)");
+            Assert.True(Reference.SamePoint(JacobianPoint.Infinity.Add(p), bcP), "O + P mixed");
+            Assert.True(Reference.SamePoint(JacobianPoint.Infinity.Add(left), bcP), "O + P");
+            Assert.True(Reference.SamePoint(left.Add(JacobianPoint.Infinity), bcP), "P + O");
+        }
+        Assert.True(JacobianPoint.Infinity.Double().IsInfinity);
+        Assert.False(JacobianPoint.Infinity.TryToAffine(out _));
+    }
+
+    [Fact]
     public void Lifting_and_decoding_agree_with_the_reference()
     {
         var random = new Random(23);
@@ -106,6 +133,15 @@ public class PointTests
         random.NextBytes(bytes);
         FieldElement z = Reference.ToField(new BigInteger(1, bytes).Mod(Reference.P.Subtract(BigInteger.One)).Add(BigInteger.One));
         return new ProjectivePoint(point.X * z, point.Y * z, z);
+    }
+
+    /// <summary>The same point as (z²X, z³Y, z) for a random z ≠ 0.</summary>
+    private static JacobianPoint RescaleJacobian(in AffinePoint point, Random random, byte[] bytes)
+    {
+        random.NextBytes(bytes);
+        FieldElement z = Reference.ToField(new BigInteger(1, bytes).Mod(Reference.P.Subtract(BigInteger.One)).Add(BigInteger.One));
+        FieldElement z2 = z.Square();
+        return new JacobianPoint(point.X * z2, point.Y * z2 * z, z);
     }
 
     private static BcPoint? TryLiftReference(BigInteger x)

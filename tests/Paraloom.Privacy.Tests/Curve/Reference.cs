@@ -64,7 +64,12 @@ internal static class Reference
         return new AffinePoint(ToField(normalized.AffineXCoord.ToBigInteger()), ToField(normalized.AffineYCoord.ToBigInteger()));
     }
 
+    public static BcPoint ToBc(in JacobianPoint point) =>
+        point.TryToAffine(out AffinePoint affine) ? ToBc(affine) : Curve.Infinity;
+
     public static bool SamePoint(in ProjectivePoint ours, BcPoint expected) => ToBc(ours).Equals(expected.Normalize());
+
+    public static bool SamePoint(in JacobianPoint ours, BcPoint expected) => ToBc(ours).Equals(expected.Normalize());
 
     /// <summary>Random 256-bit values of every shape, then the edges: 0, 1, 2, n − 1, n − 2, p − 1, 2^255, 2^128 ± 1.</summary>
     public static IEnumerable<BigInteger> Values(int randomCount, BigInteger modulus, int seed)
