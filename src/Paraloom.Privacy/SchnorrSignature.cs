@@ -69,7 +69,7 @@ public sealed class SchnorrSignature
             Scalar kPrime = Scalar.ReadReduced(nonceHash);
             if (kPrime.IsZero || !Generators.MultiplyG(kPrime).TryToAffine(out AffinePoint r))
                 throw new CryptographicException("BIP-340 nonce derivation produced zero.");
-            Scalar k = r.HasEvenY ? kPrime : -kPrime;
+            Scalar k = kPrime.NegateIf(!r.HasEvenY);
 
             var signature = new byte[Size];
             Secp256k1.WriteXOnly(r, signature);

@@ -90,7 +90,7 @@ public sealed class SecretKey : IDisposable
     }
 
     /// <summary>The scalar d with d·G = the x-only public key (even y), as BIP-340 signs with.</summary>
-    internal Scalar EvenYScalar => HasEvenY ? Scalar : -Scalar;
+    internal Scalar EvenYScalar => Scalar.NegateIf(!HasEvenY);
 
     private static bool IsValid(ReadOnlySpan<byte> secret) =>
         secret.Length == Size && Scalar.TryRead(secret, out Scalar scalar) && !scalar.IsZero;

@@ -157,6 +157,9 @@ internal readonly struct Scalar : IEquatable<Scalar>
         return (small._l2 | small._l3) == 0;
     }
 
+    /// <summary>−this when <paramref name="negate"/>, else this, without a branch.</summary>
+    public Scalar NegateIf(bool negate) => Select(0 - (ulong)Unsafe.BitCast<bool, byte>(negate), -this, this);
+
     /// <summary>Constant time: <paramref name="whenSet"/> where every bit of <paramref name="mask"/> is set, else <paramref name="whenClear"/>.</summary>
     public static Scalar Select(ulong mask, in Scalar whenSet, in Scalar whenClear) => new(
         (whenSet._l0 & mask) | (whenClear._l0 & ~mask),

@@ -21,6 +21,8 @@ public class ScalarTests
             Assert.Equal(a.Subtract(b).Mod(N), Reference.ToBig(x - y));
             Assert.Equal(a.Negate().Mod(N), Reference.ToBig(-x));
             Assert.Equal(a.Multiply(b).Mod(N), Reference.ToBig(x * y));
+            Assert.Equal(a.Negate().Mod(N), Reference.ToBig(x.NegateIf(true)));
+            Assert.Equal(a, Reference.ToBig(x.NegateIf(false)));
             for (int nibble = 0; nibble < 64; nibble += 7)
                 Assert.Equal(a.ShiftRight(4 * nibble).IntValue & 0xF, x.Nibble(nibble));
         }
