@@ -3,8 +3,8 @@ namespace Paraloom.Privacy.Curve;
 /// <summary>
 /// The GLV endomorphism of secp256k1: λ·(x, y) = (β·x, y) for cube roots of unity λ mod n and β mod p.
 /// Splitting k = k1 + k2·λ with both halves near 2^128 halves the doublings of a multiplication. The
-/// split follows libsecp256k1's (rounded products with precomputed g1, g2, then the lattice basis) and is
-/// variable time: it is used only for public scalars.
+/// split follows libsecp256k1's (rounded products with precomputed g1, g2, then the lattice basis) and,
+/// like all scalar arithmetic, has no data-dependent branches.
 /// </summary>
 internal static class Glv
 {

@@ -157,6 +157,17 @@ internal readonly struct Scalar : IEquatable<Scalar>
         return (small._l2 | small._l3) == 0;
     }
 
+    /// <summary>
+    /// Constant time, for a value known to be ± a number below 2^128 (a GLV half): that number, and a mask
+    /// of all ones when the value was its negation.
+    /// </summary>
+    public Scalar AbsoluteOfSmall(out ulong negativeMask)
+    {
+        ulong high = _l2 | _l3;
+        negativeMask = 0 - ((high | (0 - high)) >> 63);
+        return Select(negativeMask, -this, this);
+    }
+
     /// <summary>−this when <paramref name="negate"/>, else this, without a branch.</summary>
     public Scalar NegateIf(bool negate) => Select(0 - (ulong)Unsafe.BitCast<bool, byte>(negate), -this, this);
 

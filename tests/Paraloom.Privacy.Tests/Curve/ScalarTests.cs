@@ -70,6 +70,8 @@ public class ScalarTests
                 BigInteger signed = new BigInteger(1, UInt128Bytes(magnitude));
                 Assert.True(signed.CompareTo(bound) < 0);
                 Assert.Equal(Reference.ToBig(half), (negative ? signed.Negate() : signed).Mod(N));
+                Assert.Equal(signed, Reference.ToBig(half.AbsoluteOfSmall(out ulong negativeMask)));
+                Assert.Equal(negative ? ulong.MaxValue : 0, negativeMask);
             }
         }
     }
