@@ -47,10 +47,6 @@ internal readonly struct ProjectivePoint
         return !IsInfinity;
     }
 
-    /// <summary>Whether both denote the same point (cross-multiplied, no inversion).</summary>
-    public bool SamePointAs(in ProjectivePoint other) =>
-        (X * other.Z).Equals(other.X * Z) && (Y * other.Z).Equals(other.Y * Z);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ProjectivePoint operator +(in ProjectivePoint p, in ProjectivePoint q)
     {

@@ -172,7 +172,7 @@ internal readonly struct Scalar : IEquatable<Scalar>
     public Scalar NegateIf(bool negate) => Select(0 - (ulong)Unsafe.BitCast<bool, byte>(negate), -this, this);
 
     /// <summary>Constant time: <paramref name="whenSet"/> where every bit of <paramref name="mask"/> is set, else <paramref name="whenClear"/>.</summary>
-    public static Scalar Select(ulong mask, in Scalar whenSet, in Scalar whenClear) => new(
+    private static Scalar Select(ulong mask, in Scalar whenSet, in Scalar whenClear) => new(
         (whenSet._l0 & mask) | (whenClear._l0 & ~mask),
         (whenSet._l1 & mask) | (whenClear._l1 & ~mask),
         (whenSet._l2 & mask) | (whenClear._l2 & ~mask),

@@ -44,7 +44,7 @@ public class PointTests
             Assert.True((infinity + infinity).IsInfinity, "O + O");
             Assert.True(infinity.Double().IsInfinity, "2·O");
             Assert.False(infinity.TryToAffine(out _));
-            Assert.True(projective.SamePointAs(new ProjectivePoint(p)));
+            Assert.True(Reference.SamePoint(projective, Reference.ToBc(p)), "rescaled P");
         }
     }
 
