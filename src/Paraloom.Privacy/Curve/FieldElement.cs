@@ -273,7 +273,7 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     }
 
     /// <summary>a/2 mod p: a itself when even, else (a + p)/2.</summary>
-    private FieldElement Halve()
+    public FieldElement Halve()
     {
         ulong mask = 0 - (_l0 & 1);
         ulong carry = 0;

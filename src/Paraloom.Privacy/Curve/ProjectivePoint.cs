@@ -78,7 +78,7 @@ internal readonly struct ProjectivePoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ProjectivePoint Finish(in FieldElement x1x2, in FieldElement t1, in FieldElement z1z2, in FieldElement t3, in FieldElement t4, in FieldElement xz)
     {
-        FieldElement t0 = x1x2 + x1x2 + x1x2;
+        FieldElement t0 = x1x2.MultiplySmall(3);
         FieldElement t2 = z1z2.MultiplySmall(B3);
         FieldElement z3 = t1 + t2;
         FieldElement t1m = t1 - t2;
@@ -94,15 +94,13 @@ internal readonly struct ProjectivePoint
     public ProjectivePoint Double()
     {
         FieldElement t0 = Y.Square();
-        FieldElement z3 = t0 + t0;
-        z3 += z3;
-        z3 += z3;
+        FieldElement z3 = t0.MultiplySmall(8);
         FieldElement t1 = Y * Z;
         FieldElement t2 = Z.Square().MultiplySmall(B3);
         FieldElement x3 = t2 * z3;
         FieldElement y3 = t0 + t2;
         z3 = t1 * z3;
-        t0 -= t2 + t2 + t2;
+        t0 -= t2.MultiplySmall(3);
         y3 = t0 * y3 + x3;
         x3 = t0 * (X * Y);
         x3 += x3;

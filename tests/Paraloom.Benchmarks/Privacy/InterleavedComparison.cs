@@ -9,14 +9,16 @@ using BcPoint = Org.BouncyCastle.Math.EC.ECPoint;
 namespace Paraloom.Benchmarks.Privacy;
 
 /// <summary>
-/// Old (BouncyCastle) and new privacy operations measured round-robin: every round times a short batch of
-/// each operation in turn, and the table reports each one's fastest and median batch. On a shared machine
-/// whose load swings within seconds, the minimum over interleaved rounds is the figure least distorted by
-/// other processes, and ratios between rows come from the same moments.
+/// Old (BouncyCastle) and new privacy operations measured round-robin: every round times a few single calls
+/// of each operation in turn, and the table reports each one's fastest and median call. On a shared machine
+/// whose load swings within seconds, the fastest of many interleaved calls is the figure least distorted by
+/// other processes (a call of 100 µs usually runs unpreempted), and ratios between rows come from the same
+/// moments.
 /// </summary>
 internal static class InterleavedComparison
 {
     private const double LibSecp256k1VerifyMicroseconds = 67;
+    private const int CallsPerRound = 5;
 
     public static void Run(int rounds)
     {
@@ -29,7 +31,10 @@ internal static class InterleavedComparison
         }
         for (int round = 0; round < rounds; round++)
         {
-            for (int i = 0; i < operations.Length; i++) samples[i].Add(TimeBatch(operations[i].Operation) / operations[i].PerCall);
+            for (int i = 0; i < operations.Length; i++)
+            {
+                for (int call = 0; call < CallsPerRound; call++) samples[i].Add(TimeCall(operations[i].Operation) / operations[i].PerCall);
+            }
         }
 
         double baseline = samples[0].Min();
@@ -43,17 +48,11 @@ internal static class InterleavedComparison
         }
     }
 
-    /// <summary>Microseconds per call over a batch of about 20 ms.</summary>
-    private static double TimeBatch(Action operation)
+    private static double TimeCall(Action operation)
     {
-        int count = 0;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed.TotalMilliseconds < 20 || count < 5)
-        {
-            operation();
-            count++;
-        }
-        return watch.Elapsed.TotalMilliseconds * 1000 / count;
+        long start = Stopwatch.GetTimestamp();
+        operation();
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds;
     }
 
     private static (string, int, Action)[] Operations()

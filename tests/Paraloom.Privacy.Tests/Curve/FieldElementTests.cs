@@ -23,6 +23,7 @@ public class FieldElementTests
             Assert.Equal(a.Multiply(b).Mod(P), Reference.ToBig(x * y));
             Assert.Equal(a.Multiply(a).Mod(P), Reference.ToBig(x.Square()));
             Assert.Equal(a.Multiply(BigInteger.ValueOf(21)).Mod(P), Reference.ToBig(x.MultiplySmall(21)));
+            Assert.Equal(a, Reference.ToBig(x.Halve() + x.Halve()));
         }
     }
 
