@@ -13,6 +13,7 @@ internal static class VariableTimeMultiplier
     private const int PointTableSize = 1 << (PointWindow - 2);
     private const int StackPoints = 2;
 
+    /// <summary>The sum; a zero h (Schnorr verification) leaves H out entirely.</summary>
     public static JacobianPoint Multiply(in Scalar g, in Scalar h, ReadOnlySpan<Scalar> scalars, ReadOnlySpan<AffinePoint> points)
     {
         if (scalars.Length != points.Length) throw new ArgumentException("One scalar per point.", nameof(scalars));
@@ -36,8 +37,7 @@ internal static class VariableTimeMultiplier
         Span<sbyte> gDigits = stackalloc sbyte[2 * Wnaf.MaxDigits];
         length = Math.Max(length, EncodeHalves(g, gTable.Window, gDigits));
 
-        bool withH = !h.IsZero;
-        OddMultiplesTable? hTable = withH ? Generators.HMultiples : null;
+        OddMultiplesTable? hTable = h.IsZero ? null : Generators.HMultiples;
         Span<sbyte> hDigits = stackalloc sbyte[2 * Wnaf.MaxDigits];
         if (hTable is not null) length = Math.Max(length, EncodeHalves(h, hTable.Window, hDigits));
 
