@@ -57,7 +57,8 @@ public sealed class OwnershipProof
     {
         ArgumentNullException.ThrowIfNull(context);
         Scalar minusE = -_e;
-        JacobianPoint r1 = VariableTimeMultiplier.Multiply(_s1, Scalar.Zero, [minusE], [context.Job.Requester.Point]);
+        PublicKey requester = context.Job.Requester;
+        JacobianPoint r1 = VariableTimeMultiplier.Multiply(_s1, Scalar.Zero, [minusE], [requester.Point], [requester.MultiplesForVerification()]);
         JacobianPoint r2 = VariableTimeMultiplier.Multiply(_s2, _s3, [minusE], [context.Job.InputCommitment.Point]);
         if (!r1.TryToAffine(out AffinePoint r1Affine) || !r2.TryToAffine(out AffinePoint r2Affine)) return false;
         if (!TryChallenge(context, r1Affine, r2Affine, out Scalar expected)) return false;

@@ -11,7 +11,12 @@ public sealed class PublicKey : IEquatable<PublicKey>
 {
     public const int Size = Secp256k1.XOnlySize;
 
+    /// <summary>NAF width of a key's own table: as G's, 64 odd multiples and their λ images (8 KB).</summary>
+    private const int CachedTableWindow = 8;
+
     private readonly byte[] _bytes;
+    private OddMultiplesTable? _multiples;
+    private int _uses;
 
     private PublicKey(byte[] bytes, in AffinePoint point)
     {
@@ -38,6 +43,19 @@ public sealed class PublicKey : IEquatable<PublicKey>
         var bytes = new byte[Size];
         Secp256k1.WriteXOnly(point, bytes);
         return new PublicKey(bytes, point.HasEvenY ? point : point.Negate());
+    }
+
+    /// <summary>
+    /// The key's table of odd multiples for verification, or null on its first use: a key parsed for a single
+    /// check is not worth the table (it costs about as much as a verification); from its second use on, it
+    /// is built once and kept with this instance. Racing threads may each build one; one wins, all are equal.
+    /// </summary>
+    internal OddMultiplesTable? MultiplesForVerification()
+    {
+        OddMultiplesTable? table = Volatile.Read(ref _multiples);
+        if (table is not null || Interlocked.Increment(ref _uses) < 2) return table;
+        Interlocked.CompareExchange(ref _multiples, new OddMultiplesTable(Point, CachedTableWindow), null);
+        return Volatile.Read(ref _multiples);
     }
 
     public byte[] ToBytes() => (byte[])_bytes.Clone();

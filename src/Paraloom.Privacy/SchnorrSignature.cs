@@ -96,7 +96,7 @@ public sealed class SchnorrSignature
 
         Scalar e = Challenge(rBytes, publicKey.AsSpan(), message);
         // R = s·G − e·P in one interleaved (Strauss / GLV) multiplication.
-        JacobianPoint point = VariableTimeMultiplier.Multiply(s, Scalar.Zero, [-e], [publicKey.Point]);
+        JacobianPoint point = VariableTimeMultiplier.Multiply(s, Scalar.Zero, [-e], [publicKey.Point], [publicKey.MultiplesForVerification()]);
         return point.TryToAffine(out AffinePoint affine) && affine.HasEvenY && affine.X.Equals(r);
     }
 
@@ -113,6 +113,7 @@ public sealed class SchnorrSignature
         // Checks (Σ aᵢsᵢ)·G − Σ aᵢ·Rᵢ − Σ aᵢeᵢ·Pᵢ = O with a₀ = 1 and the other aᵢ random.
         var points = new AffinePoint[2 * batch.Count];
         var scalars = new Scalar[points.Length];
+        var tables = new OddMultiplesTable?[points.Length];
         Scalar sum = Scalar.Zero;
         for (int i = 0; i < batch.Count; i++)
         {
@@ -129,9 +130,10 @@ public sealed class SchnorrSignature
             points[2 * i] = r;
             scalars[2 * i] = -weight;
             points[2 * i + 1] = signer.Point;
+            tables[2 * i + 1] = signer.MultiplesForVerification();
             scalars[2 * i + 1] = -(weight * e);
         }
-        return VariableTimeMultiplier.Multiply(sum, Scalar.Zero, scalars, points).IsInfinity;
+        return VariableTimeMultiplier.Multiply(sum, Scalar.Zero, scalars, points, tables).IsInfinity;
     }
 
     private static Scalar Challenge(ReadOnlySpan<byte> r, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)

@@ -1,6 +1,9 @@
 namespace Paraloom.Privacy.Curve;
 
-/// <summary>Many projective points to affine with one inversion (Montgomery's trick), for building tables.</summary>
+/// <summary>
+/// Many projective points to affine with one inversion (Montgomery's trick), for building tables of PUBLIC
+/// points (multiples of G, H or a public key): the inversion is the variable-time one.
+/// </summary>
 internal static class Normalization
 {
     /// <summary>Every point must be finite.</summary>
@@ -16,7 +19,7 @@ internal static class Normalization
             running *= points[i].Z;
             prefix[i] = running;
         }
-        FieldElement inverse = running.Invert();
+        FieldElement inverse = running.InvertVariableTime();
         for (int i = points.Length - 1; i >= 0; i--)
         {
             FieldElement zInverse = i == 0 ? inverse : inverse * prefix[i - 1];

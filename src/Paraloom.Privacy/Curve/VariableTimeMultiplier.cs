@@ -3,9 +3,10 @@ namespace Paraloom.Privacy.Curve;
 /// <summary>
 /// g·G + h·H + Σ kᵢ·Pᵢ for PUBLIC scalars and points only (verification): every scalar is split with the GLV
 /// endomorphism into two halves of about 128 bits, recoded to width-w NAF, and all halves share one chain
-/// of about 128 doublings (Strauss–Shamir interleaving). G and H use their cached tables of odd multiples;
-/// each Pᵢ gets a small table of its own. Jacobian coordinates (cheapest doublings); branches and table
-/// indices depend on the data: variable time.
+/// of about 128 doublings (Strauss–Shamir interleaving). G and H use their cached affine tables of odd
+/// multiples, and so does a Pᵢ that comes with one (a public key in repeated use); any other Pᵢ gets a small
+/// Jacobian table built per call. Jacobian coordinates (cheapest doublings); branches and table indices
+/// depend on the data: variable time.
 /// </summary>
 internal static class VariableTimeMultiplier
 {
@@ -13,10 +14,17 @@ internal static class VariableTimeMultiplier
     private const int PointTableSize = 1 << (PointWindow - 2);
     private const int StackPoints = 2;
 
-    /// <summary>The sum; a zero h (Schnorr verification) leaves H out entirely.</summary>
-    public static JacobianPoint Multiply(in Scalar g, in Scalar h, ReadOnlySpan<Scalar> scalars, ReadOnlySpan<AffinePoint> points)
+    /// <summary>
+    /// The sum; a zero h (Schnorr verification) leaves H out entirely. <paramref name="cachedTables"/> is
+    /// empty or has, per point, its precomputed table or null.
+    /// </summary>
+    public static JacobianPoint Multiply(
+        in Scalar g, in Scalar h, ReadOnlySpan<Scalar> scalars, ReadOnlySpan<AffinePoint> points,
+        ReadOnlySpan<OddMultiplesTable?> cachedTables = default)
     {
         if (scalars.Length != points.Length) throw new ArgumentException("One scalar per point.", nameof(scalars));
+        if (!cachedTables.IsEmpty && cachedTables.Length != points.Length)
+            throw new ArgumentException("No cached tables, or one entry per point.", nameof(cachedTables));
         int count = points.Length;
         int halves = 2 * count;
         Span<sbyte> pointDigits = count <= StackPoints
@@ -29,8 +37,10 @@ internal static class VariableTimeMultiplier
         int length = 0;
         for (int i = 0; i < count; i++)
         {
-            length = Math.Max(length, EncodeHalves(scalars[i], PointWindow, pointDigits.Slice(2 * i * Wnaf.MaxDigits, 2 * Wnaf.MaxDigits)));
-            FillOddMultiples(points[i], pointTables.Slice(2 * i * PointTableSize, 2 * PointTableSize));
+            OddMultiplesTable? cached = cachedTables.IsEmpty ? null : cachedTables[i];
+            int window = cached?.Window ?? PointWindow;
+            length = Math.Max(length, EncodeHalves(scalars[i], window, pointDigits.Slice(2 * i * Wnaf.MaxDigits, 2 * Wnaf.MaxDigits)));
+            if (cached is null) FillOddMultiples(points[i], pointTables.Slice(2 * i * PointTableSize, 2 * PointTableSize));
         }
 
         OddMultiplesTable gTable = Generators.GMultiples;
@@ -51,6 +61,12 @@ internal static class VariableTimeMultiplier
             {
                 int digit = pointDigits[half * Wnaf.MaxDigits + position];
                 if (digit == 0) continue;
+                OddMultiplesTable? cached = cachedTables.IsEmpty ? null : cachedTables[half >> 1];
+                if (cached is not null)
+                {
+                    sum = sum.Add(cached.Lookup(digit, endomorphism: (half & 1) == 1));
+                    continue;
+                }
                 JacobianPoint entry = pointTables[half * PointTableSize + (Math.Abs(digit) >> 1)];
                 sum = sum.Add(digit > 0 ? entry : entry.Negate());
             }

@@ -85,6 +85,45 @@ public class MultiplierTests
     }
 
     [Fact]
+    public void Points_with_cached_tables_mix_with_points_without()
+    {
+        var random = new Random(41);
+        var bytes = new byte[32];
+        BigInteger[] values = Reference.Values(60, Reference.N, seed: 42).ToArray();
+        for (int i = 0; i + 2 < values.Length; i += 3)
+        {
+            (BcPoint bcFirst, AffinePoint first) = PointTests.RandomPoint(random, bytes);
+            (BcPoint bcSecond, AffinePoint second) = PointTests.RandomPoint(random, bytes);
+            BigInteger g = values[i], a = values[i + 1], b = values[i + 2];
+            BcPoint expected = Reference.G.Multiply(g).Add(bcFirst.Multiply(a)).Add(bcSecond.Multiply(b));
+            JacobianPoint sum = VariableTimeMultiplier.Multiply(
+                Reference.ToScalar(g), Scalar.Zero, [Reference.ToScalar(a), Reference.ToScalar(b)], [first, second],
+                [new OddMultiplesTable(first, 8), null]);
+            Assert.True(Reference.SamePoint(sum, expected));
+        }
+        Assert.Throws<ArgumentException>(() =>
+            VariableTimeMultiplier.Multiply(Scalar.One, Scalar.Zero, [Scalar.One], [Generators.G], [null, null]));
+    }
+
+    [Fact]
+    public void Public_keys_build_their_table_on_second_use_keep_it_and_still_verify_exactly()
+    {
+        using SecretKey secret = SecretKey.Generate();
+        byte[] message = "vote"u8.ToArray();
+        SchnorrSignature signature = secret.Sign(message);
+        PublicKey key = PublicKey.FromBytes(secret.PublicKey.ToBytes());
+        Assert.Null(key.MultiplesForVerification());
+        OddMultiplesTable? table = key.MultiplesForVerification();
+        Assert.NotNull(table);
+        Assert.Same(table, key.MultiplesForVerification());
+        Assert.True(key.Verify(message, signature));
+        Assert.False(key.Verify("another vote"u8, signature));
+        byte[] tampered = signature.ToBytes();
+        tampered[^1] ^= 1;
+        Assert.False(key.Verify(message, SchnorrSignature.FromBytes(tampered)));
+    }
+
+    [Fact]
     public void Many_points_take_the_heap_path_and_match_the_reference()
     {
         var random = new Random(39);
