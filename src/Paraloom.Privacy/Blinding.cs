@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -13,9 +12,9 @@ public sealed class Blinding
 {
     public const int Size = Secp256k1.ScalarSize;
 
-    private Blinding(BigInteger scalar) => Scalar = scalar;
+    private Blinding(in Scalar scalar) => Scalar = scalar;
 
-    internal BigInteger Scalar { get; }
+    internal Scalar Scalar { get; }
 
     /// <summary>A fresh, uniformly random, non-zero blinding from the CSPRNG.</summary>
     public static Blinding Random()
@@ -26,7 +25,7 @@ public sealed class Blinding
             while (true)
             {
                 RandomNumberGenerator.Fill(candidate);
-                if (Secp256k1.TryReadScalar(candidate) is { SignValue: not 0 } scalar) return new Blinding(scalar);
+                if (Scalar.TryRead(candidate, out Scalar scalar) && !scalar.IsZero) return new Blinding(scalar);
             }
         }
         finally
@@ -39,18 +38,18 @@ public sealed class Blinding
     public static Blinding FromBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != Size) throw new InvalidEncodingException("A blinding is 32 bytes.");
-        BigInteger scalar = Secp256k1.TryReadScalar(bytes)
-            ?? throw new InvalidEncodingException("A blinding must be below the secp256k1 group order.");
+        if (!Scalar.TryRead(bytes, out Scalar scalar))
+            throw new InvalidEncodingException("A blinding must be below the secp256k1 group order.");
         return new Blinding(scalar);
     }
 
-    public byte[] ExportBytes() => Secp256k1.ScalarBytes(Scalar);
+    public byte[] ExportBytes() => Scalar.ToBytes();
 
     public static Blinding operator +(Blinding left, Blinding right) =>
-        new(left.Scalar.Add(right.Scalar).Mod(Secp256k1.N));
+        new(left.Scalar + right.Scalar);
 
     public static Blinding operator -(Blinding left, Blinding right) =>
-        new(left.Scalar.Subtract(right.Scalar).Mod(Secp256k1.N));
+        new(left.Scalar - right.Scalar);
 
     public override string ToString() => "Blinding(redacted)";
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using Org.BouncyCastle.Math;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -10,27 +8,22 @@ namespace Paraloom.Privacy;
 /// </summary>
 public sealed class CommitmentValue
 {
-    private CommitmentValue(BigInteger scalar, ulong? amount)
+    private CommitmentValue(in Scalar scalar, ulong? amount)
     {
         Scalar = scalar;
         Amount = amount;
     }
 
-    internal BigInteger Scalar { get; }
+    internal Scalar Scalar { get; }
 
     /// <summary>Set for amounts: only 64 bits wide, so multiplying by G needs a quarter of the windows.</summary>
     internal ulong? Amount { get; }
 
-    public static CommitmentValue OfAmount(ulong amount)
-    {
-        var bigEndian = new byte[sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64BigEndian(bigEndian, amount);
-        return new CommitmentValue(new BigInteger(1, bigEndian), amount);
-    }
+    public static CommitmentValue OfAmount(ulong amount) => new(Scalar.FromUInt64(amount), amount);
 
     /// <summary>v = TaggedHash("Paraloom/commitment-value/v1", data) mod n.</summary>
     public static CommitmentValue OfData(ReadOnlySpan<byte> data) =>
-        new(Secp256k1.ReduceScalar(TaggedHash.CommitmentValue.Compute(data)), null);
+        new(Scalar.ReadReduced(TaggedHash.CommitmentValue.Compute(data)), null);
 
     public override string ToString() => "CommitmentValue(redacted)";
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -46,7 +44,7 @@ public static class KeyWrap
         ReadOnlySpan<byte> bytes = wrapped.AsSpan();
         if (bytes.Length != PublicKey.Size + Aead.Overhead + JobKey.Size) throw new AuthenticationFailedException(What);
         ReadOnlySpan<byte> ephemeralPublic = bytes[..PublicKey.Size];
-        ECPoint ephemeralPoint = Secp256k1.TryLiftX(ephemeralPublic) ?? throw new AuthenticationFailedException(What);
+        if (!Secp256k1.TryLiftX(ephemeralPublic, out AffinePoint ephemeralPoint)) throw new AuthenticationFailedException(What);
 
         Span<byte> derived = stackalloc byte[Aead.KeySize + Aead.NonceSize];
         byte[]? plaintext = null;
@@ -64,16 +62,14 @@ public static class KeyWrap
     }
 
     /// <summary>
-    /// HKDF over x(secret·point). Only x is used, and x is the same for ±point and ±secret, so x-only keys
-    /// (which drop the sign of y) agree on both sides. BouncyCastle's variable-base multiplication is not
-    /// constant-time, so the secret is split into two random shares (secret = a + b mod n) and a·point +
-    /// b·point is computed: what the timing reveals is about shares that each look uniformly random.
+    /// HKDF over x(secret·point), multiplied in constant time. Only x is used, and x is the same for ±point
+    /// and ±secret, so x-only keys (which drop the sign of y) agree on both sides.
     /// </summary>
-    private static void DeriveWrappingKey(BigInteger secret, ECPoint point, ReadOnlySpan<byte> ephemeralPublic, ReadOnlySpan<byte> validatorPublic, Span<byte> output)
+    private static void DeriveWrappingKey(in Scalar secret, in AffinePoint point, ReadOnlySpan<byte> ephemeralPublic, ReadOnlySpan<byte> validatorPublic, Span<byte> output)
     {
-        BigInteger share = Blinding.Random().Scalar;
-        BigInteger otherShare = secret.Subtract(share).Mod(Secp256k1.N);
-        ECPoint shared = ECAlgorithms.SumOfTwoMultiplies(point, share, point, otherShare).Normalize();
+        // A non-zero secret times a point of prime order is never the identity.
+        if (!ConstantTimeMultiplier.Multiply(secret, point).TryToAffine(out AffinePoint shared))
+            throw new InvalidOperationException("The shared point is the point at infinity.");
         Span<byte> sharedX = stackalloc byte[Secp256k1.XOnlySize];
         Span<byte> salt = stackalloc byte[2 * PublicKey.Size];
         try

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -17,9 +15,9 @@ public sealed class OwnershipProof
     public const int Size = 1 + 4 * Secp256k1.ScalarSize;
     private const byte Version = 1;
 
-    private readonly BigInteger _e, _s1, _s2, _s3;
+    private readonly Scalar _e, _s1, _s2, _s3;
 
-    private OwnershipProof(BigInteger e, BigInteger s1, BigInteger s2, BigInteger s3)
+    private OwnershipProof(in Scalar e, in Scalar s1, in Scalar s2, in Scalar s3)
     {
         _e = e;
         _s1 = s1;
@@ -43,20 +41,14 @@ public sealed class OwnershipProof
         if (!context.Job.InputCommitment.Opens(value, blinding))
             throw new ArgumentException("The value and blinding do not open the context's input commitment.", nameof(blinding));
 
-        BigInteger d = requester.EvenYScalar;
+        Scalar d = requester.EvenYScalar;
         while (true)
         {
-            (BigInteger k1, BigInteger k2, BigInteger k3) = DeriveNonces(d, value.Scalar, blinding.Scalar, context);
-            ECPoint r1 = Generators.MultiplyG(k1);
-            ECPoint r2 = Generators.MultiplyG(k2).Add(Generators.MultiplyH(k3));
-            BigInteger? e = Challenge(context, r1, r2);
-            if (e is null) continue;
-            BigInteger n = Secp256k1.N;
-            return new OwnershipProof(
-                e,
-                k1.Add(e.Multiply(d)).Mod(n),
-                k2.Add(e.Multiply(value.Scalar)).Mod(n),
-                k3.Add(e.Multiply(blinding.Scalar)).Mod(n));
+            (Scalar k1, Scalar k2, Scalar k3) = DeriveNonces(d, value.Scalar, blinding.Scalar, context);
+            if (!Generators.MultiplyG(k1).TryToAffine(out AffinePoint r1)) continue;
+            if (!(Generators.MultiplyG(k2) + Generators.MultiplyH(k3)).TryToAffine(out AffinePoint r2)) continue;
+            if (!TryChallenge(context, r1, r2, out Scalar e)) continue;
+            return new OwnershipProof(e, k1 + e * d, k2 + e * value.Scalar, k3 + e * blinding.Scalar);
         }
     }
 
@@ -64,14 +56,17 @@ public sealed class OwnershipProof
     public bool Verify(OwnershipContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        BigInteger minusE = Secp256k1.Negate(_e);
-        ECPoint r1 = ECAlgorithms.SumOfTwoMultiplies(Generators.G, _s1, context.Job.Requester.Point, minusE);
-        ECPoint r2 = ECAlgorithms.SumOfMultiplies(
-            [Generators.G, Generators.H, context.Job.InputCommitment.Point],
-            [_s2, _s3, minusE]);
-        BigInteger? expected = Challenge(context, r1, r2);
-        if (expected is null) return false;
-        return CryptographicOperations.FixedTimeEquals(Secp256k1.ScalarBytes(expected), Secp256k1.ScalarBytes(_e));
+        Scalar minusE = -_e;
+        PublicKey requester = context.Job.Requester;
+        JacobianPoint r1 = VariableTimeMultiplier.Multiply(_s1, Scalar.Zero, [minusE], [requester.Point], [requester.MultiplesForVerification()]);
+        JacobianPoint r2 = VariableTimeMultiplier.Multiply(_s2, _s3, [minusE], [context.Job.InputCommitment.Point]);
+        if (!r1.TryToAffine(out AffinePoint r1Affine) || !r2.TryToAffine(out AffinePoint r2Affine)) return false;
+        if (!TryChallenge(context, r1Affine, r2Affine, out Scalar expected)) return false;
+        Span<byte> expectedBytes = stackalloc byte[Secp256k1.ScalarSize];
+        Span<byte> actualBytes = stackalloc byte[Secp256k1.ScalarSize];
+        expected.Write(expectedBytes);
+        _e.Write(actualBytes);
+        return CryptographicOperations.FixedTimeEquals(expectedBytes, actualBytes);
     }
 
     /// <summary>Strict parsing: exact length, known version, every scalar below n and a non-zero challenge.</summary>
@@ -79,13 +74,13 @@ public sealed class OwnershipProof
     {
         if (bytes.Length != Size) throw new InvalidEncodingException($"An ownership proof is {Size} bytes.");
         if (bytes[0] != Version) throw new InvalidEncodingException($"Unknown ownership proof version {bytes[0]}.");
-        var scalars = new BigInteger[4];
+        var scalars = new Scalar[4];
         for (int i = 0; i < scalars.Length; i++)
         {
-            scalars[i] = Secp256k1.TryReadScalar(bytes.Slice(1 + i * Secp256k1.ScalarSize, Secp256k1.ScalarSize))
-                ?? throw new InvalidEncodingException("An ownership proof scalar is not below the group order.");
+            if (!Scalar.TryRead(bytes.Slice(1 + i * Secp256k1.ScalarSize, Secp256k1.ScalarSize), out scalars[i]))
+                throw new InvalidEncodingException("An ownership proof scalar is not below the group order.");
         }
-        if (scalars[0].SignValue == 0) throw new InvalidEncodingException("An ownership proof challenge cannot be zero.");
+        if (scalars[0].IsZero) throw new InvalidEncodingException("An ownership proof challenge cannot be zero.");
         return new OwnershipProof(scalars[0], scalars[1], scalars[2], scalars[3]);
     }
 
@@ -93,20 +88,17 @@ public sealed class OwnershipProof
     {
         var bytes = new byte[Size];
         bytes[0] = Version;
-        BigInteger[] scalars = [_e, _s1, _s2, _s3];
+        Scalar[] scalars = [_e, _s1, _s2, _s3];
         for (int i = 0; i < scalars.Length; i++)
-            Secp256k1.WriteScalar(scalars[i], bytes.AsSpan(1 + i * Secp256k1.ScalarSize));
+            scalars[i].Write(bytes.AsSpan(1 + i * Secp256k1.ScalarSize));
         return bytes;
     }
 
     public override string ToString() => $"OwnershipProof({Hex.Encode(ToBytes())})";
 
-    /// <summary>e = TaggedHash(context || R1 || R2) mod n; null when a nonce point is the identity or e is zero.</summary>
-    private static BigInteger? Challenge(OwnershipContext context, ECPoint r1, ECPoint r2)
+    /// <summary>e = TaggedHash(context || R1 || R2) mod n; false when e is zero.</summary>
+    private static bool TryChallenge(OwnershipContext context, in AffinePoint r1, in AffinePoint r2, out Scalar e)
     {
-        r1 = r1.Normalize();
-        r2 = r2.Normalize();
-        if (r1.IsInfinity || r2.IsInfinity) return null;
         Span<byte> point = stackalloc byte[Secp256k1.CompressedSize];
         Span<byte> hash = stackalloc byte[32];
         using IncrementalHash challenge = TaggedHash.OwnershipChallenge.Begin();
@@ -116,25 +108,25 @@ public sealed class OwnershipProof
         Secp256k1.WriteCompressed(r2, point);
         challenge.AppendData(point);
         challenge.GetHashAndReset(hash);
-        BigInteger e = Secp256k1.ReduceScalar(hash);
-        return e.SignValue == 0 ? null : e;
+        e = Scalar.ReadReduced(hash);
+        return !e.IsZero;
     }
 
     /// <summary>
     /// Hedged nonces: a hash of fresh CSPRNG bytes together with the secrets and the context, so a weak
     /// random source alone cannot repeat a nonce under different challenges.
     /// </summary>
-    private static (BigInteger, BigInteger, BigInteger) DeriveNonces(BigInteger d, BigInteger v, BigInteger r, OwnershipContext context)
+    private static (Scalar, Scalar, Scalar) DeriveNonces(in Scalar d, in Scalar v, in Scalar r, OwnershipContext context)
     {
         Span<byte> seed = stackalloc byte[4 * Secp256k1.ScalarSize];
         Span<byte> hash = stackalloc byte[32];
-        var nonces = new BigInteger[3];
+        Span<Scalar> nonces = stackalloc Scalar[3];
         try
         {
             RandomNumberGenerator.Fill(seed[..Secp256k1.ScalarSize]);
-            Secp256k1.WriteScalar(d, seed.Slice(32, 32));
-            Secp256k1.WriteScalar(v, seed.Slice(64, 32));
-            Secp256k1.WriteScalar(r, seed.Slice(96, 32));
+            d.Write(seed.Slice(32, 32));
+            v.Write(seed.Slice(64, 32));
+            r.Write(seed.Slice(96, 32));
             for (int i = 0; i < nonces.Length; i++)
             {
                 do
@@ -144,10 +136,10 @@ public sealed class OwnershipProof
                     nonce.AppendData(context.Encoded);
                     nonce.AppendData([(byte)i]);
                     nonce.GetHashAndReset(hash);
-                    nonces[i] = Secp256k1.ReduceScalar(hash);
-                    if (nonces[i].SignValue == 0) RandomNumberGenerator.Fill(seed[..Secp256k1.ScalarSize]);
+                    nonces[i] = Scalar.ReadReduced(hash);
+                    if (nonces[i].IsZero) RandomNumberGenerator.Fill(seed[..Secp256k1.ScalarSize]);
                 }
-                while (nonces[i].SignValue == 0);
+                while (nonces[i].IsZero);
             }
             return (nonces[0], nonces[1], nonces[2]);
         }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Paraloom.Privacy.Curve;
 
@@ -14,22 +13,27 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 
     private readonly byte[] _encoded;
 
-    private PedersenCommitment(ECPoint point)
+    private PedersenCommitment(in AffinePoint point)
     {
-        if (point.IsInfinity)
-            throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding.");
-        Point = point.Normalize();
+        Point = point;
         _encoded = new byte[Size];
         Secp256k1.WriteCompressed(Point, _encoded);
     }
 
-    internal ECPoint Point { get; }
+    private PedersenCommitment(in ProjectivePoint point)
+        : this(point.TryToAffine(out AffinePoint affine)
+            ? affine
+            : throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding."))
+    {
+    }
+
+    internal AffinePoint Point { get; }
 
     public static PedersenCommitment Commit(CommitmentValue value, Blinding blinding)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(blinding);
-        return new PedersenCommitment(ValueTimesG(value).Add(Generators.MultiplyH(blinding.Scalar)));
+        return new PedersenCommitment(Compute(value, blinding));
     }
 
     /// <summary>Whether (value, blinding) opens this commitment.</summary>
@@ -37,8 +41,7 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(blinding);
-        ECPoint recomputed = ValueTimesG(value).Add(Generators.MultiplyH(blinding.Scalar)).Normalize();
-        if (recomputed.IsInfinity) return false;
+        if (!Compute(value, blinding).TryToAffine(out AffinePoint recomputed)) return false;
         Span<byte> encoded = stackalloc byte[Size];
         Secp256k1.WriteCompressed(recomputed, encoded);
         return CryptographicOperations.FixedTimeEquals(encoded, _encoded);
@@ -48,8 +51,8 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
     {
         if (encoded.Length != Size)
             throw new InvalidEncodingException("A commitment is 33 bytes (a compressed secp256k1 point).");
-        ECPoint point = Secp256k1.TryDecodeCompressed(encoded)
-            ?? throw new InvalidEncodingException("The commitment is not a compressed point on secp256k1.");
+        if (!Secp256k1.TryDecodeCompressed(encoded, out AffinePoint point))
+            throw new InvalidEncodingException("The commitment is not a compressed point on secp256k1.");
         return new PedersenCommitment(point);
     }
 
@@ -63,11 +66,11 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 
     /// <summary>Commits to the sum of the values under the sum of the blindings.</summary>
     public static PedersenCommitment operator +(PedersenCommitment left, PedersenCommitment right) =>
-        new(left.Point.Add(right.Point));
+        new(new ProjectivePoint(left.Point) + right.Point);
 
     /// <summary>Commits to the difference; throws when the two are equal (the difference is the identity).</summary>
     public static PedersenCommitment operator -(PedersenCommitment left, PedersenCommitment right) =>
-        new(left.Point.Subtract(right.Point));
+        new(new ProjectivePoint(left.Point) + right.Point.Negate());
 
     public bool Equals(PedersenCommitment? other) =>
         other is not null && CryptographicOperations.FixedTimeEquals(_encoded, other._encoded);
@@ -78,13 +81,12 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 
     public override string ToString() => ToHex();
 
-    private static ECPoint ValueTimesG(CommitmentValue value)
+    /// <summary>v·G + r·H, both products in constant time; an amount needs only its 64 bits of G's table.</summary>
+    private static ProjectivePoint Compute(CommitmentValue value, Blinding blinding)
     {
-        if (value.Amount is not { } amount) return Generators.MultiplyG(value.Scalar);
-        Span<byte> bigEndian = stackalloc byte[sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64BigEndian(bigEndian, amount);
-        ECPoint product = Generators.MultiplyG(bigEndian);
-        bigEndian.Clear();
-        return product;
+        ProjectivePoint valueTimesG = value.Amount is { } amount
+            ? Generators.MultiplyG(amount)
+            : Generators.MultiplyG(value.Scalar);
+        return valueTimesG + Generators.MultiplyH(blinding.Scalar);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math.EC;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -12,34 +11,51 @@ public sealed class PublicKey : IEquatable<PublicKey>
 {
     public const int Size = Secp256k1.XOnlySize;
 
-    private readonly byte[] _bytes;
+    /// <summary>NAF width of a key's own table: as G's, 64 odd multiples and their λ images (8 KB).</summary>
+    private const int CachedTableWindow = 8;
 
-    private PublicKey(byte[] bytes, ECPoint point)
+    private readonly byte[] _bytes;
+    private OddMultiplesTable? _multiples;
+    private int _uses;
+
+    private PublicKey(byte[] bytes, in AffinePoint point)
     {
         _bytes = bytes;
         Point = point;
     }
 
-    /// <summary>The even-y curve point, normalised.</summary>
-    internal ECPoint Point { get; }
+    /// <summary>The even-y curve point.</summary>
+    internal AffinePoint Point { get; }
 
     public static PublicKey FromBytes(ReadOnlySpan<byte> xOnly)
     {
         if (xOnly.Length != Size) throw new InvalidEncodingException("A public key is 32 bytes (BIP-340 x-only).");
-        ECPoint point = Secp256k1.TryLiftX(xOnly)
-            ?? throw new InvalidEncodingException("The public key is not the x coordinate of a secp256k1 point.");
+        if (!Secp256k1.TryLiftX(xOnly, out AffinePoint point))
+            throw new InvalidEncodingException("The public key is not the x coordinate of a secp256k1 point.");
         return new PublicKey(xOnly.ToArray(), point);
     }
 
     public static PublicKey FromHex(string hex) => FromBytes(Hex.Decode(hex, Size, "public key"));
 
-    internal static PublicKey FromEvenYPoint(ECPoint point)
+    /// <summary>The x-only key of a point of either parity.</summary>
+    internal static PublicKey FromPoint(in AffinePoint point)
     {
-        ECPoint normalized = point.Normalize();
         var bytes = new byte[Size];
-        Secp256k1.WriteXOnly(normalized, bytes);
-        ECPoint evenY = Secp256k1.HasEvenY(normalized) ? normalized : normalized.Negate().Normalize();
-        return new PublicKey(bytes, evenY);
+        Secp256k1.WriteXOnly(point, bytes);
+        return new PublicKey(bytes, point.HasEvenY ? point : point.Negate());
+    }
+
+    /// <summary>
+    /// The key's table of odd multiples for verification, or null on its first use: a key parsed for a single
+    /// check is not worth the table (it costs about as much as a verification); from its second use on, it
+    /// is built once and kept with this instance. Racing threads may each build one; one wins, all are equal.
+    /// </summary>
+    internal OddMultiplesTable? MultiplesForVerification()
+    {
+        OddMultiplesTable? table = Volatile.Read(ref _multiples);
+        if (table is not null || Interlocked.Increment(ref _uses) < 2) return table;
+        Interlocked.CompareExchange(ref _multiples, new OddMultiplesTable(Point, CachedTableWindow), null);
+        return Volatile.Read(ref _multiples);
     }
 
     public byte[] ToBytes() => (byte[])_bytes.Clone();

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -50,13 +48,13 @@ public sealed class SchnorrSignature
         ArgumentNullException.ThrowIfNull(key);
         if (aux.Length != AuxSize) throw new ArgumentException("BIP-340 auxiliary data is 32 bytes.", nameof(aux));
 
-        BigInteger d = key.EvenYScalar;
+        Scalar d = key.EvenYScalar;
         ReadOnlySpan<byte> publicKey = key.PublicKey.AsSpan();
         Span<byte> masked = stackalloc byte[Secp256k1.ScalarSize];
         Span<byte> nonceHash = stackalloc byte[Secp256k1.ScalarSize];
         try
         {
-            Secp256k1.WriteScalar(d, masked);
+            d.Write(masked);
             byte[] auxHash = TaggedHash.Bip340Aux.Compute(aux);
             for (int i = 0; i < masked.Length; i++) masked[i] ^= auxHash[i];
 
@@ -68,15 +66,15 @@ public sealed class SchnorrSignature
                 nonce.GetHashAndReset(nonceHash);
             }
 
-            BigInteger kPrime = Secp256k1.ReduceScalar(nonceHash);
-            if (kPrime.SignValue == 0) throw new CryptographicException("BIP-340 nonce derivation produced zero.");
-            ECPoint r = Generators.MultiplyG(kPrime);
-            BigInteger k = Secp256k1.HasEvenY(r) ? kPrime : Secp256k1.N.Subtract(kPrime);
+            Scalar kPrime = Scalar.ReadReduced(nonceHash);
+            if (kPrime.IsZero || !Generators.MultiplyG(kPrime).TryToAffine(out AffinePoint r))
+                throw new CryptographicException("BIP-340 nonce derivation produced zero.");
+            Scalar k = kPrime.NegateIf(!r.HasEvenY);
 
             var signature = new byte[Size];
             Secp256k1.WriteXOnly(r, signature);
-            BigInteger e = Challenge(signature.AsSpan(0, 32), publicKey, message);
-            Secp256k1.WriteScalar(k.Add(e.Multiply(d)).Mod(Secp256k1.N), signature.AsSpan(32));
+            Scalar e = Challenge(signature.AsSpan(0, 32), publicKey, message);
+            (k + e * d).Write(signature.AsSpan(32));
             return new SchnorrSignature(signature);
         }
         finally
@@ -93,17 +91,13 @@ public sealed class SchnorrSignature
         ArgumentNullException.ThrowIfNull(signature);
 
         ReadOnlySpan<byte> rBytes = signature._bytes.AsSpan(0, 32);
-        BigInteger r = Secp256k1.ReadUnsigned(rBytes);
-        if (r.CompareTo(Secp256k1.FieldPrime) >= 0) return false;
-        BigInteger? s = Secp256k1.TryReadScalar(signature._bytes.AsSpan(32));
-        if (s is null) return false;
+        if (!FieldElement.TryRead(rBytes, out FieldElement r)) return false;
+        if (!Scalar.TryRead(signature._bytes.AsSpan(32), out Scalar s)) return false;
 
-        BigInteger e = Challenge(rBytes, publicKey.AsSpan(), message);
-        // R = s·G - e·P in one interleaved (Shamir / GLV) multiplication.
-        ECPoint point = ECAlgorithms.SumOfTwoMultiplies(Generators.G, s, publicKey.Point, Secp256k1.Negate(e)).Normalize();
-        return !point.IsInfinity
-            && Secp256k1.HasEvenY(point)
-            && point.AffineXCoord.ToBigInteger().Equals(r);
+        Scalar e = Challenge(rBytes, publicKey.AsSpan(), message);
+        // R = s·G − e·P in one interleaved (Strauss / GLV) multiplication.
+        JacobianPoint point = VariableTimeMultiplier.Multiply(s, Scalar.Zero, [-e], [publicKey.Point], [publicKey.MultiplesForVerification()]);
+        return point.TryToAffine(out AffinePoint affine) && affine.HasEvenY && affine.X.Equals(r);
     }
 
     /// <summary>
@@ -117,34 +111,32 @@ public sealed class SchnorrSignature
         if (batch.Count == 1) return Verify(batch[0].Signer, batch[0].Message.Span, batch[0].Signature);
 
         // Checks (Σ aᵢsᵢ)·G − Σ aᵢ·Rᵢ − Σ aᵢeᵢ·Pᵢ = O with a₀ = 1 and the other aᵢ random.
-        var points = new ECPoint[2 * batch.Count + 1];
-        var scalars = new BigInteger[points.Length];
-        BigInteger n = Secp256k1.N;
-        BigInteger sum = BigInteger.Zero;
+        var points = new AffinePoint[2 * batch.Count];
+        var scalars = new Scalar[points.Length];
+        var tables = new OddMultiplesTable?[points.Length];
+        Scalar sum = Scalar.Zero;
         for (int i = 0; i < batch.Count; i++)
         {
             (PublicKey signer, ReadOnlyMemory<byte> message, SchnorrSignature signature) = batch[i];
             ArgumentNullException.ThrowIfNull(signer);
             ArgumentNullException.ThrowIfNull(signature);
             ReadOnlySpan<byte> rBytes = signature._bytes.AsSpan(0, 32);
-            ECPoint? r = Secp256k1.TryLiftX(rBytes);
-            BigInteger? s = Secp256k1.TryReadScalar(signature._bytes.AsSpan(32));
-            if (r is null || s is null) return false;
+            if (!Secp256k1.TryLiftX(rBytes, out AffinePoint r)) return false;
+            if (!Scalar.TryRead(signature._bytes.AsSpan(32), out Scalar s)) return false;
 
-            BigInteger weight = i == 0 ? BigInteger.One : Blinding.Random().Scalar;
-            BigInteger e = Challenge(rBytes, signer.AsSpan(), message.Span);
-            sum = sum.Add(weight.Multiply(s)).Mod(n);
+            Scalar weight = i == 0 ? Scalar.One : Blinding.Random().Scalar;
+            Scalar e = Challenge(rBytes, signer.AsSpan(), message.Span);
+            sum += weight * s;
             points[2 * i] = r;
-            scalars[2 * i] = Secp256k1.Negate(weight);
+            scalars[2 * i] = -weight;
             points[2 * i + 1] = signer.Point;
-            scalars[2 * i + 1] = Secp256k1.Negate(weight.Multiply(e).Mod(n));
+            tables[2 * i + 1] = signer.MultiplesForVerification();
+            scalars[2 * i + 1] = -(weight * e);
         }
-        points[^1] = Generators.G;
-        scalars[^1] = sum;
-        return ECAlgorithms.SumOfMultiplies(points, scalars).IsInfinity;
+        return VariableTimeMultiplier.Multiply(sum, Scalar.Zero, scalars, points, tables).IsInfinity;
     }
 
-    private static BigInteger Challenge(ReadOnlySpan<byte> r, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
+    private static Scalar Challenge(ReadOnlySpan<byte> r, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
     {
         Span<byte> hash = stackalloc byte[32];
         using IncrementalHash challenge = TaggedHash.Bip340Challenge.Begin();
@@ -152,6 +144,6 @@ public sealed class SchnorrSignature
         challenge.AppendData(publicKey);
         challenge.AppendData(message);
         challenge.GetHashAndReset(hash);
-        return Secp256k1.ReduceScalar(hash);
+        return Scalar.ReadReduced(hash);
     }
 }

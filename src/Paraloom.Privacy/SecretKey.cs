@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 using Paraloom.Privacy.Curve;
 
 namespace Paraloom.Privacy;
@@ -18,13 +16,14 @@ public sealed class SecretKey : IDisposable
 
     private SecretKey(ReadOnlySpan<byte> secret)
     {
-        BigInteger? scalar = Secp256k1.TryReadScalar(secret);
-        if (scalar is null || scalar.SignValue == 0)
+        if (!IsValid(secret))
             throw new InvalidEncodingException("A secret key is 32 bytes encoding an integer in [1, n-1] of secp256k1.");
         secret.CopyTo(_secret);
-        ECPoint point = Generators.MultiplyG(scalar);
-        PublicKey = PublicKey.FromEvenYPoint(point);
-        HasEvenY = Secp256k1.HasEvenY(point);
+        Scalar scalar = Scalar;
+        if (!Generators.MultiplyG(scalar).TryToAffine(out AffinePoint point))
+            throw new InvalidOperationException("A non-zero scalar times G cannot be the point at infinity.");
+        PublicKey = PublicKey.FromPoint(point);
+        HasEvenY = point.HasEvenY;
     }
 
     public PublicKey PublicKey { get; }
@@ -41,8 +40,7 @@ public sealed class SecretKey : IDisposable
             while (true)
             {
                 RandomNumberGenerator.Fill(candidate);
-                BigInteger? scalar = Secp256k1.TryReadScalar(candidate);
-                if (scalar is not null && scalar.SignValue != 0) return new SecretKey(candidate);
+                if (IsValid(candidate)) return new SecretKey(candidate);
             }
         }
         finally
@@ -81,11 +79,21 @@ public sealed class SecretKey : IDisposable
         }
     }
 
-    /// <summary>The scalar as BouncyCastle needs it. Its copy cannot be zeroed; keep it short-lived.</summary>
-    internal BigInteger Scalar => Secp256k1.ReadUnsigned(Secret);
+    /// <summary>The scalar, as a stack value: keep copies local and short-lived.</summary>
+    internal Scalar Scalar
+    {
+        get
+        {
+            Scalar.TryRead(Secret, out Scalar scalar);
+            return scalar;
+        }
+    }
 
     /// <summary>The scalar d with d·G = the x-only public key (even y), as BIP-340 signs with.</summary>
-    internal BigInteger EvenYScalar => HasEvenY ? Scalar : Secp256k1.N.Subtract(Scalar);
+    internal Scalar EvenYScalar => Scalar.NegateIf(!HasEvenY);
+
+    private static bool IsValid(ReadOnlySpan<byte> secret) =>
+        secret.Length == Size && Scalar.TryRead(secret, out Scalar scalar) && !scalar.IsZero;
 
     public void Dispose()
     {

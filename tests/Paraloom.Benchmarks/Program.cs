@@ -1,14 +1,19 @@
 using BenchmarkDotNet.Running;
 using Paraloom.Benchmarks.Corpus;
 using Paraloom.Benchmarks.Jobs;
+using Paraloom.Benchmarks.Privacy;
 
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
+// `-- privacy-table [rounds]` prints the interleaved old-versus-new privacy table;
 // `-- private-job-throughput [jobs] [concurrency] [validators]` prints sustained job throughput and latency percentiles;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
     case ["corpus", ..]:
         return CorpusBench.Run(args[1..]);
+    case ["privacy-table", ..]:
+        InterleavedComparison.Run(args.Length > 1 ? int.Parse(args[1]) : 15);
+        return 0;
     case [PrivateJobThroughput.Command, ..]:
         await PrivateJobThroughput.RunAsync(args);
         return 0;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Org.BouncyCastle.Math;
 using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Tests.Curve;
 
 namespace Paraloom.Privacy.Tests;
 
@@ -13,7 +14,7 @@ public class KeyTests
         using SecretKey second = SecretKey.Generate();
         Assert.NotEqual(first.PublicKey, second.PublicKey);
         byte[] expected = new byte[32];
-        Secp256k1.WriteXOnly(Secp256k1.G.Multiply(first.Scalar).Normalize(), expected);
+        Secp256k1.WriteXOnly(Reference.ToAffine(Reference.G.Multiply(Reference.ToBig(first.Scalar))), expected);
         Assert.Equal(expected, first.PublicKey.ToBytes());
     }
 
@@ -50,11 +51,11 @@ public class KeyTests
     public void Secret_keys_outside_one_to_n_minus_one_are_rejected()
     {
         Assert.Throws<InvalidEncodingException>(() => SecretKey.FromBytes(new byte[32]));
-        Assert.Throws<InvalidEncodingException>(() => SecretKey.FromBytes(Secp256k1.ScalarBytes(Secp256k1.N)));
+        Assert.Throws<InvalidEncodingException>(() => SecretKey.FromBytes(Reference.Bytes32(Reference.N)));
         Assert.Throws<InvalidEncodingException>(() => SecretKey.FromBytes(new byte[31]));
         Assert.Throws<InvalidEncodingException>(() => SecretKey.ImportHex("not hex at all"));
-        using SecretKey largest = SecretKey.FromBytes(Secp256k1.ScalarBytes(Secp256k1.N.Subtract(BigInteger.One)));
-        using SecretKey one = SecretKey.FromBytes(Secp256k1.ScalarBytes(BigInteger.One));
+        using SecretKey largest = SecretKey.FromBytes(Reference.Bytes32(Reference.N.Subtract(BigInteger.One)));
+        using SecretKey one = SecretKey.FromBytes(Reference.Bytes32(BigInteger.One));
         Assert.Equal(one.PublicKey, largest.PublicKey); // n-1 = -1: same x, opposite y
     }
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Tests.Curve;
 
 namespace Paraloom.Privacy.Tests;
 
@@ -104,7 +104,7 @@ public class OwnershipProofTests
         for (int scalar = 0; scalar < 4; scalar++)
         {
             byte[] outOfRange = (byte[])encoded.Clone();
-            Secp256k1.WriteScalar(Secp256k1.N, outOfRange.AsSpan(1 + 32 * scalar));
+            Reference.Bytes32(Reference.N).CopyTo(outOfRange.AsSpan(1 + 32 * scalar));
             Assert.Throws<InvalidEncodingException>(() => OwnershipProof.FromBytes(outOfRange));
         }
         byte[] zeroChallenge = (byte[])encoded.Clone();

@@ -1,83 +1,51 @@
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
-
 namespace Paraloom.Privacy.Curve;
 
 /// <summary>
-/// Precomputed multiples of one fixed base point for k·B without doublings: 64 windows of 4 bits, window i
-/// holding d·16^i·B for d = 0..15. Lookups scan the whole window (BouncyCastle's cache-safe table), so the
-/// memory access pattern does not depend on the secret digit. Every entry carries an extra offset point U so
-/// no entry (not even d = 0) is the identity and the additions never hit their data-dependent special
-/// cases; the sum of the offsets is subtracted once at the end.
+/// Constant-time k·B for one fixed base point and secret scalars, without doublings: 64 windows of 4 bits,
+/// window i holding the affine points d·16^i·B for d = 1..15. Each window's digit selects its entry by
+/// scanning all 15 with masked selects (the memory access pattern does not depend on it), the entry is
+/// added with the complete mixed formula, and a masked select drops the sum when the digit is zero.
 /// </summary>
 internal sealed class FixedBaseTable
 {
     private const int WindowBits = 4;
-    private const int EntriesPerWindow = 1 << WindowBits;
-    private const int WindowCount = Secp256k1.ScalarSize * 8 / WindowBits;
+    private const int EntriesPerWindow = (1 << WindowBits) - 1;
+    private const int WindowCount = Scalar.Size * 8 / WindowBits;
 
-    private readonly ECLookupTable[] _windows = new ECLookupTable[WindowCount];
+    /// <summary>Windows needed for a 64-bit scalar (an amount): its length is public, its digits are not.</summary>
+    public const int WindowsFor64Bits = 64 / WindowBits;
 
-    // _offsetCorrections[w] = -(w · U): undoes the offsets of the first w windows.
-    private readonly ECPoint[] _offsetCorrections = new ECPoint[WindowCount + 1];
+    // _entries[window * 15 + d − 1] = d·16^window·B.
+    private readonly AffinePoint[] _entries;
 
-    public FixedBaseTable(ECPoint basePoint)
+    public FixedBaseTable(in AffinePoint basePoint)
     {
-        ECCurve curve = Secp256k1.Curve;
-        ECPoint offset = NothingUpMySleevePoint(basePoint);
-        ECPoint windowBase = basePoint;
+        var projective = new ProjectivePoint[WindowCount * EntriesPerWindow];
+        var windowBase = new ProjectivePoint(basePoint);
         for (int window = 0; window < WindowCount; window++)
         {
-            var entries = new ECPoint[EntriesPerWindow];
-            entries[0] = offset;
-            for (int digit = 1; digit < EntriesPerWindow; digit++) entries[digit] = entries[digit - 1].Add(windowBase);
-            curve.NormalizeAll(entries);
-            _windows[window] = curve.CreateCacheSafeLookupTable(entries, 0, EntriesPerWindow);
-            for (int i = 0; i < WindowBits; i++) windowBase = windowBase.Twice();
+            int first = window * EntriesPerWindow;
+            projective[first] = windowBase;
+            for (int d = 1; d < EntriesPerWindow; d++) projective[first + d] = projective[first + d - 1] + windowBase;
+            windowBase = projective[first + EntriesPerWindow - 1] + windowBase;
         }
-
-        _offsetCorrections[0] = curve.Infinity;
-        ECPoint negatedOffset = offset.Negate();
-        for (int w = 1; w <= WindowCount; w++) _offsetCorrections[w] = _offsetCorrections[w - 1].Add(negatedOffset);
-        curve.NormalizeAll(_offsetCorrections);
+        _entries = new AffinePoint[projective.Length];
+        Normalization.ToAffine(projective, _entries);
     }
 
-    /// <summary>k·B for a scalar below the group order.</summary>
-    public ECPoint Multiply(BigInteger scalar)
+    /// <summary>k·B using the low <paramref name="windows"/> nibbles of k (all 64 unless k is known to be short).</summary>
+    public ProjectivePoint Multiply(in Scalar k, int windows = WindowCount)
     {
-        Span<byte> bytes = stackalloc byte[Secp256k1.ScalarSize];
-        Secp256k1.WriteScalar(scalar, bytes);
-        ECPoint result = Multiply(bytes);
-        bytes.Clear();
-        return result;
-    }
-
-    /// <summary>
-    /// k·B for a big-endian scalar of at most 32 bytes. A shorter scalar (a 64-bit amount) uses fewer windows:
-    /// its length is public, its digits are not.
-    /// </summary>
-    public ECPoint Multiply(ReadOnlySpan<byte> bigEndianScalar)
-    {
-        int windows = bigEndianScalar.Length * 8 / WindowBits;
-        ECPoint sum = _offsetCorrections[windows];
+        ReadOnlySpan<AffinePoint> entries = _entries;
+        ProjectivePoint sum = ProjectivePoint.Infinity;
         for (int window = 0; window < windows; window++)
         {
-            byte pair = bigEndianScalar[bigEndianScalar.Length - 1 - window / 2];
-            int digit = (window & 1) == 0 ? pair & 0x0F : pair >> 4;
-            sum = sum.Add(_windows[window].Lookup(digit));
+            int digit = k.Nibble(window);
+            ReadOnlySpan<AffinePoint> row = entries.Slice(window * EntriesPerWindow, EntriesPerWindow);
+            AffinePoint entry = row[0];
+            for (int d = 2; d <= EntriesPerWindow; d++) entry = AffinePoint.Select(Masks.Equal(d, digit), row[d - 1], entry);
+            sum = ProjectivePoint.Select(Masks.Equal(digit, 0), sum, sum + entry);
         }
-        return sum.Normalize();
-    }
-
-    private static ECPoint NothingUpMySleevePoint(ECPoint basePoint)
-    {
-        Span<byte> encodedBase = stackalloc byte[Secp256k1.CompressedSize];
-        Secp256k1.WriteCompressed(basePoint, encodedBase);
-        byte[] candidate = TaggedHash.FixedBaseOffset.Compute(encodedBase);
-        while (true)
-        {
-            if (Secp256k1.TryLiftX(candidate) is { } point) return point;
-            candidate = TaggedHash.FixedBaseOffset.Compute(candidate);
-        }
+        return sum;
     }
 }

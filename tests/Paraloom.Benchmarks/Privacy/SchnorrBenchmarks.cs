@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Org.BouncyCastle.Math;
+using BcPoint = Org.BouncyCastle.Math.EC.ECPoint;
 using Paraloom.Privacy;
 
 namespace Paraloom.Benchmarks.Privacy;
 
-/// <summary>BIP-340 signing and verification of a validator vote–sized message.</summary>
+/// <summary>BIP-340 signing and verification of a validator vote–sized message, and verification as it was on BouncyCastle.</summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class SchnorrBenchmarks
@@ -15,6 +17,8 @@ public class SchnorrBenchmarks
     private SchnorrSignature _signature = null!;
     private byte[] _publicKeyBytes = null!;
     private SignedMessage[] _cohortVotes = null!;
+    private BcPoint _bcPublicKey = null!;
+    private byte[] _signatureBytes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +27,10 @@ public class SchnorrBenchmarks
         _key = SecretKey.Generate();
         _signature = _key.Sign(_message);
         _publicKeyBytes = _key.PublicKey.ToBytes();
+        _signatureBytes = _signature.ToBytes();
+        _bcPublicKey = BouncyCastleBaseline.LiftX(_publicKeyBytes);
+        if (!BouncyCastleBaseline.Verify(_bcPublicKey, _publicKeyBytes, _message, _signatureBytes))
+            throw new InvalidOperationException("The BouncyCastle baseline rejects a valid signature.");
         _cohortVotes = Enumerable.Range(0, CohortSize).Select(_ =>
         {
             using SecretKey validator = SecretKey.Generate();
@@ -38,6 +46,9 @@ public class SchnorrBenchmarks
 
     [Benchmark]
     public bool Verify() => _key.PublicKey.Verify(_message, _signature);
+
+    [Benchmark]
+    public bool VerifyOnBouncyCastle() => BouncyCastleBaseline.Verify(_bcPublicKey, _publicKeyBytes, _message, _signatureBytes);
 
     /// <summary>Verification including lift_x of a public key received as bytes.</summary>
     [Benchmark]
