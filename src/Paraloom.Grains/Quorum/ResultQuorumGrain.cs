@@ -28,13 +28,16 @@ internal sealed partial class ResultQuorumGrain(
 
     private QuorumState Stored => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Stored.JobId is not null)
+        if (Stored.JobId is null)
         {
-            Rebuild();
+            return;
         }
-        return Task.CompletedTask;
+        Rebuild();
+        // A crash can fall between persisting a change and applying the reputation it made certain; validators
+        // apply each outcome once, so finishing that work here credits and penalises exactly once.
+        await ApplyReputationAsync();
     }
 
     public async Task OpenAsync(QuorumSetup setup)
