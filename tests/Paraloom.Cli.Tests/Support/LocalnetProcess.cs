@@ -4,18 +4,38 @@ using System.Runtime.InteropServices;
 namespace Paraloom.Cli.Tests.Support;
 
 /// <summary>
-/// A real <c>paraloom localnet</c> child process on a free port with its own data directory. Every wait is
-/// bounded; disposing stops it with SIGTERM, as a service manager would, and kills it if it does not stop.
+/// A real <c>paraloom localnet</c> child process on a free port, with its own data directory or one it is given
+/// (to start again on what a previous process left). Every wait is bounded; disposing stops it with SIGTERM, as a
+/// service manager would, and kills it if it does not stop.
 /// </summary>
 public sealed partial class LocalnetProcess : IAsyncLifetime
 {
+    private readonly bool _ownsDataDirectory;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly List<string> _output = [];
     private Process _process = null!;
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("paraloom-localnet-").FullName;
+    public LocalnetProcess()
+        : this(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true)
+    {
+    }
+
+    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
+    public LocalnetProcess(string dataDirectory)
+        : this(dataDirectory, ownsDataDirectory: false)
+    {
+    }
+
+    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
+
+    public string DataDirectory { get; }
 
     public Uri Url { get; private set; } = null!;
 
@@ -79,11 +99,21 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL: the process ends at once, with no shutdown of any kind, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await StopAsync();
         _process.Dispose();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (_ownsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
     private void Record(string? line, TaskCompletionSource<Uri>? listening)
