@@ -26,7 +26,7 @@ public sealed class CrashRecoveryTests : IDisposable
             .Build();
 
         string jobId;
-        await using (var crashed = new LocalnetProcess(_data))
+        await using (var crashed = LocalnetProcess.On(_data))
         {
             await crashed.InitializeAsync();
             using var client = new ParaloomClient(crashed.Url);
@@ -35,7 +35,7 @@ public sealed class CrashRecoveryTests : IDisposable
             await crashed.KillAsync();
         }
 
-        await using var restarted = new LocalnetProcess(_data);
+        await using var restarted = LocalnetProcess.On(_data);
         await restarted.InitializeAsync();
         using var again = new ParaloomClient(restarted.Url);
         var final = await again.WaitAsync(jobId, requester).WaitAsync(Bound);

@@ -24,10 +24,7 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     }
 
     /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
-    public LocalnetProcess(string dataDirectory)
-        : this(dataDirectory, ownsDataDirectory: false)
-    {
-    }
+    public static LocalnetProcess On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
 
     private LocalnetProcess(string dataDirectory, bool ownsDataDirectory)
     {
