@@ -8,28 +8,12 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 
-public sealed class ApiLifecycleTests : IAsyncLifetime
+public sealed class ApiLifecycleTests : SiloTest
 {
-    private readonly SiloFactory _silo = new();
-    private readonly SecretKey _requester = SecretKey.Generate();
-    private ApiDriver _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiDriver(_silo.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _requester.Dispose();
-    }
-
     [Fact]
     public async Task A_public_job_is_submitted_agreed_and_its_result_served_to_the_requester()
     {
-        var submitted = await _api.SubmitAsync(ApiDriver.PublicJob("sum-1", WasmModules.Program("sum"), Inputs.Numbers(3, 4, 5), _requester.PublicKey));
+        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("sum-1", WasmModules.Program("sum"), Inputs.Numbers(3, 4, 5), Requester.PublicKey));
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         Assert.Equal("/v1/jobs/sum-1", submitted.Headers.Location?.OriginalString);
@@ -38,12 +22,12 @@ public sealed class ApiLifecycleTests : IAsyncLifetime
         Assert.Equal(3, accepted.Cohort.Count);
         Assert.Equal(3, accepted.Cohort.Select(member => member.PublicKey).Distinct().Count());
 
-        var final = await _api.WaitFinalAsync("sum-1", _requester);
+        var final = await Api.WaitFinalAsync("sum-1", Requester);
         Assert.Equal("Finalised", final.State);
         Assert.Equal(3, final.Threshold);
         Assert.NotNull(final.Digest);
 
-        var response = await _api.ResultAsync("sum-1", await _api.SignedChallengeAsync("sum-1", _requester));
+        var response = await Api.ResultAsync("sum-1", await Api.SignedChallengeAsync("sum-1", Requester));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!;
         Assert.Equal("Ok", result.Status);
@@ -57,50 +41,50 @@ public sealed class ApiLifecycleTests : IAsyncLifetime
     public async Task A_private_job_waits_for_the_key_hand_out_then_delivers_output_only_the_requester_opens()
     {
         byte[] input = "private payload 42"u8.ToArray();
-        var submitted = await _api.SubmitAsync(ApiDriver.PrivateJob("echo-private", WasmModules.Program("echo"), input, _requester));
+        var submitted = await Api.SubmitAsync(ApiDriver.PrivateJob("echo-private", WasmModules.Program("echo"), input, Requester));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
 
-        var awaiting = await _api.StatusAsync("echo-private");
+        var awaiting = await Api.StatusAsync("echo-private");
         Assert.True(awaiting.IsPrivate);
         Assert.True(awaiting.AwaitingKeys);
         Assert.Equal("AwaitingKeys", awaiting.State);
         Assert.NotNull(awaiting.Privacy);
 
-        var final = await _api.WaitFinalAsync("echo-private", _requester);
+        var final = await Api.WaitFinalAsync("echo-private", Requester);
         Assert.Equal("Finalised", final.State);
 
-        var result = (await (await _api.ResultAsync("echo-private", await _api.SignedChallengeAsync("echo-private", _requester)))
+        var result = (await (await Api.ResultAsync("echo-private", await Api.SignedChallengeAsync("echo-private", Requester)))
             .Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!;
         Assert.NotEqual(input, result.Output);
         Assert.DoesNotContain(Convert.ToHexString(input), Convert.ToHexString(result.Output));
         var context = ApiDriver.Context("echo-private", result.Privacy!, final.Requester);
-        using var key = context.DeriveKey(_requester);
+        using var key = context.DeriveKey(Requester);
         Assert.Equal(input, OutputSealer.Open(key, context.Binding, result.Attempt, SealedOutput.FromBytes(result.Output)));
     }
 
     [Fact]
     public async Task The_result_is_refused_to_another_key_and_a_challenge_works_once()
     {
-        await _api.SubmitAsync(ApiDriver.PublicJob("sum-2", WasmModules.Program("sum"), Inputs.Numbers(1), _requester.PublicKey));
-        await _api.WaitFinalAsync("sum-2", _requester);
+        await Api.SubmitAsync(ApiDriver.PublicJob("sum-2", WasmModules.Program("sum"), Inputs.Numbers(1), Requester.PublicKey));
+        await Api.WaitFinalAsync("sum-2", Requester);
 
         using var stranger = SecretKey.Generate();
-        var denied = await _api.ResultAsync("sum-2", await _api.SignedChallengeAsync("sum-2", stranger));
+        var denied = await Api.ResultAsync("sum-2", await Api.SignedChallengeAsync("sum-2", stranger));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal("result-access-denied", (await ApiDriver.ProblemAsync(denied)).Error);
 
-        var signed = await _api.SignedChallengeAsync("sum-2", _requester);
-        Assert.Equal(HttpStatusCode.OK, (await _api.ResultAsync("sum-2", signed)).StatusCode);
-        var replayed = await _api.ResultAsync("sum-2", signed);
+        var signed = await Api.SignedChallengeAsync("sum-2", Requester);
+        Assert.Equal(HttpStatusCode.OK, (await Api.ResultAsync("sum-2", signed)).StatusCode);
+        var replayed = await Api.ResultAsync("sum-2", signed);
         Assert.Equal(HttpStatusCode.Forbidden, replayed.StatusCode);
     }
 
     [Fact]
     public async Task A_result_asked_for_before_agreement_is_a_conflict_naming_the_state()
     {
-        await _api.SubmitAsync(ApiDriver.PrivateJob("not-yet", WasmModules.Program("echo"), [1, 2, 3], _requester));
+        await Api.SubmitAsync(ApiDriver.PrivateJob("not-yet", WasmModules.Program("echo"), [1, 2, 3], Requester));
 
-        var response = await _api.ResultAsync("not-yet", await _api.SignedChallengeAsync("not-yet", _requester));
+        var response = await Api.ResultAsync("not-yet", await Api.SignedChallengeAsync("not-yet", Requester));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await ApiDriver.ProblemAsync(response);
@@ -111,25 +95,25 @@ public sealed class ApiLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_hand_out_for_another_attempt_or_not_the_whole_cohort_is_refused()
     {
-        await _api.SubmitAsync(ApiDriver.PrivateJob("keys-1", WasmModules.Program("echo"), [9], _requester));
-        var status = await _api.StatusAsync("keys-1");
-        var handOut = ApiDriver.HandOut(status, _requester);
+        await Api.SubmitAsync(ApiDriver.PrivateJob("keys-1", WasmModules.Program("echo"), [9], Requester));
+        var status = await Api.StatusAsync("keys-1");
+        var handOut = ApiDriver.HandOut(status, Requester);
 
-        var wrongAttempt = await _api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys", handOut with { Attempt = 2 }, ApiDriver.Json);
-        var partial = await _api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys",
+        var wrongAttempt = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys", handOut with { Attempt = 2 }, ApiDriver.Json);
+        var partial = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys",
             handOut with { WrappedKeys = handOut.WrappedKeys.Skip(1).ToDictionary() }, ApiDriver.Json);
 
         Assert.Equal(HttpStatusCode.Conflict, wrongAttempt.StatusCode);
         Assert.Equal("key-delivery-refused", (await ApiDriver.ProblemAsync(wrongAttempt)).Error);
         Assert.Equal(HttpStatusCode.Conflict, partial.StatusCode);
-        Assert.True((await _api.StatusAsync("keys-1")).AwaitingKeys);
+        Assert.True((await Api.StatusAsync("keys-1")).AwaitingKeys);
     }
 
     [Fact]
     public async Task Unknown_jobs_are_404_and_impossible_ids_400()
     {
-        var unknown = await _api.Http.GetAsync("/v1/jobs/never-submitted");
-        var impossible = await _api.Http.GetAsync("/v1/jobs/" + new string('x', 65));
+        var unknown = await Api.Http.GetAsync("/v1/jobs/never-submitted");
+        var impossible = await Api.Http.GetAsync("/v1/jobs/" + new string('x', 65));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("unknown-job", (await ApiDriver.ProblemAsync(unknown)).Error);
@@ -140,7 +124,7 @@ public sealed class ApiLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Validators_are_listed_with_load_and_reputation()
     {
-        var validators = await _api.Http.GetFromJsonAsync<ValidatorResponse[]>("/v1/validators", ApiDriver.Json);
+        var validators = await Api.Http.GetFromJsonAsync<ValidatorResponse[]>("/v1/validators", ApiDriver.Json);
 
         Assert.Equal(["validator-1", "validator-2", "validator-3"], validators!.Select(v => v.ValidatorId));
         Assert.All(validators!, v =>

@@ -9,13 +9,13 @@ using Paraloom.Wire;
 namespace Paraloom.Silo.Tests;
 
 /// <summary>Every way a submission can be wrong gets a 4xx problem with a clear message, and nothing is stored.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests() : SiloTest(WithSmallCaps())
 {
     private const int ModuleCap = 64 * 1024;
     private const int InputCap = 4096;
     private const int BodyCap = 256 * 1024;
 
-    private readonly SiloFactory _silo = new(new Dictionary<string, string?>
+    private static SiloFactory WithSmallCaps() => new(new Dictionary<string, string?>
     {
         ["Caps:MaxModuleBytes"] = ModuleCap.ToString(),
         ["Caps:MaxInputBytes"] = InputCap.ToString(),
@@ -23,29 +23,14 @@ public sealed class BadInputTests : IAsyncLifetime
         ["MaxRequestBodyBytes"] = BodyCap.ToString(),
     });
 
-    private readonly SecretKey _requester = SecretKey.Generate();
-    private ApiDriver _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiDriver(_silo.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _requester.Dispose();
-    }
-
     private SubmitJobRequest Valid(string jobId = "job-1") =>
-        ApiDriver.PublicJob(jobId, WasmModules.Program("sum"), Inputs.Numbers(1, 2), _requester.PublicKey);
+        ApiDriver.PublicJob(jobId, WasmModules.Program("sum"), Inputs.Numbers(1, 2), Requester.PublicKey);
 
     [Fact]
     public async Task A_valid_submission_is_stored_which_is_what_the_other_cases_check_against()
     {
-        Assert.Equal(HttpStatusCode.Created, (await _api.SubmitAsync(Valid())).StatusCode);
-        Assert.NotEmpty(_silo.StoredJobFiles);
+        Assert.Equal(HttpStatusCode.Created, (await Api.SubmitAsync(Valid())).StatusCode);
+        Assert.NotEmpty(Silo.StoredJobFiles);
     }
 
     public static TheoryData<string, string, string> MalformedBodies => new()
@@ -62,7 +47,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(MalformedBodies))]
     public async Task Malformed_json_and_missing_or_unknown_fields_are_400(string body, string error, string mentioned)
     {
-        var response = await _api.Http.PostAsync("/v1/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Api.Http.PostAsync("/v1/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await AssertRefusedAsync(response, HttpStatusCode.BadRequest, error, mentioned);
     }
@@ -70,11 +55,11 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
-        var response = await _api.Http.PostAsync("/v1/jobs", new StringContent("jobId=a", Encoding.UTF8, "text/plain"));
+        var response = await Api.Http.PostAsync("/v1/jobs", new StringContent("jobId=a", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal(415, (await ApiDriver.ProblemAsync(response)).Status);
-        Assert.Empty(_silo.StoredJobFiles);
+        Assert.Empty(Silo.StoredJobFiles);
     }
 
     [Fact]
@@ -82,7 +67,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var request = Valid() with { Input = new byte[BodyCap] };
 
-        await AssertRefusedAsync(await _api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", BodyCap.ToString());
+        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", BodyCap.ToString());
     }
 
     [Fact]
@@ -91,65 +76,65 @@ public sealed class BadInputTests : IAsyncLifetime
         var module = new byte[ModuleCap + 1];
         WasmModules.Program("sum").CopyTo(module, 0);
 
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = module }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = module }),
             HttpStatusCode.UnprocessableEntity, "above-cap", "module size");
     }
 
     [Fact]
     public async Task An_input_above_the_input_cap_is_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Input = new byte[InputCap + 4] }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Input = new byte[InputCap + 4] }),
             HttpStatusCode.UnprocessableEntity, "above-cap", "input size");
     }
 
     [Fact]
     public async Task Limits_above_the_cap_are_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Limits = new LimitsDto { Fuel = 2_000_000_001 } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Limits = new LimitsDto { Fuel = 2_000_000_001 } }),
             HttpStatusCode.UnprocessableEntity, "above-cap", "fuel");
     }
 
     [Fact]
     public async Task Limits_that_are_not_limits_are_400()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Limits = new LimitsDto { MemoryBytes = 1000 } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Limits = new LimitsDto { MemoryBytes = 1000 } }),
             HttpStatusCode.BadRequest, "bad-request", "64 KiB");
     }
 
     [Fact]
     public async Task Replication_above_the_cap_is_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Replication = 16 }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Replication = 16 }),
             HttpStatusCode.UnprocessableEntity, "above-cap", "replication");
     }
 
     [Fact]
     public async Task A_module_with_imports_is_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.WithImport() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.WithImport() }),
             HttpStatusCode.UnprocessableEntity, "module-has-imports", "env.f");
     }
 
     [Fact]
     public async Task A_module_using_simd_is_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.WithSimd() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.WithSimd() }),
             HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
     }
 
     [Fact]
     public async Task Bytes_that_are_not_webassembly_are_refused()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid() with { Module = WasmModules.Garbage() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.Garbage() }),
             HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
     }
 
     [Fact]
     public async Task An_ownership_proof_made_for_another_job_is_refused()
     {
-        var proofForOtherJob = ApiDriver.PrivateJob("other-job", WasmModules.Program("echo"), [1], _requester);
+        var proofForOtherJob = ApiDriver.PrivateJob("other-job", WasmModules.Program("echo"), [1], Requester);
 
-        await AssertRefusedAsync(await _api.SubmitAsync(proofForOtherJob with { JobId = "this-job" }),
+        await AssertRefusedAsync(await Api.SubmitAsync(proofForOtherJob with { JobId = "this-job" }),
             HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
     }
 
@@ -157,41 +142,41 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_proof_by_another_key_than_the_requester_is_refused()
     {
         using var impostor = SecretKey.Generate();
-        var request = ApiDriver.PrivateJob("stolen", WasmModules.Program("echo"), [1], impostor) with { Requester = _requester.PublicKey.ToHex() };
+        var request = ApiDriver.PrivateJob("stolen", WasmModules.Program("echo"), [1], impostor) with { Requester = Requester.PublicKey.ToHex() };
 
-        await AssertRefusedAsync(await _api.SubmitAsync(request), HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
+        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
     }
 
     [Fact]
     public async Task Malformed_keys_commitments_and_proofs_are_400()
     {
-        var valid = ApiDriver.PrivateJob("p-1", WasmModules.Program("echo"), [1], _requester);
+        var valid = ApiDriver.PrivateJob("p-1", WasmModules.Program("echo"), [1], Requester);
 
-        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Requester = "zz" }), HttpStatusCode.BadRequest, "bad-request", "requester");
-        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Private = valid.Private! with { InputCommitment = "00" } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(valid with { Requester = "zz" }), HttpStatusCode.BadRequest, "bad-request", "requester");
+        await AssertRefusedAsync(await Api.SubmitAsync(valid with { Private = valid.Private! with { InputCommitment = "00" } }),
             HttpStatusCode.BadRequest, "bad-request", "inputCommitment");
-        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Private = valid.Private! with { OwnershipProof = "abc" } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(valid with { Private = valid.Private! with { OwnershipProof = "abc" } }),
             HttpStatusCode.BadRequest, "bad-request", "ownershipProof");
-        await AssertRefusedAsync(await _api.SubmitAsync(valid with { Input = [1] }), HttpStatusCode.BadRequest, "bad-request", "not both");
+        await AssertRefusedAsync(await Api.SubmitAsync(valid with { Input = [1] }), HttpStatusCode.BadRequest, "bad-request", "not both");
     }
 
     [Fact]
     public async Task An_invalid_job_id_is_400()
     {
-        await AssertRefusedAsync(await _api.SubmitAsync(Valid("has/slash")), HttpStatusCode.BadRequest, "invalid-job-id", "job id");
+        await AssertRefusedAsync(await Api.SubmitAsync(Valid("has/slash")), HttpStatusCode.BadRequest, "invalid-job-id", "job id");
     }
 
     [Fact]
     public async Task A_second_submission_under_a_taken_id_is_409_and_changes_nothing()
     {
-        Assert.Equal(HttpStatusCode.Created, (await _api.SubmitAsync(Valid("taken"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Api.SubmitAsync(Valid("taken"))).StatusCode);
 
-        var second = await _api.SubmitAsync(Valid("taken") with { Input = Inputs.Numbers(99) });
+        var second = await Api.SubmitAsync(Valid("taken") with { Input = Inputs.Numbers(99) });
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("already-submitted", (await ApiDriver.ProblemAsync(second)).Error);
-        await _api.WaitFinalAsync("taken", _requester);
-        var result = await _api.ResultAsync("taken", await _api.SignedChallengeAsync("taken", _requester));
+        await Api.WaitFinalAsync("taken", Requester);
+        var result = await Api.ResultAsync("taken", await Api.SignedChallengeAsync("taken", Requester));
         Assert.Equal(Inputs.Sum(1, 2), (await result.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!.Output);
     }
 
@@ -202,6 +187,6 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal((int)status, problem.Status);
         Assert.Equal(error, problem.Error);
         Assert.Contains(mentioned, problem.Detail, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(_silo.StoredJobFiles);
+        Assert.Empty(Silo.StoredJobFiles);
     }
 }

@@ -7,30 +7,14 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 
-public sealed class OperationsTests : IAsyncLifetime
+public sealed class OperationsTests : SiloTest
 {
-    private readonly SiloFactory _silo = new();
-    private readonly SecretKey _requester = SecretKey.Generate();
-    private ApiDriver _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = new ApiDriver(_silo.CreateClient());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _requester.Dispose();
-    }
-
     [Fact]
     public async Task Liveness_and_readiness_answer_once_the_validators_have_joined()
     {
-        Assert.Equal("ok", await _api.Http.GetStringAsync("/healthz"));
+        Assert.Equal("ok", await Api.Http.GetStringAsync("/healthz"));
 
-        var ready = await _api.Http.GetAsync("/readyz");
+        var ready = await Api.Http.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
@@ -41,7 +25,7 @@ public sealed class OperationsTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_describes_the_v1_api()
     {
-        using var document = JsonDocument.Parse(await _api.Http.GetStringAsync("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await Api.Http.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
 
         foreach (var path in new[] { "/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/keys", "/v1/jobs/{jobId}/result", "/v1/validators" })
@@ -56,10 +40,10 @@ public sealed class OperationsTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_count_submissions_refusals_and_show_the_validators_in_prometheus_text()
     {
-        await _api.SubmitAsync(ApiDriver.PublicJob("m-1", WasmModules.Program("sum"), Inputs.Numbers(1), _requester.PublicKey));
-        await _api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], _requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("m-1", WasmModules.Program("sum"), Inputs.Numbers(1), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], Requester.PublicKey));
 
-        var response = await _api.Http.GetAsync("/metrics");
+        var response = await Api.Http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
@@ -75,11 +59,11 @@ public sealed class OperationsTests : IAsyncLifetime
     public async Task A_private_job_leaves_no_plaintext_in_logs_or_metrics()
     {
         byte[] secretInput = "SALARY-ROW-7f3a9c-PLAINTEXT"u8.ToArray();
-        await _api.SubmitAsync(ApiDriver.PrivateJob("secret-1", WasmModules.Program("echo"), secretInput, _requester));
-        await _api.WaitFinalAsync("secret-1", _requester);
-        await _api.ResultAsync("secret-1", await _api.SignedChallengeAsync("secret-1", _requester));
-        var metrics = await _api.Http.GetStringAsync("/metrics");
-        var logs = _silo.Logs.Text;
+        await Api.SubmitAsync(ApiDriver.PrivateJob("secret-1", WasmModules.Program("echo"), secretInput, Requester));
+        await Api.WaitFinalAsync("secret-1", Requester);
+        await Api.ResultAsync("secret-1", await Api.SignedChallengeAsync("secret-1", Requester));
+        var metrics = await Api.Http.GetStringAsync("/metrics");
+        var logs = Silo.Logs.Text;
 
         Assert.Contains("secret-1", logs);
         foreach (var encoding in new[] { "SALARY-ROW-7f3a9c", Convert.ToBase64String(secretInput), Convert.ToHexString(secretInput) })
@@ -87,13 +71,13 @@ public sealed class OperationsTests : IAsyncLifetime
             Assert.DoesNotContain(encoding, logs, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(encoding, metrics, StringComparison.OrdinalIgnoreCase);
         }
-        Assert.DoesNotContain(_requester.ExportHex(), logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Requester.ExportHex(), logs, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task Unknown_routes_are_problem_details_too()
     {
-        var response = await _api.Http.GetAsync("/v1/nothing-here");
+        var response = await Api.Http.GetAsync("/v1/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(404, (await ApiDriver.ProblemAsync(response)).Status);
