@@ -33,15 +33,21 @@ public sealed class JobAdmission
         }
         catch (ModuleException e)
         {
-            throw new JobRejectedException($"The module is not valid WebAssembly: {e.Message}");
+            throw new JobRejectedException(AdmissionFailure.InvalidModule, $"The module is not valid WebAssembly: {e.Message}");
+        }
+        if (module.Imports.Count > 0)
+        {
+            var first = module.Imports[0];
+            throw new JobRejectedException(AdmissionFailure.HasImports,
+                $"The module imports {module.Imports.Count} item(s), the first '{first.ModuleName}.{first.Name}'; job modules may import nothing.");
         }
         if (ComputeAbi.CheckDeclarations(module) is { } abiError)
         {
-            throw new JobRejectedException($"The module does not follow compute ABI v1: {ComputeAbi.Describe(abiError)}.");
+            throw new JobRejectedException(AdmissionFailure.NotComputeAbi, $"The module does not follow compute ABI v1: {ComputeAbi.Describe(abiError)}.");
         }
         if (job.Envelope is { } envelope && !envelope.ProvesOwnershipOf(job))
         {
-            throw new JobRejectedException(
+            throw new JobRejectedException(AdmissionFailure.InvalidOwnershipProof,
                 "The ownership proof does not hold for this job id, module, input commitment and requester key.");
         }
     }

@@ -47,7 +47,7 @@ public sealed record NetworkCaps
     {
         if (requested > cap)
         {
-            throw new JobRejectedException($"The job's {what} of {requested} {unit} is above the network cap of {cap} {unit}.");
+            throw new JobRejectedException(AdmissionFailure.AboveCap, $"The job's {what} of {requested} {unit} is above the network cap of {cap} {unit}.");
         }
     }
 }

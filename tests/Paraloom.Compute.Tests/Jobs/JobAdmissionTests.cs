@@ -29,6 +29,7 @@ public class JobAdmissionTests
         using var fixture = new PrivateJobFixture(Modules.Echo, [1, 2, 3]);
         var moved = JobSpec.Private(JobId.New(), Modules.Echo, fixture.Envelope);
         var error = Assert.Throws<JobRejectedException>(() => _admission.EnsureAdmissible(moved));
+        Assert.Equal(AdmissionFailure.InvalidOwnershipProof, error.Failure);
         Assert.Contains("ownership proof", error.Message);
 
         var otherModule = JobSpec.Private(fixture.Id, Modules.ByteSum, fixture.Envelope);
@@ -40,14 +41,17 @@ public class JobAdmissionTests
     {
         var invalid = Assert.Throws<JobRejectedException>(
             () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), [0, 97, 115, 109, 1, 0, 0, 0, 99], [])));
+        Assert.Equal(AdmissionFailure.InvalidModule, invalid.Failure);
         Assert.Contains("not valid WebAssembly", invalid.Message);
 
         var imports = Assert.Throws<JobRejectedException>(
             () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.WithImport, [])));
+        Assert.Equal(AdmissionFailure.HasImports, imports.Failure);
         Assert.Contains("imports", imports.Message);
 
         var missing = Assert.Throws<JobRejectedException>(
             () => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.WithoutRun, [])));
+        Assert.Equal(AdmissionFailure.NotComputeAbi, missing.Failure);
         Assert.Contains("'run'", missing.Message);
     }
 
@@ -57,6 +61,7 @@ public class JobAdmissionTests
         var admission = new JobAdmission(new Engine(), new NetworkCaps { MaxModuleBytes = 16 });
         var error = Assert.Throws<JobRejectedException>(
             () => admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.Echo, [])));
+        Assert.Equal(AdmissionFailure.AboveCap, error.Failure);
         Assert.Contains("module size", error.Message);
     }
 }
