@@ -5,36 +5,23 @@ using Paraloom.Privacy;
 
 namespace Paraloom.Client.Tests;
 
-public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>, IDisposable
+public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClassFixture<SiloServer>
 {
-    private readonly ParaloomClient _client = silo.NewClient();
-    private readonly SecretKey _requester = SecretKey.Generate();
-
-    // Only turns a hang into a failure: every wait below ends on a condition long before.
-    private readonly CancellationTokenSource _patience = new(TimeSpan.FromSeconds(60));
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _requester.Dispose();
-        _patience.Dispose();
-    }
-
     [Fact]
     public async Task A_private_aggregation_is_sealed_handed_out_agreed_and_decrypted_by_the_requester()
     {
         var job = Job.Builder()
             .Wasm(SiloServer.Program("aggregate"))
-            .PrivateInput(SiloServer.AggregateInput(5_000_00, 7_000_00, 6_000_00), _requester.PublicKey)
-            .WithOwnershipProof(_requester)
+            .PrivateInput(SiloServer.AggregateInput(5_000_00, 7_000_00, 6_000_00), Requester.PublicKey)
+            .WithOwnershipProof(Requester)
             .Limits(new ResourceLimits { Fuel = 50_000_000 })
             .Replication(3)
             .Build();
         var seen = new List<JobProgress>();
 
-        var jobId = await _client.SubmitAsync(job);
-        var final = await _client.WaitAsync(jobId, _requester, new SynchronousProgress(seen.Add), _patience.Token);
-        var result = await _client.GetResultAsync(jobId, _requester);
+        var jobId = await Client.SubmitAsync(job);
+        var final = await Client.WaitAsync(jobId, Requester, new SynchronousProgress(seen.Add), Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester);
 
         Assert.Equal(job.Id, jobId);
         Assert.Equal(JobState.Finalised, final.State);
@@ -44,7 +31,7 @@ public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>,
         Assert.Equal(final.Digest, result.Digest);
         Assert.True(result.IsPrivate);
         Assert.Equal(ExecutionStatus.Ok, result.Status);
-        var output = result.Decrypt(_requester);
+        var output = result.Decrypt(Requester);
         Assert.NotEqual(output, result.Output.ToArray());
         Assert.Equal("STA1"u8.ToArray(), output[..4]);
         Assert.Equal(3UL, BinaryPrimitives.ReadUInt64LittleEndian(output.AsSpan(4)));
@@ -55,25 +42,25 @@ public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>,
     [Fact]
     public async Task A_public_job_runs_without_any_hand_out_and_its_output_is_plain()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input("hello"u8).RequestedBy(_requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build();
 
-        var jobId = await _client.SubmitAsync(job);
-        var final = await _client.WaitAsync(jobId, cancellationToken: _patience.Token);
-        var result = await _client.GetResultAsync(jobId, _requester);
+        var jobId = await Client.SubmitAsync(job);
+        var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester);
 
         Assert.Equal(JobState.Finalised, final.State);
         Assert.False(result.IsPrivate);
         Assert.Equal("hello"u8.ToArray(), result.Output.ToArray());
-        Assert.Throws<InvalidOperationException>(() => result.Decrypt(_requester));
+        Assert.Throws<InvalidOperationException>(() => result.Decrypt(Requester));
     }
 
     [Fact]
     public async Task An_agreed_trap_is_a_result_not_a_rejection()
     {
-        var jobId = await _client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("trap")).Input([1]).RequestedBy(_requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("trap")).Input([1]).RequestedBy(Requester.PublicKey).Build());
 
-        await _client.WaitAsync(jobId, cancellationToken: _patience.Token);
-        var result = await _client.GetResultAsync(jobId, _requester);
+        await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester);
 
         Assert.Equal(ExecutionStatus.Trap, result.Status);
         Assert.Equal(nameof(TrapCode.Unreachable), result.Error);
@@ -83,10 +70,10 @@ public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>,
     [Fact]
     public async Task Waiting_without_the_secret_on_a_job_that_needs_a_hand_out_says_so()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).PrivateInput([1, 2], _requester.PublicKey).WithOwnershipProof(_requester).Build();
-        var jobId = await _client.SubmitAsync(job);
+        var job = Job.Builder().Wasm(SiloServer.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _client.WaitAsync(jobId, cancellationToken: _patience.Token));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.WaitAsync(jobId, cancellationToken: Patience.Token));
 
         Assert.Contains("secret key", refused.Message);
     }
@@ -94,11 +81,11 @@ public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>,
     [Fact]
     public async Task The_result_is_refused_to_another_key()
     {
-        var jobId = await _client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("echo")).Input([7]).RequestedBy(_requester.PublicKey).Build());
-        await _client.WaitAsync(jobId, cancellationToken: _patience.Token);
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
+        await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         using var stranger = SecretKey.Generate();
 
-        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => _client.GetResultAsync(jobId, stranger));
+        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetResultAsync(jobId, stranger));
 
         Assert.Equal(403, denied.Status);
         Assert.Equal("result-access-denied", denied.Error);
@@ -107,7 +94,7 @@ public sealed class LifecycleTests(SiloServer silo) : IClassFixture<SiloServer>,
     [Fact]
     public async Task Validators_are_listed()
     {
-        var validators = await _client.GetValidatorsAsync();
+        var validators = await Client.GetValidatorsAsync();
 
         Assert.Equal(3, validators.Count);
         Assert.All(validators, validator => Assert.InRange(validator.Load, 0.0, 1.0));

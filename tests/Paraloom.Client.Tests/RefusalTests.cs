@@ -1,25 +1,15 @@
 using Paraloom.Compute;
-using Paraloom.Privacy;
 
 namespace Paraloom.Client.Tests;
 
-public sealed class RefusalTests(SiloServer silo) : IClassFixture<SiloServer>, IDisposable
+public sealed class RefusalTests(SiloServer silo) : RequesterTest(silo), IClassFixture<SiloServer>
 {
-    private readonly ParaloomClient _client = silo.NewClient();
-    private readonly SecretKey _requester = SecretKey.Generate();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _requester.Dispose();
-    }
-
     [Fact]
     public async Task A_refused_submission_is_a_validation_exception_with_the_problem_details()
     {
-        var job = Job.Builder().Wasm("not wasm"u8).Input([1]).RequestedBy(_requester.PublicKey).Build();
+        var job = Job.Builder().Wasm("not wasm"u8).Input([1]).RequestedBy(Requester.PublicKey).Build();
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => _client.SubmitAsync(job));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job));
 
         Assert.Equal(422, refused.Status);
         Assert.Equal("invalid-module", refused.Error);
@@ -29,10 +19,10 @@ public sealed class RefusalTests(SiloServer silo) : IClassFixture<SiloServer>, I
     [Fact]
     public async Task Limits_above_the_cap_are_a_validation_exception()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(_requester.PublicKey)
+        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey)
             .Limits(new ResourceLimits { Fuel = NetworkCaps.Default.MaxFuel + 1 }).Build();
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => _client.SubmitAsync(job));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job));
 
         Assert.Equal("above-cap", refused.Error);
     }
@@ -40,10 +30,10 @@ public sealed class RefusalTests(SiloServer silo) : IClassFixture<SiloServer>, I
     [Fact]
     public async Task Submitting_the_same_job_twice_is_a_conflict()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(_requester.PublicKey).Build();
-        await _client.SubmitAsync(job);
+        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        await Client.SubmitAsync(job);
 
-        var conflict = await Assert.ThrowsAsync<ParaloomApiException>(() => _client.SubmitAsync(job));
+        var conflict = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.SubmitAsync(job));
 
         Assert.Equal(409, conflict.Status);
         Assert.Equal("already-submitted", conflict.Error);
@@ -52,7 +42,7 @@ public sealed class RefusalTests(SiloServer silo) : IClassFixture<SiloServer>, I
     [Fact]
     public async Task An_unknown_job_is_a_job_not_found_exception()
     {
-        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => _client.GetStatusAsync("no-such-job"));
+        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.GetStatusAsync("no-such-job"));
 
         Assert.Equal(404, missing.Status);
     }
