@@ -18,7 +18,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     public async Task A_public_job_is_submitted_followed_and_its_result_printed_as_json()
     {
         var key = NewKey("alice");
-        var (exit, output, error) = await CliRunner.RunAsync("compute", "submit", "--wasm", SamplePrograms.PathOf("sum"), "--input", File("numbers", Numbers(20, 22)),
+        var (exit, output, error) = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("numbers", Numbers(20, 22)),
             "--key", key, "--server", Server, "--json");
         Assert.True(exit == 0, error);
         var jobId = JsonDocument.Parse(output).RootElement.GetProperty("jobId").GetString()!;
@@ -37,7 +37,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     {
         var key = NewKey("bob");
         var input = "confidential rows"u8.ToArray();
-        var (exit, output, error) = await CliRunner.RunAsync("compute", "submit", "--wasm", SamplePrograms.PathOf("echo"), "--input", File("rows", input),
+        var (exit, output, error) = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("rows", input),
             "--private", "--replication", "3", "--key", key, "--server", Server);
         Assert.True(exit == 0, error);
         var jobId = output.Trim();
@@ -70,7 +70,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
 
         AssertOneLineFailure(await CliRunner.RunAsync("compute", "status", "no-such-job", "--server", Server), "No job 'no-such-job'");
         AssertOneLineFailure(await CliRunner.RunAsync("compute", "status", "x", "--server", "http://127.0.0.1:1"), "cannot reach the silo");
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", SamplePrograms.PathOf("sum"), "--input", File("in", [1]),
+        AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("in", [1]),
             "--key", Path.Combine(_directory, "missing.key"), "--server", Server), "paraloom keys new");
         AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", File("bad.wasm", "nope"u8.ToArray()), "--input", File("in2", [1]),
             "--key", key, "--server", Server), "invalid-module");

@@ -20,7 +20,7 @@ public sealed class CrashRecoveryTests : IDisposable
         using var requester = SecretKey.Generate();
         var input = "rows that must outlive a crash"u8.ToArray();
         var job = Job.Builder()
-            .Wasm(File.ReadAllBytes(SamplePrograms.PathOf("echo")))
+            .Wasm(File.ReadAllBytes(Repository.ProgramPath("echo")))
             .PrivateInput(input, requester.PublicKey)
             .WithOwnershipProof(requester)
             .Build();

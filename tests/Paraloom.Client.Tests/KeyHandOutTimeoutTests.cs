@@ -8,7 +8,7 @@ public sealed class KeyHandOutTimeoutTests(ImpatientSiloServer silo) : Requester
     [Fact]
     public async Task A_job_whose_keys_are_never_handed_out_is_rejected_and_waiting_throws_the_reason()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
         var jobId = await Client.SubmitAsync(job);
         while ((await Client.GetStatusAsync(jobId, Patience.Token)).State != JobState.Rejected)
         {

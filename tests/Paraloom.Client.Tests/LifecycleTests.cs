@@ -11,8 +11,8 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     public async Task A_private_aggregation_is_sealed_handed_out_agreed_and_decrypted_by_the_requester()
     {
         var job = Job.Builder()
-            .Wasm(SiloServer.Program("aggregate"))
-            .PrivateInput(SiloServer.AggregateInput(5_000_00, 7_000_00, 6_000_00), Requester.PublicKey)
+            .Wasm(Repository.Program("aggregate"))
+            .PrivateInput(ProgramInputs.Aggregate(5_000_00, 7_000_00, 6_000_00), Requester.PublicKey)
             .WithOwnershipProof(Requester)
             .Limits(new ResourceLimits { Fuel = 50_000_000 })
             .Replication(3)
@@ -42,7 +42,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     [Fact]
     public async Task A_public_job_runs_without_any_hand_out_and_its_output_is_plain()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build();
 
         var jobId = await Client.SubmitAsync(job);
         var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
@@ -57,7 +57,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     [Fact]
     public async Task An_agreed_trap_is_a_result_not_a_rejection()
     {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("trap")).Input([1]).RequestedBy(Requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("trap")).Input([1]).RequestedBy(Requester.PublicKey).Build());
 
         await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         var result = await Client.GetResultAsync(jobId, Requester);
@@ -70,7 +70,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     [Fact]
     public async Task Waiting_without_the_secret_on_a_job_that_needs_a_hand_out_says_so()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
         var jobId = await Client.SubmitAsync(job);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.WaitAsync(jobId, cancellationToken: Patience.Token));
@@ -81,7 +81,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     [Fact]
     public async Task The_result_is_refused_to_another_key()
     {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(SiloServer.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
         await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         using var stranger = SecretKey.Generate();
 

@@ -19,7 +19,7 @@ public sealed class RefusalTests(SiloServer silo) : RequesterTest(silo), IClassF
     [Fact]
     public async Task Limits_above_the_cap_are_a_validation_exception()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey)
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey)
             .Limits(new ResourceLimits { Fuel = NetworkCaps.Default.MaxFuel + 1 }).Build();
 
         var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job));
@@ -30,7 +30,7 @@ public sealed class RefusalTests(SiloServer silo) : RequesterTest(silo), IClassF
     [Fact]
     public async Task Submitting_the_same_job_twice_is_a_conflict()
     {
-        var job = Job.Builder().Wasm(SiloServer.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
         await Client.SubmitAsync(job);
 
         var conflict = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.SubmitAsync(job));

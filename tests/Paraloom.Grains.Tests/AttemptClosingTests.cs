@@ -51,7 +51,7 @@ public sealed class AttemptClosingTests
         Assert.Equal(final.Digest, snapshot.Decision!.Result!.Digest);
         var after = await cluster.Job("late-vote").GetStatusAsync();
         Assert.Equal((JobState.Finalised, final.Digest, 4), (after.State, after.Digest, after.VotesReceived));
-        Assert.Equal(Inputs.Sum(2, 3), (await cluster.FetchResultAsync("late-vote")).Output.ToArray());
+        Assert.Equal(ProgramInputs.Sum(2, 3), (await cluster.FetchResultAsync("late-vote")).Output.ToArray());
         // It voted against the decided result: a dissent, applied once.
         Assert.Equal(Reputation.Initial + Reputation.DissentedDelta, await cluster.ReputationOfAsync(Silent));
     }
@@ -65,7 +65,7 @@ public sealed class AttemptClosingTests
     {
         var limits = new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) };
         await cluster.Job(jobId).SubmitAsync(JobSubmission.Public(
-            WasmModules.Program("sum"), Inputs.Numbers(2, 3), cluster.Requester.PublicKey, limits, replication: 4));
+            Repository.Program("sum"), ProgramInputs.Numbers(2, 3), cluster.Requester.PublicKey, limits, replication: 4));
         return await cluster.WaitFinalAsync(jobId);
     }
 

@@ -21,14 +21,14 @@ public sealed class ByzantineTests
     {
         await using var cluster = await ComputeCluster.StartAsync(
             validators: 3, conduct: new Dictionary<string, ValidatorConduct> { [Faulty] = fault }, configure: FastAttempts);
-        await cluster.SubmitPublicAsync("job", WasmModules.Program("sum"), Inputs.Numbers(5, 6), ShortLimits);
+        await cluster.SubmitPublicAsync("job", Repository.Program("sum"), ProgramInputs.Numbers(5, 6), ShortLimits);
 
         var final = await cluster.WaitFinalAsync("job");
 
         if (fault == ValidatorConduct.Equivocate && final.State == JobState.Finalised)
         {
             // Its honest vote may complete the quorum before its second vote arrives: the decision stands.
-            Assert.Equal(Inputs.OkDigest(Inputs.Sum(5, 6)), final.Digest);
+            Assert.Equal(Digests.Ok(ProgramInputs.Sum(5, 6)), final.Digest);
         }
         else
         {
@@ -53,15 +53,15 @@ public sealed class ByzantineTests
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [Faulty] = fault }, configure: FastAttempts);
         // The spare ranks last, so the first cohort certainly holds the faulty validator.
         await cluster.DemoteAsync(Spare);
-        var submitted = await cluster.SubmitPublicAsync("job", WasmModules.Program("sum"), Inputs.Numbers(5, 6), ShortLimits);
+        var submitted = await cluster.SubmitPublicAsync("job", Repository.Program("sum"), ProgramInputs.Numbers(5, 6), ShortLimits);
         Assert.Contains(submitted.Cohort, member => member.ValidatorId == Faulty);
 
         var final = await cluster.WaitFinalAsync("job");
 
         if (final.State == JobState.Finalised)
         {
-            Assert.Equal(Inputs.OkDigest(Inputs.Sum(5, 6)), final.Digest);
-            Assert.Equal(Inputs.Sum(5, 6), (await cluster.FetchResultAsync("job")).Output.ToArray());
+            Assert.Equal(Digests.Ok(ProgramInputs.Sum(5, 6)), final.Digest);
+            Assert.Equal(ProgramInputs.Sum(5, 6), (await cluster.FetchResultAsync("job")).Output.ToArray());
             // Only an equivocator's honest first vote can complete the first attempt; otherwise a retry was needed.
             Assert.True(final.Attempt > 1 || fault == ValidatorConduct.Equivocate);
             Assert.True(final.Attempt == 1 || !final.Cohort.Any(member => member.ValidatorId == Faulty));
@@ -110,7 +110,7 @@ public sealed class ByzantineTests
 
         Assert.Equal(JobState.Finalised, final.State);
         Assert.Equal(1, final.Attempt);
-        Assert.Equal(Inputs.OkDigest([]), final.Digest);
+        Assert.Equal(Digests.Ok([]), final.Digest);
         await WaitForReputationAsync(cluster, Spare, beforeFault + Reputation.VotedOutsideCohortDelta);
         var snapshot = await quorum.GetSnapshotAsync();
         Assert.DoesNotContain(Spare, snapshot.Replied);
@@ -129,12 +129,12 @@ public sealed class ByzantineTests
 
         for (var i = 0; i < 8; i++)
         {
-            var status = await cluster.SubmitPublicAsync($"job-{i}", WasmModules.Program("sum"), Inputs.Numbers((uint)i));
+            var status = await cluster.SubmitPublicAsync($"job-{i}", Repository.Program("sum"), ProgramInputs.Numbers((uint)i));
             Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == Faulty);
             await cluster.WaitFinalAsync($"job-{i}");
         }
         var tooMany = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("k4").SubmitAsync(
-            JobSubmission.Public(WasmModules.Program("sum"), [], cluster.Requester.PublicKey, replication: 4)));
+            JobSubmission.Public(Repository.Program("sum"), [], cluster.Requester.PublicKey, replication: 4)));
         Assert.Equal(SubmissionError.NoValidators, tooMany.Error);
     }
 

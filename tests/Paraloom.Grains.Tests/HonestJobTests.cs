@@ -11,7 +11,7 @@ public sealed class HonestJobTests
     public async Task PublicJobOfAnHonestCohortFinalisesOnTheFirstAttempt()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        var submitted = await cluster.SubmitPublicAsync("sum-1", WasmModules.Program("sum"), Inputs.Numbers(1, 2, 3, 40));
+        var submitted = await cluster.SubmitPublicAsync("sum-1", Repository.Program("sum"), ProgramInputs.Numbers(1, 2, 3, 40));
         Assert.Equal(3, submitted.Cohort.Count);
         Assert.Equal(3, submitted.Threshold);
 
@@ -21,9 +21,9 @@ public sealed class HonestJobTests
         Assert.Equal(JobState.Finalised, final.State);
         Assert.Equal(1, final.Attempt);
         Assert.Equal(3, final.VotesReceived);
-        Assert.Equal(Inputs.OkDigest(Inputs.Sum(1, 2, 3, 40)), final.Digest);
+        Assert.Equal(Digests.Ok(ProgramInputs.Sum(1, 2, 3, 40)), final.Digest);
         Assert.Equal(ExecutionStatus.Ok, result.Status);
-        Assert.Equal(Inputs.Sum(1, 2, 3, 40), result.Output.ToArray());
+        Assert.Equal(ProgramInputs.Sum(1, 2, 3, 40), result.Output.ToArray());
         Assert.True(result.FuelUsed > 0);
         Assert.Equal((UInt128)(ulong)result.FuelUsed, result.Fee);
         foreach (var member in final.Cohort)
@@ -37,7 +37,7 @@ public sealed class HonestJobTests
     {
         await using var cluster = await ComputeCluster.StartAsync();
         var secret = "the requester's private numbers"u8.ToArray();
-        var submitted = await cluster.SubmitPrivateAsync("echo-1", WasmModules.Program("echo"), secret);
+        var submitted = await cluster.SubmitPrivateAsync("echo-1", Repository.Program("echo"), secret);
         Assert.True(submitted.AwaitingKeys);
         Assert.Equal(JobState.AwaitingKeys, submitted.State);
 
@@ -49,7 +49,7 @@ public sealed class HonestJobTests
         Assert.True(result.IsPrivate);
         Assert.Equal(secret, result.Decrypt(cluster.Requester));
         Assert.False(result.Output.Span.IndexOf(secret) >= 0, "the stored output must be ciphertext");
-        Assert.NotEqual(Inputs.OkDigest(secret), result.Digest);
+        Assert.NotEqual(Digests.Ok(secret), result.Digest);
         using var stranger = Paraloom.Privacy.SecretKey.Generate();
         Assert.Throws<ArgumentException>(() => result.Decrypt(stranger));
     }
@@ -58,7 +58,7 @@ public sealed class HonestJobTests
     public async Task TrappingProgramFinalisesAsAnAgreedTrap()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        await cluster.SubmitPublicAsync("trap-1", WasmModules.Program("trap"), [1, 2, 3]);
+        await cluster.SubmitPublicAsync("trap-1", Repository.Program("trap"), [1, 2, 3]);
 
         var final = await cluster.WaitFinalAsync("trap-1");
         var result = await cluster.FetchResultAsync("trap-1");
@@ -96,7 +96,7 @@ public sealed class HonestJobTests
         {
             BitConverter.TryWriteBytes(input.AsSpan(8 + 8 * i), values[i]);
         }
-        await cluster.SubmitPrivateAsync("agg-1", WasmModules.Program("aggregate"), input);
+        await cluster.SubmitPrivateAsync("agg-1", Repository.Program("aggregate"), input);
 
         await cluster.WaitFinalAsync("agg-1");
         var output = (await cluster.FetchResultAsync("agg-1")).Decrypt(cluster.Requester);

@@ -15,7 +15,7 @@ public sealed class RestartTests : IDisposable
         var cluster = await ComputeCluster.StartAsync(directory: _directory);
         var requester = cluster.Requester;
         await cluster.SubmitPublicAsync("running", WasmModules.Spin(3_000_000), []);
-        await cluster.SubmitPrivateAsync("awaiting-keys", WasmModules.Program("echo"), "kept secret"u8.ToArray());
+        await cluster.SubmitPrivateAsync("awaiting-keys", Repository.Program("echo"), "kept secret"u8.ToArray());
         await cluster.KillAsync();
 
         await cluster.StartAgainAsync();
@@ -50,7 +50,7 @@ public sealed class RestartTests : IDisposable
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [silent] = ValidatorConduct.Silent },
             configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), directory: _directory);
         await cluster.Job("decided").SubmitAsync(JobSubmission.Public(
-            WasmModules.Program("sum"), Inputs.Numbers(8), cluster.Requester.PublicKey,
+            Repository.Program("sum"), ProgramInputs.Numbers(8), cluster.Requester.PublicKey,
             new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) }, replication: 4));
         Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("decided")).State);
         await cluster.KillAsync();

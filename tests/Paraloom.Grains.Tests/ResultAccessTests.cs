@@ -11,7 +11,7 @@ public sealed class ResultAccessTests
     {
         await using var cluster = await ComputeCluster.StartAsync();
         // A private job waits for its keys, so its result is certainly not ready yet.
-        await cluster.SubmitPrivateAsync("access", WasmModules.Program("sum"), Inputs.Numbers(4));
+        await cluster.SubmitPrivateAsync("access", Repository.Program("sum"), ProgramInputs.Numbers(4));
         var notReady = await cluster.Job("access").CreateResultChallengeAsync();
         await Assert.ThrowsAsync<ResultNotReadyException>(() =>
             cluster.Job("access").GetResultAsync(notReady, ResultAuthorization.Sign(cluster.Requester, "access", notReady.Nonce.Span)));
@@ -20,7 +20,7 @@ public sealed class ResultAccessTests
 
         var challenge = await job.CreateResultChallengeAsync();
         var signature = ResultAuthorization.Sign(cluster.Requester, "access", challenge.Nonce.Span);
-        Assert.Equal(Inputs.Sum(4), (await job.GetResultAsync(challenge, signature)).Decrypt(cluster.Requester));
+        Assert.Equal(ProgramInputs.Sum(4), (await job.GetResultAsync(challenge, signature)).Decrypt(cluster.Requester));
 
         // Replaying the same challenge and signature fails: the challenge is single-use.
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() => job.GetResultAsync(challenge, signature));
@@ -44,7 +44,7 @@ public sealed class ResultAccessTests
     {
         await using var cluster = await ComputeCluster.StartAsync(
             configure: options => options.ResultChallengeLifetime = TimeSpan.FromMilliseconds(50));
-        await cluster.SubmitPublicAsync("expiry", WasmModules.Program("sum"), Inputs.Numbers(4));
+        await cluster.SubmitPublicAsync("expiry", Repository.Program("sum"), ProgramInputs.Numbers(4));
         await cluster.WaitFinalAsync("expiry");
 
         var challenge = await cluster.Job("expiry").CreateResultChallengeAsync();

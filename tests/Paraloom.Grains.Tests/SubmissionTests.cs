@@ -11,7 +11,7 @@ public sealed class SubmissionTests
     public async Task HostileOrOversizedSubmissionsAreRefusedAndNothingIsStored()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        var sum = WasmModules.Program("sum");
+        var sum = Repository.Program("sum");
         var cases = new (string JobId, JobSubmission Submission, SubmissionError Error)[]
         {
             ("bad-bytes", JobSubmission.Public([0x00, 0x61, 0x73, 0x6D, 0x09], [], cluster.Requester.PublicKey), SubmissionError.InvalidModule),
@@ -35,7 +35,7 @@ public sealed class SubmissionTests
     public async Task ForgedOwnershipProofsAreRefusedAtSubmission()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        var echo = WasmModules.Program("echo");
+        var echo = Repository.Program("echo");
         using var thief = SecretKey.Generate();
         // A proof made for another job id, and the requester's proof presented under the thief's key.
         var otherJob = PrivateJobInput.Seal("other-job", echo, [1], cluster.Requester);
@@ -44,7 +44,7 @@ public sealed class SubmissionTests
         [
             JobSubmission.Confidential(echo, cluster.Requester.PublicKey, otherJob),
             JobSubmission.Confidential(echo, thief.PublicKey, genuine),
-            JobSubmission.Confidential(WasmModules.Program("sum"), cluster.Requester.PublicKey, genuine),
+            JobSubmission.Confidential(Repository.Program("sum"), cluster.Requester.PublicKey, genuine),
         ];
         foreach (var forgery in forgeries)
         {
@@ -58,18 +58,18 @@ public sealed class SubmissionTests
     public async Task AJobIdIsSubmittedOnce()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        await cluster.SubmitPublicAsync("once", WasmModules.Program("sum"), Inputs.Numbers(1));
+        await cluster.SubmitPublicAsync("once", Repository.Program("sum"), ProgramInputs.Numbers(1));
         var again = await Assert.ThrowsAsync<JobSubmissionException>(() =>
-            cluster.SubmitPublicAsync("once", WasmModules.Program("sum"), Inputs.Numbers(2)));
+            cluster.SubmitPublicAsync("once", Repository.Program("sum"), ProgramInputs.Numbers(2)));
         Assert.Equal(SubmissionError.AlreadySubmitted, again.Error);
-        Assert.Equal(Inputs.OkDigest(Inputs.Sum(1)), (await cluster.WaitFinalAsync("once")).Digest);
+        Assert.Equal(Digests.Ok(ProgramInputs.Sum(1)), (await cluster.WaitFinalAsync("once")).Digest);
     }
 
     [Fact]
     public async Task KeysAreTakenOnlyForTheCurrentAttemptAndExactlyItsCohort()
     {
         await using var cluster = await ComputeCluster.StartAsync();
-        var status = await cluster.SubmitPrivateAsync("keys", WasmModules.Program("echo"), [9]);
+        var status = await cluster.SubmitPrivateAsync("keys", Repository.Program("echo"), [9]);
         var keys = status.Privacy!.WrapKeyFor(cluster.Requester, status.Cohort);
 
         await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(2, keys));
@@ -87,7 +87,7 @@ public sealed class SubmissionTests
     {
         await using var cluster = await ComputeCluster.StartAsync(
             configure: options => options.KeyHandOutTimeout = TimeSpan.FromMilliseconds(300));
-        await cluster.SubmitPrivateAsync("no-keys", WasmModules.Program("echo"), [9]);
+        await cluster.SubmitPrivateAsync("no-keys", Repository.Program("echo"), [9]);
 
         var status = await Eventually.ReachesAsync(
             () => cluster.Job("no-keys").GetStatusAsync(), status => status.IsFinal, "the job without keys ends");

@@ -15,7 +15,7 @@ public sealed class ValidatorRefusalTests
     {
         await using var cluster = await ComputeCluster.StartAsync(configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4));
         using var counters = new ValidatorCounters(cluster);
-        var echo = WasmModules.Program("echo");
+        var echo = Repository.Program("echo");
         var limits = new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) };
         // The proof is over the committed input, so the service accepts the job; only the cohort can see the swap.
         var dishonest = CommitToOneSealAnother("swapped", echo, committed: "salary=100"u8, sealedInstead: "salary=999"u8, cluster.Requester);
@@ -45,7 +45,7 @@ public sealed class ValidatorRefusalTests
     {
         await using var cluster = await ComputeCluster.StartAsync();
         using var counters = new ValidatorCounters(cluster);
-        var echo = WasmModules.Program("echo");
+        var echo = Repository.Program("echo");
         // The same validator runs an honest job, so the counter demonstrably counts executions.
         await cluster.SubmitPublicAsync("honest", echo, [1]);
         Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("honest")).State);

@@ -13,7 +13,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task A_public_job_is_submitted_agreed_and_its_result_served_to_the_requester()
     {
-        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("sum-1", WasmModules.Program("sum"), Inputs.Numbers(3, 4, 5), Requester.PublicKey));
+        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("sum-1", Repository.Program("sum"), ProgramInputs.Numbers(3, 4, 5), Requester.PublicKey));
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         Assert.Equal("/v1/jobs/sum-1", submitted.Headers.Location?.OriginalString);
@@ -31,7 +31,7 @@ public sealed class ApiLifecycleTests : SiloTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!;
         Assert.Equal("Ok", result.Status);
-        Assert.Equal(Inputs.Sum(3, 4, 5), result.Output);
+        Assert.Equal(ProgramInputs.Sum(3, 4, 5), result.Output);
         Assert.Equal(final.Digest, result.Digest);
         Assert.True(result.FuelUsed > 0);
         Assert.Null(result.Privacy);
@@ -41,7 +41,7 @@ public sealed class ApiLifecycleTests : SiloTest
     public async Task A_private_job_waits_for_the_key_hand_out_then_delivers_output_only_the_requester_opens()
     {
         byte[] input = "private payload 42"u8.ToArray();
-        var submitted = await Api.SubmitAsync(ApiDriver.PrivateJob("echo-private", WasmModules.Program("echo"), input, Requester));
+        var submitted = await Api.SubmitAsync(ApiDriver.PrivateJob("echo-private", Repository.Program("echo"), input, Requester));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
 
         var awaiting = await Api.StatusAsync("echo-private");
@@ -65,7 +65,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task The_result_is_refused_to_another_key_and_a_challenge_works_once()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("sum-2", WasmModules.Program("sum"), Inputs.Numbers(1), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("sum-2", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
         await Api.WaitFinalAsync("sum-2", Requester);
 
         using var stranger = SecretKey.Generate();
@@ -82,7 +82,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task A_result_asked_for_before_agreement_is_a_conflict_naming_the_state()
     {
-        await Api.SubmitAsync(ApiDriver.PrivateJob("not-yet", WasmModules.Program("echo"), [1, 2, 3], Requester));
+        await Api.SubmitAsync(ApiDriver.PrivateJob("not-yet", Repository.Program("echo"), [1, 2, 3], Requester));
 
         var response = await Api.ResultAsync("not-yet", await Api.SignedChallengeAsync("not-yet", Requester));
 
@@ -95,7 +95,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task A_hand_out_for_another_attempt_or_not_the_whole_cohort_is_refused()
     {
-        await Api.SubmitAsync(ApiDriver.PrivateJob("keys-1", WasmModules.Program("echo"), [9], Requester));
+        await Api.SubmitAsync(ApiDriver.PrivateJob("keys-1", Repository.Program("echo"), [9], Requester));
         var status = await Api.StatusAsync("keys-1");
         var handOut = ApiDriver.HandOut(status, Requester);
 

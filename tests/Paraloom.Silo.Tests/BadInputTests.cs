@@ -24,7 +24,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     });
 
     private SubmitJobRequest Valid(string jobId = "job-1") =>
-        ApiDriver.PublicJob(jobId, WasmModules.Program("sum"), Inputs.Numbers(1, 2), Requester.PublicKey);
+        ApiDriver.PublicJob(jobId, Repository.Program("sum"), ProgramInputs.Numbers(1, 2), Requester.PublicKey);
 
     [Fact]
     public async Task A_valid_submission_is_stored_which_is_what_the_other_cases_check_against()
@@ -74,7 +74,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     public async Task A_module_above_the_module_cap_is_refused()
     {
         var module = new byte[ModuleCap + 1];
-        WasmModules.Program("sum").CopyTo(module, 0);
+        Repository.Program("sum").CopyTo(module, 0);
 
         await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = module }),
             HttpStatusCode.UnprocessableEntity, "above-cap", "module size");
@@ -132,7 +132,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     [Fact]
     public async Task An_ownership_proof_made_for_another_job_is_refused()
     {
-        var proofForOtherJob = ApiDriver.PrivateJob("other-job", WasmModules.Program("echo"), [1], Requester);
+        var proofForOtherJob = ApiDriver.PrivateJob("other-job", Repository.Program("echo"), [1], Requester);
 
         await AssertRefusedAsync(await Api.SubmitAsync(proofForOtherJob with { JobId = "this-job" }),
             HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
@@ -142,7 +142,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     public async Task A_proof_by_another_key_than_the_requester_is_refused()
     {
         using var impostor = SecretKey.Generate();
-        var request = ApiDriver.PrivateJob("stolen", WasmModules.Program("echo"), [1], impostor) with { Requester = Requester.PublicKey.ToHex() };
+        var request = ApiDriver.PrivateJob("stolen", Repository.Program("echo"), [1], impostor) with { Requester = Requester.PublicKey.ToHex() };
 
         await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
     }
@@ -150,7 +150,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     [Fact]
     public async Task Malformed_keys_commitments_and_proofs_are_400()
     {
-        var valid = ApiDriver.PrivateJob("p-1", WasmModules.Program("echo"), [1], Requester);
+        var valid = ApiDriver.PrivateJob("p-1", Repository.Program("echo"), [1], Requester);
 
         await AssertRefusedAsync(await Api.SubmitAsync(valid with { Requester = "zz" }), HttpStatusCode.BadRequest, "bad-request", "requester");
         await AssertRefusedAsync(await Api.SubmitAsync(valid with { Private = valid.Private! with { InputCommitment = "00" } }),
@@ -171,13 +171,13 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     {
         Assert.Equal(HttpStatusCode.Created, (await Api.SubmitAsync(Valid("taken"))).StatusCode);
 
-        var second = await Api.SubmitAsync(Valid("taken") with { Input = Inputs.Numbers(99) });
+        var second = await Api.SubmitAsync(Valid("taken") with { Input = ProgramInputs.Numbers(99) });
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("already-submitted", (await ApiDriver.ProblemAsync(second)).Error);
         await Api.WaitFinalAsync("taken", Requester);
         var result = await Api.ResultAsync("taken", await Api.SignedChallengeAsync("taken", Requester));
-        Assert.Equal(Inputs.Sum(1, 2), (await result.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!.Output);
+        Assert.Equal(ProgramInputs.Sum(1, 2), (await result.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!.Output);
     }
 
     private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string error, string mentioned)

@@ -40,7 +40,7 @@ public sealed class OperationsTests : SiloTest
     [Fact]
     public async Task Metrics_count_submissions_refusals_and_show_the_validators_in_prometheus_text()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("m-1", WasmModules.Program("sum"), Inputs.Numbers(1), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("m-1", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
         await Api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], Requester.PublicKey));
 
         var response = await Api.Http.GetAsync("/metrics");
@@ -59,7 +59,7 @@ public sealed class OperationsTests : SiloTest
     public async Task A_private_job_leaves_no_plaintext_in_logs_or_metrics()
     {
         byte[] secretInput = "SALARY-ROW-7f3a9c-PLAINTEXT"u8.ToArray();
-        await Api.SubmitAsync(ApiDriver.PrivateJob("secret-1", WasmModules.Program("echo"), secretInput, Requester));
+        await Api.SubmitAsync(ApiDriver.PrivateJob("secret-1", Repository.Program("echo"), secretInput, Requester));
         await Api.WaitFinalAsync("secret-1", Requester);
         await Api.ResultAsync("secret-1", await Api.SignedChallengeAsync("secret-1", Requester));
         var metrics = await Api.Http.GetStringAsync("/metrics");

@@ -9,21 +9,6 @@ internal static class BenchCorpus
 
     private static string PathOf(string folder, string file)
     {
-        var shared = Environment.GetEnvironmentVariable("PARALOOM_SHARED_DIR") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(RepositoryRoot(), "..", "shared");
-        return Path.GetFullPath(Path.Combine(shared, "bench-corpus", folder, file));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Paraloom.Orleans.sln not found above the benchmark: cannot locate ../shared.");
+        return Path.Combine(Repository.SharedDirectory, "bench-corpus", folder, file);
     }
 }

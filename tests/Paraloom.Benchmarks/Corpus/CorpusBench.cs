@@ -67,13 +67,7 @@ internal static class CorpusBench
     private static string LocateCorpus()
     {
         var overridden = Environment.GetEnvironmentVariable("PARALOOM_BENCH_CORPUS");
-        if (!string.IsNullOrEmpty(overridden)) return overridden;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "bench-corpus"));
-        }
-        throw new DirectoryNotFoundException("Paraloom.Orleans.sln not found above the benchmark; set PARALOOM_BENCH_CORPUS");
+        return string.IsNullOrEmpty(overridden) ? Path.Combine(Repository.SharedDirectory, "bench-corpus") : overridden;
     }
 
     private static double Geomean(List<double> values) => Math.Exp(values.Average(Math.Log));

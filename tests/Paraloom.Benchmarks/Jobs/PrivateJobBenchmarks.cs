@@ -23,7 +23,7 @@ public class PrivateJobBenchmarks
     public const int Concurrency = 4;
     private const int Capacity = 2 * Concurrency;
 
-    private readonly byte[] _module = File.ReadAllBytes(ProgramPath("echo"));
+    private readonly byte[] _module = Repository.Program("echo");
     private readonly byte[] _input = new byte[64];
     private readonly SecretKey _requester = SecretKey.Generate();
     private InProcessTestCluster _cluster = null!;
@@ -58,19 +58,6 @@ public class PrivateJobBenchmarks
 
     private Task<byte[]> RunJobAsync(string jobId) =>
         new PrivateJobClient(_cluster.GrainFactory, _requester, _module).RunAsync(jobId, _input);
-
-    internal static string ProgramPath(string name)
-    {
-        var root = Environment.GetEnvironmentVariable("PARALOOM_REPO_ROOT");
-        for (var directory = new DirectoryInfo(root ?? AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "programs", name + ".wasm");
-            }
-        }
-        throw new DirectoryNotFoundException("Set PARALOOM_REPO_ROOT to the repository root: Paraloom.Orleans.sln is not above the benchmark.");
-    }
 
     private sealed class LatencyConfig : ManualConfig
     {

@@ -17,7 +17,7 @@ public class PrivateJobCryptoBenchmarks
     private const int Cohort = 3;
     private const string JobId = "crypto-bench";
 
-    private readonly byte[] _module = File.ReadAllBytes(PrivateJobBenchmarks.ProgramPath("echo"));
+    private readonly byte[] _module = Repository.Program("echo");
     private readonly byte[] _input = new byte[64];
     private readonly SecretKey _requester = SecretKey.Generate();
     private readonly SecretKey[] _validators = [.. Enumerable.Range(0, Cohort).Select(_ => SecretKey.Generate())];

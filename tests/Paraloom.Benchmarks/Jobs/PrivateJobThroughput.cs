@@ -28,7 +28,7 @@ internal static class PrivateJobThroughput
         var validators = Argument(args, 2, 3);
         // Each K = 3 job holds a slot on three validators; load reaches the registry just after a job ends.
         var capacity = Math.Max(4, 2 * (int)Math.Ceiling(3.0 * concurrency / validators));
-        var module = File.ReadAllBytes(PrivateJobBenchmarks.ProgramPath("echo"));
+        var module = Repository.Program("echo");
         using var requester = SecretKey.Generate();
         await using var cluster = new InProcessTestCluster(
             silo => silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName).UseInMemoryReminderService(),

@@ -3,10 +3,6 @@ namespace Paraloom.Grains.Tests.Support;
 /// <summary>The sample programs from src/programs, and tiny hand-assembled modules for hostile cases.</summary>
 internal static class WasmModules
 {
-    private static readonly Lazy<string> ProgramsDirectory = new(FindProgramsDirectory);
-
-    public static byte[] Program(string name) => File.ReadAllBytes(Path.Combine(ProgramsDirectory.Value, name + ".wasm"));
-
     /// <summary>A compute ABI module whose <c>run</c> loops forever: only fuel stops it.</summary>
     public static byte[] InfiniteLoop() => AbiModule(locals: [], body: [0x03, 0x40, 0x0C, 0x00, 0x0B, 0x42, 0x00]);
 
@@ -81,17 +77,5 @@ internal static class WasmModules
                 return [.. bytes];
             }
         }
-    }
-
-    private static string FindProgramsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "programs");
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (Paraloom.Orleans.sln) is not above the test binaries.");
     }
 }

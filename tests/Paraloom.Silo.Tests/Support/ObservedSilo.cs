@@ -25,11 +25,11 @@ public sealed class ObservedSilo : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var api = new ApiDriver(_silo.CreateClient());
-        var sum = WasmModules.Program("sum");
+        var sum = Repository.Program("sum");
 
-        await Submit(api, ApiDriver.PublicJob("public-1", sum, Inputs.Numbers(1, 2), _requester.PublicKey) with { Replication = 1 });
-        await Submit(api, ApiDriver.PrivateJob("private-1", WasmModules.Program("echo"), "private"u8.ToArray(), _requester) with { Replication = 1 });
-        await Submit(api, ApiDriver.PublicJob("disagreed-1", sum, Inputs.Numbers(3), _requester.PublicKey));
+        await Submit(api, ApiDriver.PublicJob("public-1", sum, ProgramInputs.Numbers(1, 2), _requester.PublicKey) with { Replication = 1 });
+        await Submit(api, ApiDriver.PrivateJob("private-1", Repository.Program("echo"), "private"u8.ToArray(), _requester) with { Replication = 1 });
+        await Submit(api, ApiDriver.PublicJob("disagreed-1", sum, ProgramInputs.Numbers(3), _requester.PublicKey));
         Assert.False((await api.SubmitAsync(ApiDriver.PublicJob("refused-1", WasmModules.WithImport(), [], _requester.PublicKey))).IsSuccessStatusCode);
 
         Assert.Equal("Finalised", (await api.WaitFinalAsync("public-1", _requester)).State);

@@ -1,11 +1,9 @@
 namespace Paraloom.Silo.Tests.Support;
 
-/// <summary>The sample programs from src/programs, and small hand-assembled modules the silo must refuse.</summary>
+/// <summary>Small hand-assembled modules the silo must refuse.</summary>
 internal static class WasmModules
 {
     private static readonly byte[] Header = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00];
-
-    public static byte[] Program(string name) => File.ReadAllBytes(Repository.PathOf("src", "programs", name + ".wasm"));
 
     /// <summary>A valid module that imports a function.</summary>
     public static byte[] WithImport() =>

@@ -16,7 +16,7 @@ internal static class SpecSuite
         {
             var overridden = Environment.GetEnvironmentVariable("PARALOOM_WASM_SPEC");
             if (!string.IsNullOrEmpty(overridden)) return overridden;
-            return Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "wasm-spec"));
+            return Path.Combine(Repository.SharedDirectory, "wasm-spec");
         }
     }
 
@@ -33,15 +33,6 @@ internal static class SpecSuite
     {
         var name = Path.GetFileNameWithoutExtension(wastFile);
         return Path.Combine(Converted.Value, name, name + ".json");
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Paraloom.Orleans.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("Paraloom.Orleans.sln not found above the test output: cannot locate ../shared");
     }
 
     private static string Convert()

@@ -3,7 +3,7 @@ namespace Paraloom.Wasm.Tests.Support;
 /// <summary>Runs a bench-corpus program through compute ABI v1: alloc, copy the input in, run, copy the output out.</summary>
 internal static class CorpusProgram
 {
-    public static string CorpusDirectory => Path.Combine(Spec.SpecSuite.RepositoryRoot(), "..", "shared", "bench-corpus");
+    public static string CorpusDirectory => Path.Combine(Repository.SharedDirectory, "bench-corpus");
 
     public static byte[] Run(Engine engine, string program, byte[] input, StoreLimits? limits = null, Action<Store>? created = null)
     {
