@@ -65,6 +65,11 @@ public sealed class ByzantineTests
             // Only an equivocator's honest first vote can complete the first attempt; otherwise a retry was needed.
             Assert.True(final.Attempt > 1 || fault == ValidatorConduct.Equivocate);
             Assert.True(final.Attempt == 1 || !final.Cohort.Any(member => member.ValidatorId == Faulty));
+            if (fault != ValidatorConduct.WrongDigest)
+            {
+                // A caught member is picked last, so the one retry goes to the spare and the two honest members.
+                Assert.True(final.Attempt <= 2, $"finalised at attempt {final.Attempt}");
+            }
         }
         else
         {

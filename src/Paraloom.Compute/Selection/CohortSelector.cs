@@ -7,10 +7,13 @@ namespace Paraloom.Compute.Selection;
 /// Picks a job's cohort: K distinct validators at or above the reputation gate with free capacity.
 /// </summary>
 /// <remarks>
-/// Each pick prefers, in order: validators outside the excluded set (a failed attempt's cohort), then
-/// validators on a silo not yet in the cohort, then the best score. Among scores within the tie band of
-/// the best, the pick is uniform from a CSPRNG, so no validator can predict or bias who runs a job.
-/// Excluded validators fill the cohort only when there are not enough others.
+/// Each pick prefers, in order: validators that are neither excluded (a failed attempt's cohort) nor
+/// suspected (caught misbehaving or silent in an earlier attempt of the same job), then excluded ones, then
+/// suspects; within that, validators on a silo not yet in the cohort, then the best score. Among scores
+/// within the tie band of the best, the pick is uniform from a CSPRNG, so no validator can predict or bias
+/// who runs a job. A suspect fills a cohort only when nobody else is eligible: its penalty may not have
+/// lowered its score enough yet to keep it out, and a retry handed back to the member that failed it would
+/// fail the same way.
 /// </remarks>
 public sealed class CohortSelector(SelectionOptions? options = null)
 {
@@ -18,7 +21,7 @@ public sealed class CohortSelector(SelectionOptions? options = null)
 
     /// <exception cref="InsufficientValidatorsException">Fewer than <paramref name="size"/> validators are eligible.</exception>
     public ImmutableArray<string> Select(
-        IEnumerable<ValidatorView> validators, int size, IEnumerable<string>? exclude = null)
+        IEnumerable<ValidatorView> validators, int size, IEnumerable<string>? exclude = null, IEnumerable<string>? suspects = null)
     {
         ArgumentNullException.ThrowIfNull(validators);
         Guard.Positive(size, nameof(size));
@@ -34,13 +37,18 @@ public sealed class CohortSelector(SelectionOptions? options = null)
         }
 
         var excluded = (exclude ?? []).ToHashSet(StringComparer.Ordinal);
-        var preferred = eligible.Where(v => !excluded.Contains(v.ValidatorId)).ToList();
-        var fallback = eligible.Where(v => excluded.Contains(v.ValidatorId)).ToList();
+        var suspected = (suspects ?? []).ToHashSet(StringComparer.Ordinal);
+        List<List<ValidatorView>> tiers =
+        [
+            [.. eligible.Where(v => !excluded.Contains(v.ValidatorId) && !suspected.Contains(v.ValidatorId))],
+            [.. eligible.Where(v => excluded.Contains(v.ValidatorId) && !suspected.Contains(v.ValidatorId))],
+            [.. eligible.Where(v => suspected.Contains(v.ValidatorId))],
+        ];
         var usedSilos = new HashSet<string>(StringComparer.Ordinal);
         var cohort = ImmutableArray.CreateBuilder<string>(size);
         while (cohort.Count < size)
         {
-            var tier = preferred.Count > 0 ? preferred : fallback;
+            var tier = tiers.First(candidates => candidates.Count > 0);
             var pick = PickOne(tier, usedSilos);
             tier.Remove(pick);
             usedSilos.Add(pick.SiloId);

@@ -58,7 +58,7 @@ internal sealed partial class ComputeJobGrain(
         IReadOnlyList<CohortMember> cohort;
         try
         {
-            cohort = await Registry.SelectCohortAsync(submission.Replication, []);
+            cohort = await Registry.SelectCohortAsync(submission.Replication, [], []);
         }
         catch (InsufficientValidatorsException shortage)
         {
@@ -243,6 +243,7 @@ internal sealed partial class ComputeJobGrain(
                 break;
             case AgreementOutcomeKind.Retry:
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
+                Stored.Suspects.UnionWith(decision.Faulted);
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
                 metrics.JobRetried();
@@ -259,7 +260,7 @@ internal sealed partial class ComputeJobGrain(
         IReadOnlyList<CohortMember> cohort;
         try
         {
-            cohort = await Registry.SelectCohortAsync(Stored.Replication, Lifecycle.Cohort);
+            cohort = await Registry.SelectCohortAsync(Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
         }
         catch (InsufficientValidatorsException shortage)
         {

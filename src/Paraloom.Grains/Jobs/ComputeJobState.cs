@@ -25,6 +25,9 @@ internal sealed class ComputeJobState
 
     public List<StoredMember> Cohort { get; set; } = [];
 
+    /// <summary>Validators an earlier attempt caught failing; later cohorts take them only when nobody else is eligible.</summary>
+    public HashSet<string> Suspects { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The job key wrapped to each member of the current cohort, once the requester handed it out.</summary>
     public Dictionary<string, byte[]> WrappedKeys { get; set; } = new(StringComparer.Ordinal);
 

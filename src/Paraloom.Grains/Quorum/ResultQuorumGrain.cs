@@ -283,7 +283,18 @@ internal sealed partial class ResultQuorumGrain(
     private QuorumDecision ToDecision(StoredDecision decision) => new(
         Stored.JobId!, Stored.Attempt, decision.Kind,
         decision.Digest is null ? null : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed),
-        decision.Reason);
+        decision.Reason, Faulted());
+
+    /// <summary>Members with a fault on record: members that have not replied yet count only once the attempt is closed.</summary>
+    private IReadOnlyCollection<string> Faulted()
+    {
+        var conduct = _tally!.Conduct();
+        return [.. Stored.Cohort.Select(member => member.ValidatorId).Where(member =>
+            Stored.InvalidSigners.Contains(member)
+            || Refused(member)
+            || conduct[member] == MemberConduct.Equivocated
+            || (Stored.Closed && conduct[member] == MemberConduct.TimedOut))];
+    }
 
     private QuorumSetup Setup() => new(
         Stored.JobId!, Stored.Attempt,

@@ -21,10 +21,11 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
 
     /// <summary>
     /// Picks <paramref name="size"/> distinct validators above the reputation gate with free capacity, avoiding
-    /// <paramref name="exclude"/> (a failed attempt's cohort) where others are eligible.
+    /// <paramref name="exclude"/> (a failed attempt's cohort) where others are eligible, and
+    /// <paramref name="suspects"/> (members an earlier attempt caught failing) before anyone else.
     /// </summary>
     /// <exception cref="Paraloom.Compute.Selection.InsufficientValidatorsException">Too few are eligible.</exception>
-    Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude);
+    Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects);
 
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();
 }

@@ -48,11 +48,11 @@ internal sealed class ValidatorRegistryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude)
+    public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
     {
         var views = Validators.Select(pair => new ValidatorView(
             pair.Key, pair.Value.SiloId, _load.GetValueOrDefault(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
-        var cohort = _selector.Select(views, size, exclude);
+        var cohort = _selector.Select(views, size, exclude, suspects);
         return Task.FromResult<IReadOnlyList<CohortMember>>(
             [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]);
     }

@@ -63,6 +63,21 @@ public class CohortSelectorTests
     }
 
     [Fact]
+    public void Suspects_come_last_even_after_the_failed_cohort()
+    {
+        // The suspect scores best (its penalty not yet applied); the honest members of the failed cohort still go first.
+        var view = new[] { V("suspect", reputation: 900), V("b", reputation: 400), V("c", reputation: 400), V("fresh", reputation: 300) };
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(["b", "c", "fresh"], new CohortSelector().Select(view, 3, exclude: ["suspect", "b", "c"], suspects: ["suspect"]).Order());
+        }
+
+        var shortHanded = Exact.Select(view, 4, exclude: ["suspect", "b", "c"], suspects: ["suspect"]);
+        Assert.Equal(["b", "c", "fresh", "suspect"], shortHanded.Order());
+        Assert.Equal("suspect", shortHanded[^1]);
+    }
+
+    [Fact]
     public void Near_equal_scores_are_picked_at_random()
     {
         var view = new[] { V("a", "s1", reputation: 500), V("b", "s2", reputation: 510), V("c", "s3", reputation: 100) };
