@@ -102,7 +102,8 @@ public sealed class ActivationTests
         var log = new LifecycleLog();
         await using var cluster = await Clusters.StartAsync(log, configure: silo => silo.Configure<GrainCollectionOptions>(options =>
         {
-            options.CollectionAge = TimeSpan.FromMilliseconds(200);
+            // Long enough that a loaded machine never collects the grain between the first two calls.
+            options.CollectionAge = TimeSpan.FromSeconds(1);
             options.CollectionQuantum = TimeSpan.FromMilliseconds(50);
         }));
         var grain = cluster.GrainFactory.GetGrain<ICounterGrain>("idle");
