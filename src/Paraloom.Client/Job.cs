@@ -6,17 +6,21 @@ namespace Paraloom.Client;
 
 /// <summary>
 /// A job ready to submit, made by <see cref="Builder"/>. A private job holds its input only sealed, with the
-/// commitment and ownership proof bound to <see cref="Id"/>: no secret and no plaintext stays in it.
+/// commitment and ownership proof bound to <see cref="Id"/>, and its job key until it is submitted: the client
+/// that submits it takes the key to hand it out to each cohort. Neither the requester's secret nor the
+/// plaintext stays in it. Disposing a job never submitted zeroes its key.
 /// </summary>
-public sealed class Job
+public sealed class Job : IDisposable
 {
     private readonly SubmitJobRequest _request;
+    private JobKey? _jobKey;
 
-    internal Job(SubmitJobRequest request, PublicKey requester, ResourceLimits limits)
+    internal Job(SubmitJobRequest request, PublicKey requester, ResourceLimits limits, JobKey? jobKey)
     {
         _request = request;
         Requester = requester;
         Limits = limits;
+        _jobKey = jobKey;
     }
 
     /// <summary>The id the requester chose (a fresh one unless <see cref="JobBuilder.Id"/> set it).</summary>
@@ -35,6 +39,11 @@ public sealed class Job
     public static JobBuilder Builder() => new();
 
     internal SubmitJobRequest Request => _request;
+
+    /// <summary>Hands the job key over to the client that submitted the job; null for a public job or once taken.</summary>
+    internal JobKey? TakeJobKey() => Interlocked.Exchange(ref _jobKey, null);
+
+    public void Dispose() => TakeJobKey()?.Dispose();
 
     public override string ToString() => $"Job({Id}, {(IsPrivate ? "private" : "public")}, K={Replication})";
 }

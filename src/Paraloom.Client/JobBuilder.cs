@@ -60,7 +60,7 @@ public sealed class JobBuilder
 
     /// <summary>
     /// The requester's secret key: it proves ownership of the key and the input and seals the input at
-    /// <see cref="Build"/>. It is used there and not kept.
+    /// <see cref="Build"/>. It is used there and not kept; the job keeps only its own job key, for the hand-out.
     /// </summary>
     public JobBuilder WithOwnershipProof(SecretKey requesterSecret)
     {
@@ -99,6 +99,7 @@ public sealed class JobBuilder
         var input = _input ?? throw new InvalidOperationException("The job has no input: call Input(bytes) or PrivateInput(bytes, key).");
         var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
         var id = _id ?? JobId.New().Value;
+        var (sealedInput, jobKey) = _isPrivate ? Seal(id, module, input, requester) : (null, null);
         var limits = new LimitsDto
         {
             MemoryBytes = _limits.MemoryBytes,
@@ -113,14 +114,14 @@ public sealed class JobBuilder
             Module = module,
             Requester = requester.ToHex(),
             Input = _isPrivate ? null : input,
-            Private = _isPrivate ? Seal(id, module, input, requester) : null,
+            Private = sealedInput,
             Limits = limits,
             Replication = _replication,
         };
-        return new Job(request, requester, _limits);
+        return new Job(request, requester, _limits, jobKey);
     }
 
-    private PrivateInputDto Seal(string id, byte[] module, byte[] input, PublicKey requester)
+    private (PrivateInputDto, JobKey) Seal(string id, byte[] module, byte[] input, PublicKey requester)
     {
         var owner = _owner ?? throw new InvalidOperationException(
             "A private job needs WithOwnershipProof(requesterSecret): it seals the input and proves ownership.");
@@ -129,12 +130,13 @@ public sealed class JobBuilder
             throw new InvalidOperationException("The ownership proof's secret key is not the requester key given to PrivateInput.");
         }
         var sealedInput = PrivateJobInput.Seal(id, module, input, owner);
-        return new PrivateInputDto
+        var dto = new PrivateInputDto
         {
             InputCommitment = sealedInput.InputCommitment.ToHex(),
             SealedInput = sealedInput.SealedInput.ToBytes(),
             Nonce = sealedInput.Nonce.ToHex(),
             OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
         };
+        return (dto, JobKey.Derive(owner, sealedInput.Nonce));
     }
 }

@@ -13,10 +13,16 @@ namespace Paraloom.Client;
 /// The silo's HTTP API for .NET: submit a <see cref="Job"/>, follow it (handing the job key to each cohort a
 /// private job is assigned), and fetch and open its result. Thread-safe; one instance per silo is enough.
 /// </summary>
+/// <remarks>
+/// The client keeps the job key of each private job it submitted, in memory only, until it sees the job end
+/// (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
+/// </remarks>
 public sealed class ParaloomClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly Dictionary<string, JobKey> _jobKeys = new(StringComparer.Ordinal);
+    private readonly Lock _jobKeysLock = new();
 
     /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) without taking ownership.</summary>
     public ParaloomClient(HttpClient httpClient)
@@ -44,6 +50,7 @@ public sealed class ParaloomClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         var status = await SendAsync<JobStatusResponse>(HttpMethod.Post, "v1/jobs", job.Request, cancellationToken);
+        KeepJobKey(status.JobId, job.TakeJobKey());
         return status.JobId;
     }
 
@@ -60,22 +67,7 @@ public sealed class ParaloomClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(requester);
         var status = await GetStatusAsync(jobId, cancellationToken);
-        if (!status.AwaitingKeys || status.Context is not { } context)
-        {
-            return status;
-        }
-        var wrapped = context.WrapKeyFor(requester, status.Cohort)
-            .ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
-        var handOut = new DeliverKeysRequest { Attempt = status.Attempt, WrappedKeys = wrapped };
-        try
-        {
-            return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(jobId) + "/keys", handOut, cancellationToken));
-        }
-        catch (ParaloomApiException moved) when (moved.Status == (int)HttpStatusCode.Conflict)
-        {
-            // The job left that attempt meanwhile (retried, timed out): its current status says what is next.
-            return await GetStatusAsync(jobId, cancellationToken);
-        }
+        return await HandOutAsync(status, (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
     }
 
     /// <summary>
@@ -90,9 +82,14 @@ public sealed class ParaloomClient : IDisposable
         return PollAsync(jobId, requester, progress, cancellationToken);
     }
 
-    /// <summary>Polls until a public job is final, reporting each change to <paramref name="progress"/>.</summary>
+    /// <summary>
+    /// Polls until the job is final, reporting each change to <paramref name="progress"/>. A private job this
+    /// client submitted gets its key handed out to every cohort with the job key the client kept.
+    /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
-    /// <exception cref="InvalidOperationException">The job awaits a key hand-out, which needs the requester's secret key.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The job awaits a key hand-out and was submitted elsewhere: that needs the requester's secret key.
+    /// </exception>
     public Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
         PollAsync(jobId, null, progress, cancellationToken);
 
@@ -117,6 +114,14 @@ public sealed class ParaloomClient : IDisposable
 
     public void Dispose()
     {
+        lock (_jobKeysLock)
+        {
+            foreach (var key in _jobKeys.Values)
+            {
+                key.Dispose();
+            }
+            _jobKeys.Clear();
+        }
         if (_ownsHttp)
         {
             _http.Dispose();
@@ -131,23 +136,83 @@ public sealed class ParaloomClient : IDisposable
             var status = await GetStatusAsync(jobId, cancellationToken);
             if (status.AwaitingKeys)
             {
-                if (requester is null)
-                {
-                    throw new InvalidOperationException(
-                        $"Job '{jobId}' awaits the key hand-out: wait with the requester's secret key so it can be handed out.");
-                }
                 Report(progress, ref reported, status);
-                status = await HandOutKeysAsync(jobId, requester, cancellationToken);
+                status = await HandOutAsync(status, requester is null
+                    ? (context, cohort) => WrapWithKeptKey(context, cohort)
+                    : (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
             }
             Report(progress, ref reported, status);
             switch (status.State)
             {
                 case JobState.Finalised:
+                    ForgetJobKey(jobId);
                     return status;
                 case JobState.Rejected:
+                    ForgetJobKey(jobId);
                     throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
             }
             await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
+    private async Task<JobProgress> HandOutAsync(
+        JobProgress status,
+        Func<PrivateJobContext, IReadOnlyList<CohortMember>, IReadOnlyDictionary<string, WrappedJobKey>> wrap,
+        CancellationToken cancellationToken)
+    {
+        if (!status.AwaitingKeys || status.Context is not { } context)
+        {
+            return status;
+        }
+        var wrapped = wrap(context, status.Cohort).ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
+        var handOut = new DeliverKeysRequest { Attempt = status.Attempt, WrappedKeys = wrapped };
+        try
+        {
+            return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(status.JobId) + "/keys", handOut, cancellationToken));
+        }
+        catch (ParaloomApiException moved) when (moved.Status == (int)HttpStatusCode.Conflict)
+        {
+            // The job left that attempt meanwhile (retried, timed out): its current status says what is next.
+            return await GetStatusAsync(status.JobId, cancellationToken);
+        }
+    }
+
+    private void KeepJobKey(string jobId, JobKey? key)
+    {
+        if (key is null)
+        {
+            return;
+        }
+        lock (_jobKeysLock)
+        {
+            if (!_jobKeys.TryAdd(jobId, key))
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Wraps under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the key mid-use.</summary>
+    private IReadOnlyDictionary<string, WrappedJobKey> WrapWithKeptKey(PrivateJobContext context, IReadOnlyList<CohortMember> cohort)
+    {
+        lock (_jobKeysLock)
+        {
+            return _jobKeys.TryGetValue(context.JobId, out var key)
+                ? context.WrapKeyFor(key, cohort)
+                : throw new InvalidOperationException(
+                    $"Job '{context.JobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
+        }
+    }
+
+    private void ForgetJobKey(string jobId)
+    {
+        lock (_jobKeysLock)
+        {
+            if (_jobKeys.Remove(jobId, out var key))
+            {
+                key.Dispose();
+            }
         }
     }
 

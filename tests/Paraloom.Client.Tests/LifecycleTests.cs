@@ -68,14 +68,30 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     }
 
     [Fact]
-    public async Task Waiting_without_the_secret_on_a_job_that_needs_a_hand_out_says_so()
+    public async Task The_submitting_client_hands_out_the_job_key_it_kept_so_waiting_needs_no_secret()
     {
-        var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var seen = new List<JobProgress>();
+
         var jobId = await Client.SubmitAsync(job);
+        var final = await Client.WaitAsync(jobId, new SynchronousProgress(seen.Add), Patience.Token);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.WaitAsync(jobId, cancellationToken: Patience.Token));
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Contains(seen, progress => progress.AwaitingKeys);
+        Assert.Equal([1, 2], (await Client.GetResultAsync(jobId, Requester)).Decrypt(Requester));
+    }
 
+    [Fact]
+    public async Task Waiting_without_the_secret_on_a_job_another_client_submitted_says_the_secret_is_needed()
+    {
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job);
+        using var otherClient = Silo.NewClient();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => otherClient.WaitAsync(jobId, cancellationToken: Patience.Token));
         Assert.Contains("secret key", refused.Message);
+
+        Assert.Equal(JobState.Finalised, (await otherClient.WaitAsync(jobId, Requester, cancellationToken: Patience.Token)).State);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace Paraloom.Client.Tests;
 /// <summary>What every SDK test starts from: a client of the test silo and a fresh requester key.</summary>
 public abstract class RequesterTest(SiloServer silo) : IDisposable
 {
+    protected SiloServer Silo { get; } = silo;
+
     protected ParaloomClient Client { get; } = silo.NewClient();
 
     protected SecretKey Requester { get; } = SecretKey.Generate();

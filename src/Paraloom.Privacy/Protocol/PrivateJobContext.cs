@@ -63,7 +63,18 @@ public sealed class PrivateJobContext
     {
         ArgumentNullException.ThrowIfNull(cohort);
         using var key = DeriveKey(requester);
-        return cohort.ToDictionary(member => member.ValidatorId, member => KeyWrap.Wrap(key, member.PublicKey, Binding), StringComparer.Ordinal);
+        return WrapKeyFor(key, cohort);
+    }
+
+    /// <summary>
+    /// The key hand-out from a job key already derived (<see cref="DeriveKey"/>, or kept since the input was
+    /// sealed). A key that is not this job's wraps fine but opens nothing: every member will refuse the job.
+    /// </summary>
+    public IReadOnlyDictionary<string, WrappedJobKey> WrapKeyFor(JobKey jobKey, IEnumerable<CohortMember> cohort)
+    {
+        ArgumentNullException.ThrowIfNull(jobKey);
+        ArgumentNullException.ThrowIfNull(cohort);
+        return cohort.ToDictionary(member => member.ValidatorId, member => KeyWrap.Wrap(jobKey, member.PublicKey, Binding), StringComparer.Ordinal);
     }
 
     /// <summary>Opens the output the cohort of <paramref name="attempt"/> sealed.</summary>
