@@ -39,7 +39,9 @@ internal static class ComputeOutput
         output.WriteLine($"state     {status.State} (attempt {status.Attempt})");
         output.WriteLine($"replies   {status.VotesReceived}/{status.Cohort.Count} validators (agreement needs {status.Threshold})");
         output.WriteLine($"elapsed   {status.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-        output.WriteLine($"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
+        output.WriteLine(status.Cohort.Count == 0
+            ? "cohort    none yet: waiting for validators with free capacity"
+            : $"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
         if (status.AwaitingKeys)
         {
             output.WriteLine("keys      awaited: run this with the requester's --key to hand them out");

@@ -29,6 +29,7 @@ internal static class DemoView
         var votes = $"{status.VotesReceived}/{status.Cohort.Count} votes (agreement at {status.Threshold})";
         return status.State switch
         {
+            JobState.Submitted => "waiting for validators with free capacity",
             JobState.AwaitingKeys => $"attempt {status.Attempt}: handing the job key to the cohort",
             JobState.Finalised => $"attempt {status.Attempt}: the cohort agreed, {votes}, on result digest {status.Digest![..16]}…",
             JobState.Rejected => $"rejected: {status.Reason}",

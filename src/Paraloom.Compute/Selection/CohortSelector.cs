@@ -30,10 +30,11 @@ public sealed class CohortSelector(SelectionOptions? options = null)
         {
             throw new ArgumentException("Each validator may appear in the view only once.", nameof(validators));
         }
-        var eligible = all.Where(v => v.Reputation >= _options.MinimumReputation && v.HasFreeCapacity).ToList();
+        var aboveGate = all.Where(v => v.Reputation >= _options.MinimumReputation).ToList();
+        var eligible = aboveGate.Where(v => v.HasFreeCapacity).ToList();
         if (eligible.Count < size)
         {
-            throw new InsufficientValidatorsException(size, eligible.Count);
+            throw new InsufficientValidatorsException(size, eligible.Count, aboveGate.Count);
         }
 
         var excluded = (exclude ?? []).ToHashSet(StringComparer.Ordinal);

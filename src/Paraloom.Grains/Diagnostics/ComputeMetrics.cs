@@ -23,6 +23,7 @@ internal sealed class ComputeMetrics
     private readonly Counter<long> _finalised;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _retries;
+    private readonly Counter<long> _capacityWaits;
     private readonly Histogram<double> _jobDuration;
     private readonly Counter<long> _executions;
     private readonly Histogram<double> _executionDuration;
@@ -38,6 +39,8 @@ internal sealed class ComputeMetrics
         var meter = meterFactory.Create(MeterName);
         _finalised = meter.CreateCounter<long>("paraloom.compute.jobs.finalised", "{job}", "Jobs whose cohort agreed on a result.");
         _rejected = meter.CreateCounter<long>("paraloom.compute.jobs.rejected", "{job}", "Accepted jobs that ended rejected, by reason code.");
+        _capacityWaits = meter.CreateCounter<long>("paraloom.compute.jobs.capacity_waits", "{wait}",
+            "Times a job found every trusted validator busy and queued for capacity instead of starting an attempt.");
         _retries = meter.CreateCounter<long>("paraloom.compute.jobs.retries", "{attempt}", "Attempts started again on a fresh cohort after a disagreement.");
         _jobDuration = meter.CreateHistogram("paraloom.compute.job.duration", "s", "From submission to the final state, by outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobSecondsBuckets });
@@ -67,6 +70,8 @@ internal sealed class ComputeMetrics
     }
 
     public void JobRetried() => _retries.Add(1);
+
+    public void JobWaitedForCapacity() => _capacityWaits.Add(1);
 
     public void Executed(ExecutionResult result, TimeSpan duration)
     {

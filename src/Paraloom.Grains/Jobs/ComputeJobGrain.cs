@@ -23,7 +23,7 @@ internal sealed partial class ComputeJobGrain(
     IOptions<ComputeOptions> options,
     TimeProvider time,
     ComputeMetrics metrics,
-    ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, IRemindable
+    ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, ICapacityListener, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
     private const int MaxOpenChallenges = 64;
@@ -55,10 +55,14 @@ internal sealed partial class ComputeJobGrain(
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
         }
         var privacy = validator.Validate(JobId, submission);
-        IReadOnlyList<CohortMember> cohort;
+        IReadOnlyList<CohortMember>? cohort = null;
         try
         {
             cohort = await Registry.SelectCohortAsync(submission.Replication, [], []);
+        }
+        catch (InsufficientValidatorsException shortage) when (shortage.OnlyBusy)
+        {
+            // Enough trusted validators exist, all busy: the job waits for them rather than being refused.
         }
         catch (InsufficientValidatorsException shortage)
         {
@@ -76,12 +80,22 @@ internal sealed partial class ComputeJobGrain(
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
         Stored.Lifecycle = JobLifecycle.Submitted(privacy is not null);
-        EnterAttempt(cohort);
+        if (cohort is not null)
+        {
+            EnterAttempt(cohort);
+        }
         // The reminder first: a stored job must never be left without something that drives it.
         await RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
         await state.WriteStateAsync();
-        LogSubmitted(logger, JobId, privacy is not null, Lifecycle.Cohort.Length);
-        await StartAttemptAsync([]);
+        LogSubmitted(logger, JobId, privacy is not null, Stored.Replication);
+        if (cohort is null)
+        {
+            await AwaitCapacityAsync();
+        }
+        else
+        {
+            await StartAttemptAsync([]);
+        }
         return await StatusAsync();
     }
 
@@ -164,6 +178,14 @@ internal sealed partial class ComputeJobGrain(
 
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
 
+    public async Task OnCapacityFreedAsync()
+    {
+        if (state.RecordExists && Lifecycle.State is JobState.Submitted or JobState.Retrying)
+        {
+            await TryAssignAsync();
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!state.RecordExists || Lifecycle.IsTerminal)
@@ -206,8 +228,8 @@ internal sealed partial class ComputeJobGrain(
             case JobState.KeysDelivered:
                 await StartExecutingAsync([]);
                 break;
-            case JobState.Retrying:
-                await TryNextAttemptAsync();
+            case JobState.Submitted or JobState.Retrying:
+                await TryAssignAsync();
                 break;
         }
     }
@@ -220,7 +242,9 @@ internal sealed partial class ComputeJobGrain(
             await ApplyDecisionAsync(decision);
             return;
         }
-        await RejectAsync(JobRejectionReason.DistributionTimeout, $"The job did not finish within its distribution timeout of {Stored.Limits.DistributionTimeout}.");
+        await RejectAsync(JobRejectionReason.DistributionTimeout, Lifecycle.State == JobState.Submitted
+            ? $"No {Stored.Replication} validators had free capacity within the job's distribution timeout of {Stored.Limits.DistributionTimeout}."
+            : $"The job did not finish within its distribution timeout of {Stored.Limits.DistributionTimeout}.");
     }
 
     private async Task ApplyDecisionAsync(QuorumDecision decision)
@@ -247,7 +271,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
                 metrics.JobRetried();
-                await TryNextAttemptAsync();
+                await TryAssignAsync();
                 break;
             default:
                 await RejectAsync(JobRejectionReason.Disagreement, decision.Reason!);
@@ -255,7 +279,8 @@ internal sealed partial class ComputeJobGrain(
         }
     }
 
-    private async Task TryNextAttemptAsync()
+    /// <summary>Starts the next attempt (the first, for a job that waited) if a cohort is free.</summary>
+    private async Task TryAssignAsync()
     {
         IReadOnlyList<CohortMember> cohort;
         try
@@ -264,13 +289,24 @@ internal sealed partial class ComputeJobGrain(
         }
         catch (InsufficientValidatorsException shortage)
         {
-            // Stay Retrying: the reminder tries again until the distribution timeout.
+            // Stay where it is: the registry wakes the job when load falls, the reminder tries again until the
+            // distribution timeout in any case.
             LogNoCohort(logger, JobId, shortage.Message);
+            if (shortage.OnlyBusy)
+            {
+                await AwaitCapacityAsync();
+            }
             return;
         }
         EnterAttempt(cohort);
         await state.WriteStateAsync();
         await StartAttemptAsync([]);
+    }
+
+    private Task AwaitCapacityAsync()
+    {
+        metrics.JobWaitedForCapacity();
+        return Registry.AwaitCapacityAsync(JobId, Stored.Replication);
     }
 
     private async Task RejectAsync(string reasonCode, string reason)
@@ -374,8 +410,9 @@ internal sealed partial class ComputeJobGrain(
 
     private async Task<JobStatus> StatusAsync()
     {
-        // Once the attempt ran, its quorum holds the votes: also those that decided a final job.
-        var votes = Lifecycle.State is JobState.Executing or JobState.Finalised or JobState.Rejected
+        // Once the attempt ran, its quorum holds the votes: also those that decided a final job. A job rejected
+        // while it waited for validators never had an attempt.
+        var votes = Lifecycle.Attempt > 0 && Lifecycle.State is JobState.Executing or JobState.Finalised or JobState.Rejected
             ? (await CurrentQuorum.GetSnapshotAsync()).VotesCounted
             : 0;
         return new JobStatus
@@ -387,7 +424,7 @@ internal sealed partial class ComputeJobGrain(
             Attempt = Lifecycle.Attempt,
             Cohort = CohortMembers(),
             VotesReceived = votes,
-            Threshold = _options.Agreement.Threshold(Stored.Cohort.Count),
+            Threshold = _options.Agreement.Threshold(Stored.Replication),
             Elapsed = Now - Stored.SubmittedAt,
             AwaitingKeys = Lifecycle.State == JobState.AwaitingKeys,
             Privacy = PrivacyContext(),
@@ -429,7 +466,7 @@ internal sealed partial class ComputeJobGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string jobId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} found no cohort for its next attempt: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} found no cohort for its next attempt: {Reason}")]
     private static partial void LogNoCohort(ILogger logger, string jobId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt}: validator {ValidatorId} answered {Receipt}")]

@@ -14,8 +14,9 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     /// <summary>Adds or refreshes a validator's entry.</summary>
     Task RegisterAsync(ValidatorInfo validator);
 
+    /// <summary>A validator's load changed; a lower load wakes jobs waiting for capacity.</summary>
     [OneWay]
-    Task ReportLoadAsync(string validatorId, int inFlight);
+    Task ReportLoadAsync(string validatorId, LoadReport load);
 
     Task ReportReputationAsync(string validatorId, int reputation);
 
@@ -23,9 +24,18 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     /// Picks <paramref name="size"/> distinct validators above the reputation gate with free capacity, avoiding
     /// <paramref name="exclude"/> (a failed attempt's cohort) where others are eligible, and
     /// <paramref name="suspects"/> (members an earlier attempt caught failing) before anyone else.
+    /// The picked validators count as one execution busier at once, so selections that follow before their own
+    /// load reports arrive do not pile work on them.
     /// </summary>
     /// <exception cref="Paraloom.Compute.Selection.InsufficientValidatorsException">Too few are eligible.</exception>
     Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects);
+
+    /// <summary>
+    /// Queues a job that found every trusted validator busy; as load falls, waiting jobs are woken in the order
+    /// they queued. The queue is soft state: after a restart the jobs' own reminders try again.
+    /// </summary>
+    [OneWay]
+    Task AwaitCapacityAsync(string jobId, int cohortSize);
 
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();
 }

@@ -12,7 +12,8 @@ internal sealed class ValidatorRegistryGrain(
     IOptions<ComputeOptions> options) : Grain, IValidatorRegistryGrain
 {
     private readonly CohortSelector _selector = new(options.Value.Selection);
-    private readonly Dictionary<string, int> _load = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoadReport> _load = new(StringComparer.Ordinal);
+    private readonly List<WaitingJob> _waiting = [];
 
     private Dictionary<string, RegisteredValidator> Validators => state.State.Validators;
 
@@ -20,20 +21,27 @@ internal sealed class ValidatorRegistryGrain(
     {
         ArgumentNullException.ThrowIfNull(validator);
         var entry = new RegisteredValidator(validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation);
-        _load[validator.ValidatorId] = validator.InFlight;
+        _load[validator.ValidatorId] = _load.GetValueOrDefault(validator.ValidatorId) with { InFlight = validator.InFlight };
         if (Validators.TryGetValue(validator.ValidatorId, out var known) && SameEntry(known, entry))
         {
             return;
         }
         Validators[validator.ValidatorId] = entry;
         await state.WriteStateAsync();
+        WakeWaitingJobs();
     }
 
-    public Task ReportLoadAsync(string validatorId, int inFlight)
+    public Task ReportLoadAsync(string validatorId, LoadReport load)
     {
-        if (Validators.ContainsKey(validatorId))
+        if (!Validators.ContainsKey(validatorId) || load.Sequence <= _load.GetValueOrDefault(validatorId).Sequence)
         {
-            _load[validatorId] = Math.Max(0, inFlight);
+            return Task.CompletedTask;
+        }
+        var before = _load.GetValueOrDefault(validatorId).InFlight;
+        _load[validatorId] = load with { InFlight = Math.Max(0, load.InFlight) };
+        if (load.InFlight < before)
+        {
+            WakeWaitingJobs();
         }
         return Task.CompletedTask;
     }
@@ -50,11 +58,25 @@ internal sealed class ValidatorRegistryGrain(
 
     public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
     {
-        var views = Validators.Select(pair => new ValidatorView(
-            pair.Key, pair.Value.SiloId, _load.GetValueOrDefault(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
-        var cohort = _selector.Select(views, size, exclude, suspects);
+        var cohort = _selector.Select(Views(), size, exclude, suspects);
+        foreach (var id in cohort)
+        {
+            // Reserved until the member's next report, which counts the execution itself (or its absence).
+            var load = _load.GetValueOrDefault(id);
+            _load[id] = load with { InFlight = load.InFlight + 1 };
+        }
         return Task.FromResult<IReadOnlyList<CohortMember>>(
             [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]);
+    }
+
+    public Task AwaitCapacityAsync(string jobId, int cohortSize)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        if (!_waiting.Exists(waiting => waiting.JobId == jobId))
+        {
+            _waiting.Add(new WaitingJob(jobId, cohortSize));
+        }
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync() =>
@@ -62,8 +84,31 @@ internal sealed class ValidatorRegistryGrain(
         [
             .. Validators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
                 pair.Key, pair.Value.SiloId, PublicKey.FromBytes(pair.Value.PublicKey), pair.Value.Capacity,
-                _load.GetValueOrDefault(pair.Key), pair.Value.Reputation)),
+                _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Reputation)),
         ]);
+
+    private IEnumerable<ValidatorView> Views() => Validators.Select(pair => new ValidatorView(
+        pair.Key, pair.Value.SiloId, _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Capacity, pair.Value.Reputation));
+
+    /// <summary>
+    /// Wakes waiting jobs, oldest first, while the free slots of trusted validators cover their cohorts. A woken
+    /// job that still finds no cohort (its slots were on too few validators) queues again.
+    /// </summary>
+    private void WakeWaitingJobs()
+    {
+        var freeSlots = Views()
+            .Where(view => view.Reputation >= options.Value.Selection.MinimumReputation)
+            .Sum(view => Math.Max(0, view.Capacity - view.InFlight));
+        while (_waiting.Count > 0 && _waiting[0].CohortSize <= freeSlots)
+        {
+            var next = _waiting[0];
+            _waiting.RemoveAt(0);
+            freeSlots -= next.CohortSize;
+            _ = GrainFactory.GetGrain<ICapacityListener>(next.JobId).OnCapacityFreedAsync();
+        }
+    }
+
+    private sealed record WaitingJob(string JobId, int CohortSize);
 
     private static bool SameEntry(RegisteredValidator left, RegisteredValidator right) =>
         left.SiloId == right.SiloId && left.Capacity == right.Capacity && left.Reputation == right.Reputation

@@ -86,8 +86,8 @@ internal sealed partial class AssignmentRunner(
             : executor.ExecuteAsync(new ExecutionRequest(job.Module, job.Input, job.Limits));
     }
 
-    private void ReportLoad(string validatorId, int inFlight) =>
-        grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).ReportLoadAsync(validatorId, inFlight);
+    private void ReportLoad(string validatorId, LoadReport load) =>
+        grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).ReportLoadAsync(validatorId, load);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Validator {ValidatorId} voted on {JobId}/{Attempt}: {Acceptance}")]
     private static partial void LogVoted(ILogger logger, string validatorId, string jobId, int attempt, VoteAcceptance acceptance);

@@ -4,15 +4,42 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// Executions in flight per local validator. Kept outside the grains because executions finish on the
-/// execution scheduler, off any grain turn.
+/// execution scheduler, off any grain turn. Every change is numbered, so the registry can tell a late report
+/// from a fresh one.
 /// </summary>
 internal sealed class ValidatorLoad
 {
-    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
 
-    public int InFlight(string validatorId) => _inFlight.GetValueOrDefault(validatorId);
+    public int InFlight(string validatorId) => _counters.TryGetValue(validatorId, out var counter) ? counter.Read().InFlight : 0;
 
-    public int Started(string validatorId) => _inFlight.AddOrUpdate(validatorId, 1, (_, count) => count + 1);
+    public LoadReport Started(string validatorId) => CounterOf(validatorId).Add(1);
 
-    public int Finished(string validatorId) => _inFlight.AddOrUpdate(validatorId, 0, (_, count) => Math.Max(0, count - 1));
+    public LoadReport Finished(string validatorId) => CounterOf(validatorId).Add(-1);
+
+    private Counter CounterOf(string validatorId) => _counters.GetOrAdd(validatorId, _ => new Counter());
+
+    private sealed class Counter
+    {
+        private readonly Lock _gate = new();
+        private int _inFlight;
+        private long _sequence;
+
+        public LoadReport Add(int delta)
+        {
+            lock (_gate)
+            {
+                _inFlight = Math.Max(0, _inFlight + delta);
+                return new LoadReport(_inFlight, ++_sequence);
+            }
+        }
+
+        public LoadReport Read()
+        {
+            lock (_gate)
+            {
+                return new LoadReport(_inFlight, _sequence);
+            }
+        }
+    }
 }

@@ -30,9 +30,15 @@ public class CohortSelectorTests
             var cohort = new CohortSelector().Select(view, 2);
             Assert.Equal(["ok1", "ok2"], cohort.Order());
         }
-        var error = Assert.Throws<InsufficientValidatorsException>(() => new CohortSelector().Select(view, 3));
-        Assert.Equal(2, error.Eligible);
-        Assert.Contains("needs 3 validators", error.Message);
+        // Three pass the gate, one of them busy: the cohort of 3 only has to wait.
+        var busy = Assert.Throws<InsufficientValidatorsException>(() => new CohortSelector().Select(view, 3));
+        Assert.Equal((2, 3, true), (busy.Eligible, busy.AboveGate, busy.OnlyBusy));
+        Assert.Contains("needs 3 validators with free capacity", busy.Message);
+
+        // Four never pass the gate together: waiting would not help.
+        var tooFew = Assert.Throws<InsufficientValidatorsException>(() => new CohortSelector().Select(view, 4));
+        Assert.False(tooFew.OnlyBusy);
+        Assert.Contains("only 3 pass the reputation gate", tooFew.Message);
     }
 
     [Fact]
