@@ -34,6 +34,7 @@ public static class ComputeServiceCollectionExtensions
         var silo = new ServicesSiloBuilder(services);
         silo.AddGrain<IComputeJobGrain, ComputeJobGrain>();
         silo.AddGrain<IAttemptListener, ComputeJobGrain>();
+        silo.AddGrain<ICapacityListener, ComputeJobGrain>();
         silo.AddGrain<IValidatorGrain, ValidatorGrain>();
         silo.AddGrain<IResultQuorumGrain, ResultQuorumGrain>();
         silo.AddGrain<IValidatorRegistryGrain, ValidatorRegistryGrain>();

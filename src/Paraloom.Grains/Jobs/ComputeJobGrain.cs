@@ -58,11 +58,12 @@ internal sealed partial class ComputeJobGrain(
         IReadOnlyList<CohortMember>? cohort = null;
         try
         {
-            cohort = await Registry.SelectCohortAsync(submission.Replication, [], []);
+            cohort = await Registry.SelectCohortAsync(JobId, submission.Replication, [], []);
         }
         catch (InsufficientValidatorsException shortage) when (shortage.OnlyBusy)
         {
-            // Enough trusted validators exist, all busy: the job waits for them rather than being refused.
+            // Enough trusted validators exist, all busy: the registry queued the job, which waits rather than being refused.
+            metrics.JobWaitedForCapacity();
         }
         catch (InsufficientValidatorsException shortage)
         {
@@ -88,11 +89,7 @@ internal sealed partial class ComputeJobGrain(
         await RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
         await state.WriteStateAsync();
         LogSubmitted(logger, JobId, privacy is not null, Stored.Replication);
-        if (cohort is null)
-        {
-            await AwaitCapacityAsync();
-        }
-        else
+        if (cohort is not null)
         {
             await StartAttemptAsync([]);
         }
@@ -180,9 +177,10 @@ internal sealed partial class ComputeJobGrain(
 
     public async Task OnCapacityFreedAsync()
     {
+        // Through AdvanceAsync, so a job woken after its distribution timeout is rejected rather than assigned.
         if (state.RecordExists && Lifecycle.State is JobState.Submitted or JobState.Retrying)
         {
-            await TryAssignAsync();
+            await AdvanceAsync();
         }
     }
 
@@ -271,7 +269,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
                 metrics.JobRetried();
-                await TryAssignAsync();
+                await AdvanceAsync();
                 break;
             default:
                 await RejectAsync(JobRejectionReason.Disagreement, decision.Reason!);
@@ -285,28 +283,22 @@ internal sealed partial class ComputeJobGrain(
         IReadOnlyList<CohortMember> cohort;
         try
         {
-            cohort = await Registry.SelectCohortAsync(Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
+            cohort = await Registry.SelectCohortAsync(JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
         }
         catch (InsufficientValidatorsException shortage)
         {
-            // Stay where it is: the registry wakes the job when load falls, the reminder tries again until the
-            // distribution timeout in any case.
+            // Stay where it is: the registry wakes a job it queued when load falls, and the reminder tries again
+            // until the distribution timeout in any case.
             LogNoCohort(logger, JobId, shortage.Message);
             if (shortage.OnlyBusy)
             {
-                await AwaitCapacityAsync();
+                metrics.JobWaitedForCapacity();
             }
             return;
         }
         EnterAttempt(cohort);
         await state.WriteStateAsync();
         await StartAttemptAsync([]);
-    }
-
-    private Task AwaitCapacityAsync()
-    {
-        metrics.JobWaitedForCapacity();
-        return Registry.AwaitCapacityAsync(JobId, Stored.Replication);
     }
 
     private async Task RejectAsync(string reasonCode, string reason)

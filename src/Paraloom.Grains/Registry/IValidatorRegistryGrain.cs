@@ -21,21 +21,20 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     Task ReportReputationAsync(string validatorId, int reputation);
 
     /// <summary>
-    /// Picks <paramref name="size"/> distinct validators above the reputation gate with free capacity, avoiding
-    /// <paramref name="exclude"/> (a failed attempt's cohort) where others are eligible, and
-    /// <paramref name="suspects"/> (members an earlier attempt caught failing) before anyone else.
+    /// Picks <paramref name="size"/> distinct validators above the reputation gate with free capacity for job
+    /// <paramref name="jobId"/>, avoiding <paramref name="exclude"/> (a failed attempt's cohort) where others are
+    /// eligible, and <paramref name="suspects"/> (members an earlier attempt caught failing) before anyone else.
     /// The picked validators count as one execution busier at once, so selections that follow before their own
     /// load reports arrive do not pile work on them.
     /// </summary>
+    /// <remarks>
+    /// When enough validators pass the gate but too few have free capacity, the job is queued in the same turn
+    /// (so no fall in load can slip past it) and woken, oldest first, as load falls. The queue is soft state:
+    /// after a restart the jobs' own reminders try again.
+    /// </remarks>
     /// <exception cref="Paraloom.Compute.Selection.InsufficientValidatorsException">Too few are eligible.</exception>
-    Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects);
-
-    /// <summary>
-    /// Queues a job that found every trusted validator busy; as load falls, waiting jobs are woken in the order
-    /// they queued. The queue is soft state: after a restart the jobs' own reminders try again.
-    /// </summary>
-    [OneWay]
-    Task AwaitCapacityAsync(string jobId, int cohortSize);
+    Task<IReadOnlyList<CohortMember>> SelectCohortAsync(
+        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects);
 
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Paraloom.Actors;
 using Paraloom.Compute.Selection;
@@ -13,7 +14,8 @@ internal sealed class ValidatorRegistryGrain(
 {
     private readonly CohortSelector _selector = new(options.Value.Selection);
     private readonly Dictionary<string, LoadReport> _load = new(StringComparer.Ordinal);
-    private readonly List<WaitingJob> _waiting = [];
+    // Job id → cohort size, oldest first.
+    private readonly OrderedDictionary<string, int> _waiting = new(StringComparer.Ordinal);
 
     private Dictionary<string, RegisteredValidator> Validators => state.State.Validators;
 
@@ -56,9 +58,22 @@ internal sealed class ValidatorRegistryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
+    public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(
+        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
     {
-        var cohort = _selector.Select(Views(), size, exclude, suspects);
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ImmutableArray<string> cohort;
+        try
+        {
+            cohort = _selector.Select(Views(), size, exclude, suspects);
+        }
+        catch (InsufficientValidatorsException shortage) when (shortage.OnlyBusy)
+        {
+            _waiting.TryAdd(jobId, size);
+            throw;
+        }
+        // A queued job that found its cohort through its own reminder no longer waits.
+        _waiting.Remove(jobId);
         foreach (var id in cohort)
         {
             // Reserved until the member's next report, which counts the execution itself (or its absence).
@@ -67,16 +82,6 @@ internal sealed class ValidatorRegistryGrain(
         }
         return Task.FromResult<IReadOnlyList<CohortMember>>(
             [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]);
-    }
-
-    public Task AwaitCapacityAsync(string jobId, int cohortSize)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
-        if (!_waiting.Exists(waiting => waiting.JobId == jobId))
-        {
-            _waiting.Add(new WaitingJob(jobId, cohortSize));
-        }
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync() =>
@@ -99,16 +104,13 @@ internal sealed class ValidatorRegistryGrain(
         var freeSlots = Views()
             .Where(view => view.Reputation >= options.Value.Selection.MinimumReputation)
             .Sum(view => Math.Max(0, view.Capacity - view.InFlight));
-        while (_waiting.Count > 0 && _waiting[0].CohortSize <= freeSlots)
+        while (_waiting.Count > 0 && _waiting.GetAt(0) is var (jobId, cohortSize) && cohortSize <= freeSlots)
         {
-            var next = _waiting[0];
             _waiting.RemoveAt(0);
-            freeSlots -= next.CohortSize;
-            _ = GrainFactory.GetGrain<ICapacityListener>(next.JobId).OnCapacityFreedAsync();
+            freeSlots -= cohortSize;
+            _ = GrainFactory.GetGrain<ICapacityListener>(jobId).OnCapacityFreedAsync();
         }
     }
-
-    private sealed record WaitingJob(string JobId, int CohortSize);
 
     private static bool SameEntry(RegisteredValidator left, RegisteredValidator right) =>
         left.SiloId == right.SiloId && left.Capacity == right.Capacity && left.Reputation == right.Reputation

@@ -14,9 +14,14 @@ internal sealed class PrivateJobClient(IGrainFactory grains, SecretKey requester
         var job = grains.GetGrain<IComputeJobGrain>(jobId);
         var status = await job.SubmitAsync(JobSubmission.Confidential(
             module, requester.PublicKey, PrivateJobInput.Seal(jobId, module, input, requester)));
-        status = await job.DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
         while (!status.IsFinal)
         {
+            if (status.AwaitingKeys)
+            {
+                // The first cohort, or a later one for a job that waited for free validators or was retried.
+                status = await job.DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
+                continue;
+            }
             await Task.Delay(1);
             status = await job.GetStatusAsync();
         }

@@ -13,7 +13,7 @@ namespace Paraloom.Benchmarks.Jobs;
 /// latency percentiles of every job (BenchmarkDotNet 0.14 reports no p99), after a warm-up.
 /// </summary>
 /// <remarks>
-/// dotnet run -c Release --project tests/Paraloom.Benchmarks -- private-job-throughput [jobs] [concurrency] [validators]
+/// dotnet run -c Release --project tests/Paraloom.Benchmarks -- private-job-throughput [jobs] [concurrency] [validators] [capacity]
 /// </remarks>
 internal static class PrivateJobThroughput
 {
@@ -26,8 +26,9 @@ internal static class PrivateJobThroughput
         var jobs = Argument(args, 0, 400);
         var concurrency = Argument(args, 1, 4);
         var validators = Argument(args, 2, 3);
-        // Each K = 3 job holds a slot on three validators; load reaches the registry just after a job ends.
-        var capacity = Math.Max(4, 2 * (int)Math.Ceiling(3.0 * concurrency / validators));
+        // Each K = 3 job holds a slot on three validators. By default every requester's job fits at once; a smaller
+        // capacity measures jobs that wait for a free cohort.
+        var capacity = Argument(args, 3, Math.Max(4, 2 * (int)Math.Ceiling(3.0 * concurrency / validators)));
         var module = Repository.Program("echo");
         using var requester = SecretKey.Generate();
         await using var cluster = new InProcessTestCluster(
