@@ -1,4 +1,5 @@
 using Paraloom.Actors;
+using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Silo.Api;
 using Paraloom.Silo.Metrics;
@@ -70,6 +71,11 @@ public static class SiloHost
             compute.LocalValidators.SiloId = options.SiloId;
             compute.LocalValidators.Count = options.Validators;
             compute.LocalValidators.Capacity = options.ValidatorCapacity;
+            compute.LocalValidators.Scheduler = new ExecutionSchedulerOptions
+            {
+                ConcurrentExecutions = options.ExecutionThreads,
+                QueueCapacity = Math.Max(ExecutionSchedulerOptions.Default.QueueCapacity, options.Validators * options.ValidatorCapacity),
+            };
             compute.LocalValidators.KeyDirectory = directory is null ? null : Path.Combine(directory, "keys");
         });
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Paraloom.Compute;
 using Paraloom.Compute.Selection;
 using Paraloom.Grains.Tests.Support;
@@ -50,6 +51,16 @@ public sealed class LoadTests
         Assert.Equal((JobState.Submitted, 0), (waiting.State, waiting.Attempt));
         Assert.Equal((JobState.Rejected, 0), (final.State, final.Attempt));
         Assert.Contains("No 3 validators had free capacity", final.Reason);
+    }
+
+    [Fact]
+    public async Task ASiloWhoseValidatorsTakeMoreWorkThanItsSchedulerAdmitsRefusesToStart()
+    {
+        // 6 validators × 4 = 24 executions the registry may assign, against 4 threads + 16 queued.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => ComputeCluster.StartAsync(
+            validators: 6, configure: options => options.LocalValidators.Capacity = 4));
+
+        Assert.Contains("Count × Capacity", error.Message);
     }
 
     [Fact]

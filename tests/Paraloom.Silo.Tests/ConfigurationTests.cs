@@ -1,6 +1,8 @@
 using System.Collections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Paraloom.Compute;
+using Paraloom.Grains;
 
 namespace Paraloom.Silo.Tests;
 
@@ -37,6 +39,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("Validators")]
+    [InlineData("ExecutionThreads")]
     [InlineData("MaxRequestBodyBytes")]
     [InlineData("Caps:MaxFuel")]
     public void A_setting_that_cannot_work_fails_with_its_name(string setting)
@@ -45,6 +48,7 @@ public sealed class ConfigurationTests
         switch (setting)
         {
             case "Validators": options.Validators = 0; break;
+            case "ExecutionThreads": options.ExecutionThreads = 0; break;
             case "MaxRequestBodyBytes": options.MaxRequestBodyBytes = -1; break;
             default: options.Caps.MaxFuel = 0; break;
         }
@@ -66,5 +70,19 @@ public sealed class ConfigurationTests
         Assert.Equal(5, options.Validators);
         Assert.Equal("embedded", options.SiloId);
         Assert.Equal(77, options.Caps.MaxFuel);
+    }
+
+    [Fact]
+    public async Task Many_validators_on_few_threads_get_a_queue_that_holds_all_they_may_be_assigned()
+    {
+        var app = SiloHost.Create(
+            ["--Paraloom:Validators=8", "--Paraloom:ValidatorCapacity=4", "--Paraloom:ExecutionThreads=2", "--Paraloom:StorageDirectory="]);
+        await using var _ = app;
+
+        // Reading the options runs the compute validation, which refuses a queue too short for 8 × 4 executions.
+        var scheduler = app.Services.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.Scheduler;
+
+        Assert.Equal(2, scheduler.ConcurrentExecutions);
+        Assert.Equal(32, scheduler.QueueCapacity);
     }
 }

@@ -5,7 +5,9 @@ internal static class ComputeOptionsValidation
 {
     public const string Message =
         "ComputeOptions: KeyHandOutTimeout, AttemptGrace, DeadlineCheckPeriod and ResultChallengeLifetime must be positive; " +
-        "LocalValidators needs a SiloId, an IdPrefix, a Count of zero or more and a positive Capacity.";
+        "LocalValidators needs a SiloId, an IdPrefix, a Count of zero or more and a positive Capacity, and Count × Capacity " +
+        "may not exceed what the validators' shared Scheduler admits (ConcurrentExecutions + QueueCapacity): work the " +
+        "registry assigns within their capacity would otherwise be turned away as busy.";
 
     public static bool IsValid(ComputeOptions options) =>
         options.KeyHandOutTimeout > TimeSpan.Zero && options.AttemptGrace > TimeSpan.Zero
@@ -13,5 +15,6 @@ internal static class ComputeOptionsValidation
         && options.Caps is not null && options.Agreement is not null && options.Selection is not null && options.Fees is not null
         && options.LocalValidators is { Count: >= 0, Capacity: > 0 } validators
         && !string.IsNullOrWhiteSpace(validators.SiloId) && !string.IsNullOrWhiteSpace(validators.IdPrefix)
-        && validators.Scheduler is not null;
+        && validators.Scheduler is not null
+        && (long)validators.Count * validators.Capacity <= validators.Scheduler.ConcurrentExecutions + validators.Scheduler.QueueCapacity;
 }

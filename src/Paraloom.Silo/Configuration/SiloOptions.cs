@@ -26,6 +26,12 @@ public sealed class SiloOptions
     public int ValidatorCapacity { get; set; } = 4;
 
     /// <summary>
+    /// The dedicated threads this silo's validators share to run WebAssembly (default 4; about one per core).
+    /// Work beyond them queues: the queue holds every execution the validators' capacity lets the registry assign.
+    /// </summary>
+    public int ExecutionThreads { get; set; } = 4;
+
+    /// <summary>
     /// The largest request body Kestrel accepts (default 100 MiB: a capped module and input, base64-encoded).
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 100L * 1024 * 1024;
@@ -44,6 +50,7 @@ public sealed class SiloOptions
     {
         Require(Validators >= 1, $"{SectionName}:Validators must be at least 1 (it is {Validators}).");
         Require(ValidatorCapacity >= 1, $"{SectionName}:ValidatorCapacity must be at least 1 (it is {ValidatorCapacity}).");
+        Require(ExecutionThreads >= 1, $"{SectionName}:ExecutionThreads must be at least 1 (it is {ExecutionThreads}).");
         Require(MaxRequestBodyBytes > 0, $"{SectionName}:MaxRequestBodyBytes must be positive (it is {MaxRequestBodyBytes}).");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using Paraloom.Actors;
 using Paraloom.Actors.Testing;
+using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 
@@ -38,6 +39,7 @@ public class PrivateJobBenchmarks
             {
                 options.LocalValidators.Count = 3;
                 options.LocalValidators.Capacity = Capacity;
+                options.LocalValidators.Scheduler = new ExecutionSchedulerOptions { QueueCapacity = 3 * Capacity };
             }));
         await _cluster.StartAsync();
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Paraloom.Actors;
 using Paraloom.Actors.Testing;
+using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 
@@ -37,6 +38,7 @@ internal static class PrivateJobThroughput
             {
                 options.LocalValidators.Count = validators;
                 options.LocalValidators.Capacity = capacity;
+                options.LocalValidators.Scheduler = new ExecutionSchedulerOptions { QueueCapacity = validators * capacity };
             }));
         await cluster.StartAsync();
         var client = new PrivateJobClient(cluster.GrainFactory, requester, module);
