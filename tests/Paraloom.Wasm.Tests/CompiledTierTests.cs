@@ -45,4 +45,79 @@ public sealed class CompiledTierTests
         var translated = module.Functions[0].Native(canonicalizeNaNs: true);
         Assert.Same(translated, module.Functions[0].Native(canonicalizeNaNs: true));
     }
+
+    [Fact]
+    public void A_function_too_long_to_translate_runs_in_the_interpreter_with_the_same_result_and_fuel()
+    {
+        var (wasm, shortIndex, longIndex) = ShortCallingLong(additions: 60_000);
+        var outcomes = new List<(int Result, long Fuel)>();
+        foreach (var tier in new[] { ExecutionTier.Interpreter, ExecutionTier.Compiled })
+        {
+            var engine = new Engine(new EngineConfig { Tier = tier });
+            var module = engine.LoadModule(wasm);
+            var store = new Store(engine);
+            var result = Instance.Create(store, module).GetFunction("short")!.Invoke(Value.I32(5))[0].AsI32();
+            outcomes.Add((result, store.FuelConsumed));
+            if (tier == ExecutionTier.Compiled)
+            {
+                Assert.False(module.Functions[longIndex].IsTranslatable);
+                Assert.False(module.Functions[longIndex].IsTranslated);
+                Assert.True(module.Functions[shortIndex].IsTranslated);
+            }
+        }
+
+        Assert.Equal(5 + 60_000 + 2, outcomes[0].Result);
+        Assert.Equal(outcomes[0], outcomes[1]);
+    }
+
+    [Fact]
+    public void Calls_from_compiled_code_into_the_interpreter_hit_the_call_depth_limit_where_the_interpreter_does()
+    {
+        // down(n) recurses n times in compiled code, then calls the long function (depth n + 1, interpreted),
+        // which calls identity (depth n + 2): entering the interpreter deep must neither lose nor gain a level.
+        var builder = new ModuleBuilder();
+        var type = builder.Type([I32], [I32]);
+        var down = builder.Function(type, Concat(
+            LocalGet(0), I32Eqz, [0x04, I32], LocalGet(0), Call(1), [0x05], LocalGet(0), I32Const(1), I32Sub, Call(0), End));
+        builder.Function(type, Concat(LongBody(60_000), Call(2)));
+        builder.Function(type, LocalGet(0));
+        builder.Export("down", down);
+        var wasm = builder.Build();
+
+        // The last case starts the interpreter beyond the 256 frames it allocates up front.
+        foreach (var (maxDepth, n) in new[] { (50, 47), (50, 48), (50, 49), (50, 50), (1000, 300) })
+        {
+            var outcomes = new[] { ExecutionTier.Interpreter, ExecutionTier.Compiled }.Select(tier =>
+            {
+                var engine = new Engine(new EngineConfig { Tier = tier });
+                var store = new Store(engine, new StoreLimits { MaxCallDepth = maxDepth });
+                var instance = Instance.Create(store, engine.LoadModule(wasm));
+                try
+                {
+                    return (Result: instance.GetFunction("down")!.Invoke(Value.I32(n))[0].AsI32().ToString(), store.FuelConsumed);
+                }
+                catch (TrapException trap)
+                {
+                    return (Result: trap.Code.ToString(), store.FuelConsumed);
+                }
+            }).ToList();
+
+            Assert.Equal(n + 1 < maxDepth ? "60000" : nameof(TrapCode.StackExhausted), outcomes[0].Result);
+            Assert.Equal(outcomes[0], outcomes[1]);
+        }
+    }
+
+    /// <summary>x + 1 + 1 + … : a body whose instruction stream is longer than the compiled tier translates.</summary>
+    private static byte[] LongBody(int additions) =>
+        Concat([LocalGet(0), .. Enumerable.Repeat(Concat(I32Const(1), I32Add), additions)]);
+
+    private static (byte[] Wasm, int Short, int Long) ShortCallingLong(int additions)
+    {
+        var builder = new ModuleBuilder();
+        var type = builder.Type([I32], [I32]);
+        var longFunction = builder.Function(type, LongBody(additions));
+        var shortFunction = builder.Function(type, Concat(LocalGet(0), Call((uint)longFunction), I32Const(2), I32Add));
+        builder.Export("short", shortFunction);
+        return (builder.Build(), shortFunction, longFunction);
+    }
 }

@@ -6,6 +6,14 @@ namespace Paraloom.Wasm.Execution;
 /// <summary>A validated function body translated to the internal instruction stream.</summary>
 internal sealed unsafe class CompiledFunction
 {
+    /// <summary>
+    /// The longest instruction stream the compiled tier translates to machine code. Translation costs time and
+    /// memory in proportion to length (about 5 µs and 3 KB per instruction) and no fuel, so a longer function
+    /// runs in the interpreter, with the same results and fuel: a hostile module cannot make a validator spend
+    /// seconds and gigabytes outside its limits.
+    /// </summary>
+    public const int MaxTranslatedLength = 1 << 16;
+
     private readonly int[] _code;
 
     public CompiledFunction(ReadOnlySpan<int> code, int parameterCount, int localCount, int maxOperandHeight, int resultCount)
@@ -36,6 +44,9 @@ internal sealed unsafe class CompiledFunction
 
     private CompiledBody? _native;
     private readonly Lock _nativeLock = new();
+
+    /// <summary>Whether the compiled tier translates this function, or runs it in the interpreter.</summary>
+    public bool IsTranslatable => _code.Length <= MaxTranslatedLength;
 
     /// <summary>Whether <see cref="Native"/> has translated this function yet.</summary>
     public bool IsTranslated => Volatile.Read(ref _native) is not null;

@@ -4,18 +4,20 @@ namespace Paraloom.Wasm.Execution;
 
 /// <summary>
 /// What compiled code calls into: entry from the host, wasm calls (each one a host call, bounded by the
-/// same deterministic frame and unit counts as the interpreter's) and the out-of-line instructions.
+/// same deterministic frame and unit counts as the interpreter's) and the out-of-line instructions. A call to
+/// a function too long to translate runs it, and whatever it calls, in the interpreter.
 /// </summary>
 internal static unsafe class CompiledRuntime
 {
     private const int PollInterval = 1024;
 
-    /// <summary>Runs <paramref name="function"/> with its arguments at <paramref name="frame"/>; leaves its results there.</summary>
+    /// <summary>
+    /// Runs <paramref name="function"/> with its arguments at <paramref name="frame"/>; leaves its results there.
+    /// The caller has checked that the frame fits and the depth is allowed.
+    /// </summary>
     public static void Enter(Store store, Function function, ulong* frame)
     {
-        var stack = store.Stack;
         var code = function.Code!;
-        if (frame + code.FrameSlots > stack.End || stack.Depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
         var body = code.Native(store.Engine.Config.CanonicalizeNaNs);
         LargeStack.Run(store.Limits, () => Activate(store, function.Instance!, code, body, frame));
     }
@@ -30,7 +32,8 @@ internal static unsafe class CompiledRuntime
         var depth = stack.Depth;
         if (frame + code.FrameSlots > stack.End || depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
         stack.Depth = depth + 1;
-        Activate(store, callee.Instance!, code, code.Native(store.Engine.Config.CanonicalizeNaNs), frame);
+        if (code.IsTranslatable) Activate(store, callee.Instance!, code, code.Native(store.Engine.Config.CanonicalizeNaNs), frame);
+        else Interpreter.Execute(store, stack, callee, frame);
         stack.Depth = depth;
         return frame + code.ResultCount;
     }

@@ -40,15 +40,19 @@ internal sealed unsafe class ExecutionStack
     /// <summary>First free slot, for a host entry (nested host-to-wasm calls start above the caller).</summary>
     public ulong* Top;
 
-    /// <summary>Frames in use by all active interpreter runs.</summary>
+    /// <summary>
+    /// Calls active in this store, in either tier. Only the interpreter keeps a <see cref="Frames"/> entry per
+    /// call, so an interpreter run entered from compiled code may start beyond the frames allocated so far.
+    /// </summary>
     public int Depth;
 
     /// <summary>Host-to-wasm entries currently active (see <see cref="Interpreter.MaxNestedEntries"/>).</summary>
     public int NestedEntries;
 
-    public CallFrame[] GrowFrames()
+    /// <summary>Makes room for at least <paramref name="length"/> frames (at most <see cref="MaxDepth"/>).</summary>
+    public CallFrame[] GrowFrames(int length)
     {
-        var grown = new CallFrame[Math.Min((long)Frames.Length * 2, MaxDepth)];
+        var grown = new CallFrame[Math.Min(Math.Max((long)Frames.Length * 2, length), MaxDepth)];
         Frames.CopyTo(grown, 0);
         Frames = grown;
         return grown;

@@ -7,7 +7,11 @@ namespace Paraloom.Wasm.Execution;
 internal static unsafe partial class Interpreter
 {
     /// <summary>Runs <paramref name="entry"/> with its arguments at <paramref name="entryFp"/>; leaves its results there.</summary>
-    private static void Execute(Store store, ExecutionStack stack, Function entry, ulong* entryFp)
+    /// <summary>
+    /// Runs <paramref name="entry"/>, and everything it calls, at <paramref name="entryFp"/> and depth
+    /// <see cref="ExecutionStack.Depth"/>; the caller has checked that the frame fits and the depth is allowed.
+    /// </summary>
+    internal static void Execute(Store store, ExecutionStack stack, Function entry, ulong* entryFp)
     {
         var canonicalize = store.Engine.Config.CanonicalizeNaNs;
         var polls = store.PollsInterrupt;
@@ -20,7 +24,6 @@ internal static unsafe partial class Interpreter
         var function = entry;
         var compiled = function.Code!;
         var fp = entryFp;
-        if (fp + compiled.FrameSlots > stackEnd || depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
         new Span<ulong>(fp + compiled.ParameterCount, compiled.LocalCount - compiled.ParameterCount).Clear();
         var sp = fp + compiled.LocalCount;
         var code = compiled.Code;
@@ -593,7 +596,7 @@ internal static unsafe partial class Interpreter
             {
                 var calleeFp = sp - calleeCode.ParameterCount;
                 if (calleeFp + calleeCode.FrameSlots > stackEnd || depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
-                if (depth == frames.Length) frames = stack.GrowFrames();
+                if (depth >= frames.Length) frames = stack.GrowFrames(depth + 1);
                 ref var frame = ref frames[depth++];
                 frame.Function = function;
                 frame.ReturnOffset = (int)(ip - code);

@@ -35,7 +35,9 @@ internal static unsafe partial class Interpreter
             var fp = stack.Top;
             if (fp + args.Length > stack.End) TrapException.Throw(TrapCode.StackExhausted);
             for (var i = 0; i < args.Length; i++) fp[i] = store.ToSlot(args[i]);
-            if (store.Engine.Config.Tier == ExecutionTier.Compiled) CompiledRuntime.Enter(store, function, fp);
+            var code = function.Code!;
+            if (fp + code.FrameSlots > stack.End || stack.Depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
+            if (store.Engine.Config.Tier == ExecutionTier.Compiled && code.IsTranslatable) CompiledRuntime.Enter(store, function, fp);
             else Execute(store, stack, function, fp);
             var resultTypes = function.Type.ResultArray;
             var results = new Value[resultTypes.Length];
