@@ -57,6 +57,7 @@ public sealed class Module
         {
             functions[i] = FunctionCompiler.Compile(context, limits, bytes, data.Bodies[i], (uint)(importedFunctions + i));
         }
+        CompiledFunction.AllotTranslation(functions);
         return new Module(engine, data, context, functions, sha256);
     }
 }

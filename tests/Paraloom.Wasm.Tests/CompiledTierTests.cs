@@ -1,3 +1,4 @@
+using Paraloom.Wasm.Execution;
 using Paraloom.Wasm.Tests.Support;
 using static Paraloom.Wasm.Tests.Support.ModuleBuilder;
 using static Paraloom.Wasm.Tests.Support.Wasm;
@@ -105,6 +106,22 @@ public sealed class CompiledTierTests
             Assert.Equal(n + 1 < maxDepth ? "60000" : nameof(TrapCode.StackExhausted), outcomes[0].Result);
             Assert.Equal(outcomes[0], outcomes[1]);
         }
+    }
+
+    [Fact]
+    public void A_module_gets_a_bounded_amount_of_translation_given_out_in_function_order()
+    {
+        static CompiledFunction OfLength(int length) => new(new int[length], 0, 0, 0, 0);
+        var full = CompiledFunction.MaxTranslatedLength;
+        var functions = new List<CompiledFunction> { OfLength(full + 1) };
+        functions.AddRange(Enumerable.Range(0, CompiledFunction.MaxTranslatedLengthPerModule / full).Select(_ => OfLength(full)));
+        functions.Add(OfLength(10));
+
+        CompiledFunction.AllotTranslation(functions);
+
+        Assert.False(functions[0].IsTranslatable);
+        Assert.All(functions[1..^1], function => Assert.True(function.IsTranslatable));
+        Assert.False(functions[^1].IsTranslatable);
     }
 
     /// <summary>x + 1 + 1 + … : a body whose instruction stream is longer than the compiled tier translates.</summary>

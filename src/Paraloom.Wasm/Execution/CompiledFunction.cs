@@ -14,6 +14,12 @@ internal sealed unsafe class CompiledFunction
     /// </summary>
     public const int MaxTranslatedLength = 1 << 16;
 
+    /// <summary>
+    /// The instruction stream a module may have translated in all, given out in function index order when the
+    /// module is loaded: many functions just under <see cref="MaxTranslatedLength"/> cost no more than this.
+    /// </summary>
+    public const int MaxTranslatedLengthPerModule = 1 << 20;
+
     private readonly int[] _code;
 
     public CompiledFunction(ReadOnlySpan<int> code, int parameterCount, int localCount, int maxOperandHeight, int resultCount)
@@ -46,7 +52,21 @@ internal sealed unsafe class CompiledFunction
     private readonly Lock _nativeLock = new();
 
     /// <summary>Whether the compiled tier translates this function, or runs it in the interpreter.</summary>
-    public bool IsTranslatable => _code.Length <= MaxTranslatedLength;
+    public bool IsTranslatable { get; private set; } = true;
+
+    /// <summary>
+    /// Decides, for every function of one module in index order, which ones the compiled tier may translate:
+    /// those no longer than <see cref="MaxTranslatedLength"/>, while the module's budget lasts.
+    /// </summary>
+    public static void AllotTranslation(IEnumerable<CompiledFunction> functions)
+    {
+        long budget = MaxTranslatedLengthPerModule;
+        foreach (var function in functions)
+        {
+            function.IsTranslatable = function.CodeLength <= MaxTranslatedLength && function.CodeLength <= budget;
+            if (function.IsTranslatable) budget -= function.CodeLength;
+        }
+    }
 
     /// <summary>Whether <see cref="Native"/> has translated this function yet.</summary>
     public bool IsTranslated => Volatile.Read(ref _native) is not null;

@@ -18,7 +18,7 @@ internal static unsafe class CompiledRuntime
     public static void Enter(Store store, Function function, ulong* frame)
     {
         var code = function.Code!;
-        var body = code.Native(store.Engine.Config.CanonicalizeNaNs);
+        var body = Translated(store, code);
         LargeStack.Run(store.Limits, () => Activate(store, function.Instance!, code, body, frame));
     }
 
@@ -32,7 +32,7 @@ internal static unsafe class CompiledRuntime
         var depth = stack.Depth;
         if (frame + code.FrameSlots > stack.End || depth >= stack.MaxDepth) TrapException.Throw(TrapCode.StackExhausted);
         stack.Depth = depth + 1;
-        if (code.IsTranslatable) Activate(store, callee.Instance!, code, code.Native(store.Engine.Config.CanonicalizeNaNs), frame);
+        if (code.IsTranslatable) Activate(store, callee.Instance!, code, Translated(store, code), frame);
         else Interpreter.Execute(store, stack, callee, frame);
         stack.Depth = depth;
         return frame + code.ResultCount;
@@ -49,6 +49,15 @@ internal static unsafe class CompiledRuntime
         var callee = store.FunctionAt(handle);
         if (callee.TypeId != typeId) TrapException.Throw(TrapCode.IndirectCallTypeMismatch);
         return Call(store, callee, sp);
+    }
+
+    private static CompiledBody Translated(Store store, CompiledFunction code)
+    {
+        if (code.IsTranslated) return code.Native(store.Engine.Config.CanonicalizeNaNs);
+        var body = code.Native(store.Engine.Config.CanonicalizeNaNs);
+        // Translating took time no fuel paid for: a deadline that passed meanwhile stops the run now, not 1024 calls later.
+        if (store.PollsInterrupt) Interpreter.Poll(store);
+        return body;
     }
 
     /// <summary>A loop back-edge or call while the store can be interrupted.</summary>
