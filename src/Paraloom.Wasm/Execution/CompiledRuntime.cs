@@ -53,10 +53,10 @@ internal static unsafe class CompiledRuntime
 
     private static CompiledBody Translated(Store store, CompiledFunction code)
     {
-        if (code.IsTranslated) return code.Native(store.Engine.Config.CanonicalizeNaNs);
+        var translatedBefore = code.IsTranslated;
         var body = code.Native(store.Engine.Config.CanonicalizeNaNs);
         // Translating took time no fuel paid for: a deadline that passed meanwhile stops the run now, not 1024 calls later.
-        if (store.PollsInterrupt) Interpreter.Poll(store);
+        if (!translatedBefore && store.PollsInterrupt) Interpreter.Poll(store);
         return body;
     }
 
