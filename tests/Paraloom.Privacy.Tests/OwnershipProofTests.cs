@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Tests.Curve;
+using Reference = Paraloom.Privacy.Tests.BouncyCastleReference;
 
 namespace Paraloom.Privacy.Tests;
 
