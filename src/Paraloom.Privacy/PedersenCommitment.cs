@@ -82,7 +82,7 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
             : throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding.");
 
     /// <summary>v·G + r·H, both products in constant time; false when it is the identity.</summary>
-    internal static bool TryCompute(CommitmentValue value, Blinding blinding, out CurvePoint commitment) =>
+    private static bool TryCompute(CommitmentValue value, Blinding blinding, out CurvePoint commitment) =>
         TryCommit(value.Scalar, blinding.Scalar, out commitment);
 
     /// <summary>

@@ -84,8 +84,10 @@ internal static unsafe partial class LibSecp256k1
         public nint NonceFunction;
         public byte* NonceData;
 
-        /// <summary>SECP256K1_SCHNORRSIG_EXTRAPARAMS_MAGIC { 0xda, 0x6f, 0xb3, 0x8c } as it lies in memory.</summary>
+        /// <summary>SECP256K1_SCHNORRSIG_EXTRAPARAMS_MAGIC, the bytes { 0xda, 0x6f, 0xb3, 0x8c } read as a native uint.</summary>
+        private static readonly uint ExtraParamsMagic = BitConverter.IsLittleEndian ? 0x8cb36fdaU : 0xda6fb38cU;
+
         public static SchnorrsigExtraParams WithAuxRand(byte* auxRand32) =>
-            new() { Magic = BitConverter.ToUInt32([0xda, 0x6f, 0xb3, 0x8c]), NonceFunction = 0, NonceData = auxRand32 };
+            new() { Magic = ExtraParamsMagic, NonceFunction = 0, NonceData = auxRand32 };
     }
 }
