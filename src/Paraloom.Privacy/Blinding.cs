@@ -1,20 +1,23 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
 /// <summary>
 /// The blinding factor r of a Pedersen commitment: a scalar modulo the group order. It is half of the
-/// opening, so it is treated as a secret: never shown by ToString, exported only through
-/// <see cref="ExportBytes"/>. Blindings add and subtract like the commitments they blind.
+/// opening, so it is treated as a secret: kept in a pinned buffer, never shown by ToString, exported only
+/// through <see cref="ExportBytes"/>. Blindings add and subtract like the commitments they blind.
 /// </summary>
 public sealed class Blinding
 {
-    public const int Size = Secp256k1.ScalarSize;
+    public const int Size = ScalarMath.Size;
 
-    private Blinding(in Scalar scalar) => Scalar = scalar;
+    private readonly byte[] _scalar = GC.AllocateArray<byte>(Size, pinned: true);
 
-    internal Scalar Scalar { get; }
+    private Blinding(ReadOnlySpan<byte> scalar) => scalar.CopyTo(_scalar);
+
+    /// <summary>r as 32 big-endian bytes below n.</summary>
+    internal ReadOnlySpan<byte> Scalar => _scalar;
 
     /// <summary>A fresh, uniformly random, non-zero blinding from the CSPRNG.</summary>
     public static Blinding Random()
@@ -25,7 +28,7 @@ public sealed class Blinding
             while (true)
             {
                 RandomNumberGenerator.Fill(candidate);
-                if (Scalar.TryRead(candidate, out Scalar scalar) && !scalar.IsZero) return new Blinding(scalar);
+                if (ScalarMath.IsValidNonZero(candidate)) return new Blinding(candidate);
             }
         }
         finally
@@ -38,18 +41,32 @@ public sealed class Blinding
     public static Blinding FromBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != Size) throw new InvalidEncodingException("A blinding is 32 bytes.");
-        if (!Scalar.TryRead(bytes, out Scalar scalar))
+        if (!ScalarMath.IsBelowOrder(bytes))
             throw new InvalidEncodingException("A blinding must be below the secp256k1 group order.");
-        return new Blinding(scalar);
+        return new Blinding(bytes);
     }
 
-    public byte[] ExportBytes() => Scalar.ToBytes();
+    public byte[] ExportBytes() => _scalar.ToArray();
 
-    public static Blinding operator +(Blinding left, Blinding right) =>
-        new(left.Scalar + right.Scalar);
+    public static Blinding operator +(Blinding left, Blinding right) => Combine(left, right, ScalarMath.Add);
 
-    public static Blinding operator -(Blinding left, Blinding right) =>
-        new(left.Scalar - right.Scalar);
+    public static Blinding operator -(Blinding left, Blinding right) => Combine(left, right, ScalarMath.Subtract);
 
     public override string ToString() => "Blinding(redacted)";
+
+    private delegate void Operation(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result);
+
+    private static Blinding Combine(Blinding left, Blinding right, Operation operation)
+    {
+        Span<byte> result = stackalloc byte[Size];
+        try
+        {
+            operation(left._scalar, right._scalar, result);
+            return new Blinding(result);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(result);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
@@ -8,22 +8,29 @@ namespace Paraloom.Privacy;
 /// </summary>
 public sealed class CommitmentValue
 {
-    private CommitmentValue(in Scalar scalar, ulong? amount)
+    private readonly byte[] _scalar = GC.AllocateArray<byte>(ScalarMath.Size, pinned: true);
+
+    private CommitmentValue()
     {
-        Scalar = scalar;
-        Amount = amount;
     }
 
-    internal Scalar Scalar { get; }
+    /// <summary>v as 32 big-endian bytes below n.</summary>
+    internal ReadOnlySpan<byte> Scalar => _scalar;
 
-    /// <summary>Set for amounts: only 64 bits wide, so multiplying by G needs a quarter of the windows.</summary>
-    internal ulong? Amount { get; }
-
-    public static CommitmentValue OfAmount(ulong amount) => new(Scalar.FromUInt64(amount), amount);
+    public static CommitmentValue OfAmount(ulong amount)
+    {
+        var value = new CommitmentValue();
+        ScalarMath.FromUInt64(amount, value._scalar);
+        return value;
+    }
 
     /// <summary>v = TaggedHash("Paraloom/commitment-value/v1", data) mod n.</summary>
-    public static CommitmentValue OfData(ReadOnlySpan<byte> data) =>
-        new(Scalar.ReadReduced(TaggedHash.CommitmentValue.Compute(data)), null);
+    public static CommitmentValue OfData(ReadOnlySpan<byte> data)
+    {
+        var value = new CommitmentValue();
+        ScalarMath.Reduce(TaggedHash.CommitmentValue.Compute(data), value._scalar);
+        return value;
+    }
 
     public override string ToString() => "CommitmentValue(redacted)";
 }

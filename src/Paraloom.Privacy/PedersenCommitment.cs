@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
@@ -9,31 +9,26 @@ namespace Paraloom.Privacy;
 /// </summary>
 public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 {
-    public const int Size = Secp256k1.CompressedSize;
+    public const int Size = CurvePoint.CompressedSize;
 
     private readonly byte[] _encoded;
 
-    private PedersenCommitment(in AffinePoint point)
+    private PedersenCommitment(in CurvePoint point)
     {
         Point = point;
         _encoded = new byte[Size];
-        Secp256k1.WriteCompressed(Point, _encoded);
+        point.WriteCompressed(_encoded);
     }
 
-    private PedersenCommitment(in ProjectivePoint point)
-        : this(point.TryToAffine(out AffinePoint affine)
-            ? affine
-            : throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding."))
-    {
-    }
-
-    internal AffinePoint Point { get; }
+    internal CurvePoint Point { get; }
 
     public static PedersenCommitment Commit(CommitmentValue value, Blinding blinding)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(blinding);
-        return new PedersenCommitment(Compute(value, blinding));
+        return TryCompute(value, blinding, out CurvePoint point)
+            ? new PedersenCommitment(point)
+            : throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding.");
     }
 
     /// <summary>Whether (value, blinding) opens this commitment.</summary>
@@ -41,9 +36,9 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(blinding);
-        if (!Compute(value, blinding).TryToAffine(out AffinePoint recomputed)) return false;
+        if (!TryCompute(value, blinding, out CurvePoint recomputed)) return false;
         Span<byte> encoded = stackalloc byte[Size];
-        Secp256k1.WriteCompressed(recomputed, encoded);
+        recomputed.WriteCompressed(encoded);
         return CryptographicOperations.FixedTimeEquals(encoded, _encoded);
     }
 
@@ -51,7 +46,7 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
     {
         if (encoded.Length != Size)
             throw new InvalidEncodingException("A commitment is 33 bytes (a compressed secp256k1 point).");
-        if (!Secp256k1.TryDecodeCompressed(encoded, out AffinePoint point))
+        if (!CurvePoint.TryParseCompressed(encoded, out CurvePoint point))
             throw new InvalidEncodingException("The commitment is not a compressed point on secp256k1.");
         return new PedersenCommitment(point);
     }
@@ -66,11 +61,11 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 
     /// <summary>Commits to the sum of the values under the sum of the blindings.</summary>
     public static PedersenCommitment operator +(PedersenCommitment left, PedersenCommitment right) =>
-        new(new ProjectivePoint(left.Point) + right.Point);
+        Sum(left.Point, right.Point);
 
     /// <summary>Commits to the difference; throws when the two are equal (the difference is the identity).</summary>
     public static PedersenCommitment operator -(PedersenCommitment left, PedersenCommitment right) =>
-        new(new ProjectivePoint(left.Point) + right.Point.Negate());
+        Sum(left.Point, right.Point.Negate());
 
     public bool Equals(PedersenCommitment? other) =>
         other is not null && CryptographicOperations.FixedTimeEquals(_encoded, other._encoded);
@@ -81,12 +76,25 @@ public sealed class PedersenCommitment : IEquatable<PedersenCommitment>
 
     public override string ToString() => ToHex();
 
-    /// <summary>v·G + r·H, both products in constant time; an amount needs only its 64 bits of G's table.</summary>
-    private static ProjectivePoint Compute(CommitmentValue value, Blinding blinding)
+    private static PedersenCommitment Sum(in CurvePoint left, in CurvePoint right) =>
+        CurvePoint.TrySum([left, right], out CurvePoint sum)
+            ? new PedersenCommitment(sum)
+            : throw new InvalidOperationException("The commitment is the point at infinity, which has no encoding.");
+
+    /// <summary>v·G + r·H, both products in constant time; false when it is the identity.</summary>
+    private static bool TryCompute(CommitmentValue value, Blinding blinding, out CurvePoint commitment) =>
+        TryCommit(value.Scalar, blinding.Scalar, out commitment);
+
+    /// <summary>
+    /// a·G + b·H for secret a and b, in constant time (libsecp256k1's k·G and k·P); a zero term is left out,
+    /// because libsecp256k1's points cannot hold the identity.
+    /// </summary>
+    internal static bool TryCommit(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, out CurvePoint commitment)
     {
-        ProjectivePoint valueTimesG = value.Amount is { } amount
-            ? Generators.MultiplyG(amount)
-            : Generators.MultiplyG(value.Scalar);
-        return valueTimesG + Generators.MultiplyH(blinding.Scalar);
+        Span<CurvePoint> terms = stackalloc CurvePoint[2];
+        int count = 0;
+        if (CurvePoint.TryMultiplyG(a, out terms[count])) count++;
+        if (CurvePoint.H.TryMultiply(b, out terms[count])) count++;
+        return CurvePoint.TrySum(terms[..count], out commitment);
     }
 }

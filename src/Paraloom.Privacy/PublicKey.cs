@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
@@ -7,60 +7,62 @@ namespace Paraloom.Privacy;
 /// A BIP-340 x-only public key: the 32-byte x coordinate of the point with even y. Parsing checks the point
 /// is on the curve, so every instance is valid.
 /// </summary>
-public sealed class PublicKey : IEquatable<PublicKey>
+public sealed unsafe class PublicKey : IEquatable<PublicKey>
 {
-    public const int Size = Secp256k1.XOnlySize;
+    public const int Size = CurvePoint.XOnlySize;
 
-    /// <summary>NAF width of a key's own table: as G's, 64 odd multiples and their λ images (8 KB).</summary>
-    private const int CachedTableWindow = 8;
+    /// <summary>The size of libsecp256k1's parsed secp256k1_xonly_pubkey.</summary>
+    internal const int ParsedSize = 64;
 
     private readonly byte[] _bytes;
-    private OddMultiplesTable? _multiples;
-    private int _uses;
+    private readonly byte[] _parsed;
 
-    private PublicKey(byte[] bytes, in AffinePoint point)
+    private PublicKey(byte[] bytes, byte[] parsed)
     {
         _bytes = bytes;
-        Point = point;
+        _parsed = parsed;
     }
 
-    /// <summary>The even-y curve point.</summary>
-    internal AffinePoint Point { get; }
+    /// <summary>
+    /// The even-y curve point, lifted on each use: only ownership proofs need it, and a lift costs a few
+    /// per cent of the proof, against 64 bytes kept with every key that only ever verifies signatures.
+    /// </summary>
+    internal CurvePoint Point =>
+        CurvePoint.TryLiftX(_bytes, out CurvePoint point) ? point : throw new InvalidOperationException("A parsed x-only key always lifts.");
 
     public static PublicKey FromBytes(ReadOnlySpan<byte> xOnly)
     {
         if (xOnly.Length != Size) throw new InvalidEncodingException("A public key is 32 bytes (BIP-340 x-only).");
-        if (!Secp256k1.TryLiftX(xOnly, out AffinePoint point))
-            throw new InvalidEncodingException("The public key is not the x coordinate of a secp256k1 point.");
-        return new PublicKey(xOnly.ToArray(), point);
+        var parsed = new byte[ParsedSize];
+        fixed (byte* p = parsed)
+        fixed (byte* x = xOnly)
+        {
+            if (LibSecp256k1.XonlyPubkeyParse(Secp256k1Context.Handle, p, x) != 1)
+                throw new InvalidEncodingException("The public key is not the x coordinate of a secp256k1 point.");
+        }
+        return new PublicKey(xOnly.ToArray(), parsed);
     }
 
     public static PublicKey FromHex(string hex) => FromBytes(Hex.Decode(hex, Size, "public key"));
 
-    /// <summary>The x-only key of a point of either parity.</summary>
-    internal static PublicKey FromPoint(in AffinePoint point)
+    /// <summary>The key of a secp256k1_xonly_pubkey that libsecp256k1 produced.</summary>
+    internal static PublicKey FromParsed(ReadOnlySpan<byte> parsed)
     {
         var bytes = new byte[Size];
-        Secp256k1.WriteXOnly(point, bytes);
-        return new PublicKey(bytes, point.HasEvenY ? point : point.Negate());
-    }
-
-    /// <summary>
-    /// The key's table of odd multiples for verification, or null on its first use: a key parsed for a single
-    /// check is not worth the table (it costs about as much as a verification); from its second use on, it
-    /// is built once and kept with this instance. Racing threads may each build one; one wins, all are equal.
-    /// </summary>
-    internal OddMultiplesTable? MultiplesForVerification()
-    {
-        OddMultiplesTable? table = Volatile.Read(ref _multiples);
-        if (table is not null || Interlocked.Increment(ref _uses) < 2) return table;
-        Interlocked.CompareExchange(ref _multiples, new OddMultiplesTable(Point, CachedTableWindow), null);
-        return Volatile.Read(ref _multiples);
+        fixed (byte* output = bytes)
+        fixed (byte* p = parsed)
+        {
+            LibSecp256k1.XonlyPubkeySerialize(Secp256k1Context.Handle, output, p);
+        }
+        return new PublicKey(bytes, parsed.ToArray());
     }
 
     public byte[] ToBytes() => (byte[])_bytes.Clone();
 
     internal ReadOnlySpan<byte> AsSpan() => _bytes;
+
+    /// <summary>libsecp256k1's secp256k1_xonly_pubkey, which BIP-340 verification takes.</summary>
+    internal ReadOnlySpan<byte> Parsed => _parsed;
 
     public string ToHex() => Hex.Encode(_bytes);
 

@@ -1,17 +1,20 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Curve;
+using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
 /// <summary>
-/// A secp256k1 secret key (requester or validator). The 32 bytes live in a pinned buffer that is zeroed on
-/// <see cref="Dispose"/>; they leave it only through <see cref="ExportHex"/> or a key file.
+/// A secp256k1 secret key (requester or validator). The 32 bytes, and libsecp256k1's key pair made from them,
+/// live in pinned buffers that are zeroed on <see cref="Dispose"/>; the secret leaves them only through
+/// <see cref="ExportHex"/> or a key file.
 /// </summary>
-public sealed class SecretKey : IDisposable
+public sealed unsafe class SecretKey : IDisposable
 {
-    public const int Size = Secp256k1.ScalarSize;
+    public const int Size = ScalarMath.Size;
+    private const int KeypairSize = 96;
 
     private readonly byte[] _secret = GC.AllocateArray<byte>(Size, pinned: true);
+    private readonly byte[] _keypair = GC.AllocateArray<byte>(KeypairSize, pinned: true);
     private bool _disposed;
 
     private SecretKey(ReadOnlySpan<byte> secret)
@@ -19,11 +22,18 @@ public sealed class SecretKey : IDisposable
         if (!IsValid(secret))
             throw new InvalidEncodingException("A secret key is 32 bytes encoding an integer in [1, n-1] of secp256k1.");
         secret.CopyTo(_secret);
-        Scalar scalar = Scalar;
-        if (!Generators.MultiplyG(scalar).TryToAffine(out AffinePoint point))
-            throw new InvalidOperationException("A non-zero scalar times G cannot be the point at infinity.");
-        PublicKey = PublicKey.FromPoint(point);
-        HasEvenY = point.HasEvenY;
+        Span<byte> xOnly = stackalloc byte[PublicKey.ParsedSize];
+        int parity;
+        fixed (byte* s = _secret)
+        fixed (byte* keypair = _keypair)
+        fixed (byte* x = xOnly)
+        {
+            if (LibSecp256k1.KeypairCreate(Secp256k1Context.Handle, keypair, s) != 1 ||
+                LibSecp256k1.KeypairXonlyPub(Secp256k1Context.Handle, x, &parity, keypair) != 1)
+                throw new InvalidOperationException("libsecp256k1 rejected a valid secret key.");
+        }
+        PublicKey = PublicKey.FromParsed(xOnly);
+        HasEvenY = parity == 0;
     }
 
     public PublicKey PublicKey { get; }
@@ -70,6 +80,7 @@ public sealed class SecretKey : IDisposable
     /// <inheritdoc cref="SchnorrSignature.Sign(SecretKey, ReadOnlySpan{byte})"/>
     public SchnorrSignature Sign(ReadOnlySpan<byte> message) => SchnorrSignature.Sign(this, message);
 
+    /// <summary>The secret scalar as given (either parity of sk·G).</summary>
     internal ReadOnlySpan<byte> Secret
     {
         get
@@ -79,26 +90,30 @@ public sealed class SecretKey : IDisposable
         }
     }
 
-    /// <summary>The scalar, as a stack value: keep copies local and short-lived.</summary>
-    internal Scalar Scalar
+    /// <summary>libsecp256k1's secp256k1_keypair, which BIP-340 signing takes.</summary>
+    internal ReadOnlySpan<byte> Keypair
     {
         get
         {
-            Scalar.TryRead(Secret, out Scalar scalar);
-            return scalar;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _keypair;
         }
     }
 
-    /// <summary>The scalar d with d·G = the x-only public key (even y), as BIP-340 signs with.</summary>
-    internal Scalar EvenYScalar => Scalar.NegateIf(!HasEvenY);
+    /// <summary>Writes the scalar d with d·G = the x-only public key (even y); the caller zeroes it after use.</summary>
+    internal void WriteEvenYScalar(Span<byte> destination)
+    {
+        if (HasEvenY) Secret.CopyTo(destination);
+        else ScalarMath.Negate(Secret, destination);
+    }
 
-    private static bool IsValid(ReadOnlySpan<byte> secret) =>
-        secret.Length == Size && Scalar.TryRead(secret, out Scalar scalar) && !scalar.IsZero;
+    private static bool IsValid(ReadOnlySpan<byte> secret) => ScalarMath.IsValidNonZero(secret);
 
     public void Dispose()
     {
         if (_disposed) return;
         CryptographicOperations.ZeroMemory(_secret);
+        CryptographicOperations.ZeroMemory(_keypair);
         _disposed = true;
     }
 

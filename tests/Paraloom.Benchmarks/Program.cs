@@ -4,7 +4,7 @@ using Paraloom.Benchmarks.Jobs;
 using Paraloom.Benchmarks.Privacy;
 
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
-// `-- privacy-table [rounds]` prints the interleaved old-versus-new privacy table;
+// `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)

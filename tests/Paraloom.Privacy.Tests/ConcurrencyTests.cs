@@ -1,6 +1,6 @@
 namespace Paraloom.Privacy.Tests;
 
-/// <summary>Cached multiplication tables (ours and BouncyCastle's per-point ones) under concurrent first use.</summary>
+/// <summary>The one shared libsecp256k1 context used from many threads at once.</summary>
 public class ConcurrencyTests
 {
     [Fact]

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Org.BouncyCastle.Math;
-using Paraloom.Privacy.Curve;
-using Paraloom.Privacy.Tests.Curve;
+using Reference = Paraloom.Privacy.Tests.BouncyCastleReference;
 
 namespace Paraloom.Privacy.Tests;
 
@@ -13,9 +12,7 @@ public class KeyTests
         using SecretKey first = SecretKey.Generate();
         using SecretKey second = SecretKey.Generate();
         Assert.NotEqual(first.PublicKey, second.PublicKey);
-        byte[] expected = new byte[32];
-        Secp256k1.WriteXOnly(Reference.ToAffine(Reference.G.Multiply(Reference.ToBig(first.Scalar))), expected);
-        Assert.Equal(expected, first.PublicKey.ToBytes());
+        Assert.Equal(Reference.PublicKey(Reference.ToBig(first.Secret)), first.PublicKey.ToBytes());
     }
 
     [Fact]
@@ -39,10 +36,11 @@ public class KeyTests
     public void Dispose_zeroes_the_secret_and_blocks_further_use()
     {
         SecretKey key = SecretKey.Generate();
-        var buffer = (byte[])typeof(SecretKey).GetField("_secret", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(key)!;
-        Assert.Contains(buffer, b => b != 0);
+        byte[][] buffers = [.. new[] { "_secret", "_keypair" }.Select(name =>
+            (byte[])typeof(SecretKey).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(key)!)];
+        Assert.All(buffers, buffer => Assert.Contains(buffer, b => b != 0));
         key.Dispose();
-        Assert.All(buffer, b => Assert.Equal(0, b));
+        Assert.All(buffers, buffer => Assert.All(buffer, b => Assert.Equal(0, b)));
         Assert.Throws<ObjectDisposedException>(() => key.ExportHex());
         Assert.Throws<ObjectDisposedException>(() => key.Sign([1, 2, 3]));
     }

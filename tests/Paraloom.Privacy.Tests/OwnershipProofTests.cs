@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Paraloom.Privacy.Tests.Curve;
+using Reference = Paraloom.Privacy.Tests.BouncyCastleReference;
 
 namespace Paraloom.Privacy.Tests;
 
@@ -21,6 +21,20 @@ public class OwnershipProofTests
         PedersenCommitment c = PedersenCommitment.Commit(CommitmentValue.OfAmount(1_000_000), r);
         var context = new OwnershipContext(new JobBinding("j", new byte[32], c, requester.PublicKey), "submit");
         Assert.True(OwnershipProof.Create(requester, CommitmentValue.OfAmount(1_000_000), r, context).Verify(context));
+    }
+
+    [Fact]
+    public void Openings_with_a_zero_value_or_a_zero_blinding_prove_too()
+    {
+        // libsecp256k1 refuses zero scalars, so these take the paths that leave a term out.
+        using SecretKey requester = SecretKey.Generate();
+        foreach ((ulong amount, Blinding blinding) in new[] { (0UL, Blinding.Random()), (7UL, Blinding.FromBytes(new byte[32])) })
+        {
+            PedersenCommitment c = PedersenCommitment.Commit(CommitmentValue.OfAmount(amount), blinding);
+            var context = new OwnershipContext(new JobBinding("j", new byte[32], c, requester.PublicKey), "submit");
+            OwnershipProof proof = OwnershipProof.Create(requester, CommitmentValue.OfAmount(amount), blinding, context);
+            Assert.True(OwnershipProof.FromBytes(proof.ToBytes()).Verify(context), $"amount {amount}");
+        }
     }
 
     public static TheoryData<string> TamperedFields() => new() { "job id", "module hash", "commitment", "requester", "purpose" };

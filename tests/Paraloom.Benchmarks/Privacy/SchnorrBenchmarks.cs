@@ -1,24 +1,21 @@
 using BenchmarkDotNet.Attributes;
-using Org.BouncyCastle.Math;
-using BcPoint = Org.BouncyCastle.Math.EC.ECPoint;
 using Paraloom.Privacy;
 
 namespace Paraloom.Benchmarks.Privacy;
 
-/// <summary>BIP-340 signing and verification of a validator vote–sized message, and verification as it was on BouncyCastle.</summary>
+/// <summary>BIP-340 signing and verification of a validator vote–sized message.</summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class SchnorrBenchmarks
 {
-    private const int CohortSize = 10;
+    /// <summary>A cohort of three validators, as the private-job benchmarks run.</summary>
+    private const int CohortSize = 3;
 
     private readonly byte[] _message = new byte[72];
     private SecretKey _key = null!;
     private SchnorrSignature _signature = null!;
     private byte[] _publicKeyBytes = null!;
     private SignedMessage[] _cohortVotes = null!;
-    private BcPoint _bcPublicKey = null!;
-    private byte[] _signatureBytes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,10 +24,6 @@ public class SchnorrBenchmarks
         _key = SecretKey.Generate();
         _signature = _key.Sign(_message);
         _publicKeyBytes = _key.PublicKey.ToBytes();
-        _signatureBytes = _signature.ToBytes();
-        _bcPublicKey = BouncyCastleBaseline.LiftX(_publicKeyBytes);
-        if (!BouncyCastleBaseline.Verify(_bcPublicKey, _publicKeyBytes, _message, _signatureBytes))
-            throw new InvalidOperationException("The BouncyCastle baseline rejects a valid signature.");
         _cohortVotes = Enumerable.Range(0, CohortSize).Select(_ =>
         {
             using SecretKey validator = SecretKey.Generate();
@@ -47,14 +40,11 @@ public class SchnorrBenchmarks
     [Benchmark]
     public bool Verify() => _key.PublicKey.Verify(_message, _signature);
 
-    [Benchmark]
-    public bool VerifyOnBouncyCastle() => BouncyCastleBaseline.Verify(_bcPublicKey, _publicKeyBytes, _message, _signatureBytes);
-
     /// <summary>Verification including lift_x of a public key received as bytes.</summary>
     [Benchmark]
     public bool ParseKeyAndVerify() => PublicKey.FromBytes(_publicKeyBytes).Verify(_message, _signature);
 
-    /// <summary>A cohort's ten votes in one batch, reported per signature.</summary>
-    [Benchmark(OperationsPerInvoke = CohortSize)]
-    public bool VerifyBatchOfTenPerSignature() => SchnorrSignature.VerifyBatch(_cohortVotes);
+    /// <summary>A cohort's three votes in one batch.</summary>
+    [Benchmark]
+    public bool VerifyBatchOfThree() => SchnorrSignature.VerifyBatch(_cohortVotes);
 }

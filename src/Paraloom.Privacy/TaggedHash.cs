@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Paraloom.Privacy.Curve;
+namespace Paraloom.Privacy;
 
 /// <summary>
 /// BIP-340 tagged hash: SHA256(SHA256(tag) || SHA256(tag) || data). The tag separates domains so a hash
@@ -15,7 +15,6 @@ internal sealed class TaggedHash
     public static readonly TaggedHash CommitmentValue = new("Paraloom/commitment-value/v1");
     public static readonly TaggedHash OwnershipNonce = new("Paraloom/ownership-nonce/v1");
     public static readonly TaggedHash OwnershipChallenge = new("Paraloom/ownership-challenge/v1");
-    public static readonly TaggedHash FixedBaseOffset = new("Paraloom/fixed-base-offset/v1");
 
     private readonly byte[] _prefix;
 
