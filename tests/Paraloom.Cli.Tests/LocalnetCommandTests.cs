@@ -26,8 +26,8 @@ public sealed class LocalnetCommandTests
     {
         var (exit, _, error) = await CliRunner.RunAsync("localnet", "--port", "70000");
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("--port must be between 0 and 65535", error);
+        Assert.Equal(2, exit);
+        Assert.Equal("paraloom localnet: --port must be a number from 0 to 65535, not '70000'. (see --help)", error.TrimEnd());
     }
 
     private sealed class LocalnetProcessScope : IAsyncDisposable

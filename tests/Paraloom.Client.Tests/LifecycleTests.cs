@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using Paraloom.Compute;
-using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
 
 namespace Paraloom.Client.Tests;
@@ -14,7 +12,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
             .Wasm(Repository.Program("aggregate"))
             .PrivateInput(ProgramInputs.Aggregate(5_000_00, 7_000_00, 6_000_00), Requester.PublicKey)
             .WithOwnershipProof(Requester)
-            .Limits(new ResourceLimits { Fuel = 50_000_000 })
+            .Limits(new JobLimits { Fuel = 50_000_000 })
             .Replication(3)
             .Build();
         var seen = new List<JobProgress>();
@@ -30,7 +28,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
         Assert.Equal(JobState.Finalised, seen[^1].State);
         Assert.Equal(final.Digest, result.Digest);
         Assert.True(result.IsPrivate);
-        Assert.Equal(ExecutionStatus.Ok, result.Status);
+        Assert.Equal(ResultStatus.Ok, result.Status);
         var output = result.Decrypt(Requester);
         Assert.NotEqual(output, result.Output.ToArray());
         Assert.Equal("STA1"u8.ToArray(), output[..4]);
@@ -62,8 +60,8 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
         await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         var result = await Client.GetResultAsync(jobId, Requester);
 
-        Assert.Equal(ExecutionStatus.Trap, result.Status);
-        Assert.Equal(nameof(TrapCode.Unreachable), result.Error);
+        Assert.Equal(ResultStatus.Trap, result.Status);
+        Assert.Equal("Unreachable", result.Error);
         Assert.True(result.Output.IsEmpty);
     }
 

@@ -13,7 +13,9 @@ internal static class LocalSilo
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)
     {
         var app = SiloHost.Create(
-            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"],
+            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+                // A silo that cannot start is reported by the command in one line, not logged with its stack trace.
+                "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None"],
             options =>
             {
                 options.StorageDirectory = dataDirectory;
