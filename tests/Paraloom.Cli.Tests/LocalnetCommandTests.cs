@@ -13,9 +13,12 @@ public sealed class LocalnetCommandTests
         using var http = new HttpClient { BaseAddress = localnet.Process.Url, Timeout = TimeSpan.FromSeconds(30) };
 
         var validators = await http.GetFromJsonAsync<List<Dictionary<string, object>>>("/v1/validators");
+        var reference = await http.GetAsync("/scalar");
         var exit = await localnet.Process.StopAsync();
 
         Assert.Equal(3, validators!.Count);
+        Assert.Equal(System.Net.HttpStatusCode.OK, reference.StatusCode);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
         Assert.Equal(3, Directory.GetFiles(Path.Combine(localnet.Process.DataDirectory, "keys"), "*.key").Length);
         Assert.Equal(0, exit);
         Assert.Contains("paraloom localnet stopped", localnet.Process.Output);
