@@ -114,6 +114,24 @@ public sealed class UsageErrorTests : IDisposable
         OneLine.AssertError(await SubmitAsync(), 1, "paraloom compute submit: ", "cannot reach the silo at http://127.0.0.1:1/");
     }
 
+    [Theory]
+    [InlineData("compute", "submit")]
+    [InlineData("compute", "wait")]
+    [InlineData("compute", "status")]
+    [InlineData("compute", "result")]
+    [InlineData("keys", "new")]
+    [InlineData("localnet")]
+    [InlineData("demo")]
+    [InlineData("wasm", "run")]
+    public async Task Every_option_shows_its_default_at_most_once(params string[] command)
+    {
+        var (exit, output, _) = await CliRunner.RunAsync([.. command, "--help"]);
+
+        Assert.Equal(0, exit);
+        Assert.All(output.Split('\n'), line => Assert.True(
+            System.Text.RegularExpressions.Regex.Count(line, "default", System.Text.RegularExpressions.RegexOptions.IgnoreCase) <= 1, line));
+    }
+
     [Fact]
     public async Task Help_prints_each_default_once_and_does_not_wrap_into_a_pipe()
     {

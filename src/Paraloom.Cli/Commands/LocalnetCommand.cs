@@ -23,7 +23,7 @@ internal static class LocalnetCommand
         });
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Where state, reminders and validator keys are kept (default ./paraloom-localnet)",
+            Description = "Where state, reminders and validator keys are kept",
             HelpName = "DIR",
             DefaultValueFactory = _ => new DirectoryInfo("paraloom-localnet"),
         };
