@@ -111,6 +111,8 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
 
         var waited = await CliRunner.RunAsync("compute", "wait", jobId, "--key", key, "--server", Server);
         var result = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server);
+        var status = await CliRunner.RunAsync("compute", "status", jobId, "--key", key, "--server", Server);
+        var stranger = await CliRunner.RunAsync("compute", "status", jobId, "--key", NewKey("erins-neighbour"), "--server", Server);
 
         Assert.Equal(1, waited.Exit);
         Assert.Contains("result    Trap (Unreachable)", waited.Output);
@@ -118,6 +120,12 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         Assert.Equal(1, result.Exit);
         Assert.Contains("status    Trap (Unreachable)", result.Output);
         Assert.Equal($"paraloom compute result: job {jobId} ended in a trap: Unreachable", result.Error.TrimEnd());
+        Assert.Equal(1, status.Exit);
+        Assert.Contains("result    Trap (Unreachable)", status.Output);
+        Assert.Equal($"paraloom compute status: job {jobId} ended in a trap: Unreachable", status.Error.TrimEnd());
+        // Only the requester may read the result: anyone else sees the job finalised, read-only.
+        Assert.Equal(0, stranger.Exit);
+        Assert.Contains("state     Finalised", stranger.Output);
     }
 
     [Fact]

@@ -135,7 +135,7 @@ internal static class ComputeCommand
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
         var command = new Command("status",
-            "Show a job's state, replies and elapsed time; with the requester's key, hands out keys if they are awaited")
+            "Show a job's state, replies and elapsed time; with the requester's key, hands out awaited keys and shows how a finished job ended (exit 1 if rejected or trapped)")
         {
             id, key, server, json,
         };
@@ -154,19 +154,23 @@ internal static class ComputeCommand
             {
                 status = await connection.Client.HandOutKeysAsync(jobId, requester!, cancellationToken);
             }
+            // The requester may read the result, so it is told how a finished job ended (a trap included).
+            var result = isRequester && status.State == JobState.Finalised
+                ? await connection.Client.GetResultAsync(jobId, requester!, cancellationToken)
+                : null;
             if (parse.GetValue(json))
             {
-                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, null));
+                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, result));
             }
             else
             {
-                ComputeOutput.WriteStatus(output, status, null);
+                ComputeOutput.WriteStatus(output, status, result);
                 if (!isRequester && status.AwaitingKeys)
                 {
                     output.WriteLine("keys      awaited: only the requester's --key can hand them out");
                 }
             }
-            return status.State == JobState.Rejected ? ExitCodes.Failed : ExitCodes.Ok;
+            return ReportEnd(parse.InvocationConfiguration.Error, "compute status", status, result);
         }));
         return command;
     }

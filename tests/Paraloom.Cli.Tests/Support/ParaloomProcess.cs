@@ -11,15 +11,31 @@ internal static class ParaloomProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    private static string Paraloom => Path.Combine(AppContext.BaseDirectory, "paraloom.dll");
+
+    public static Task<(int Exit, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(Dotnet, [Paraloom, .. args], environment);
+
+    /// <summary>
+    /// Runs paraloom on a pseudo-terminal, through util-linux's <c>script</c>, as a person at a terminal would:
+    /// what it prints there (escape codes included) comes back as the output.
+    /// </summary>
+    public static Task<(int Exit, string Output, string Error)> RunInTerminalAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync("script", ["--quiet", "--return", "--command", string.Join(' ', new[] { Dotnet, Paraloom }.Concat(args).Select(Quote)), "/dev/null"], environment);
+
+    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string program, string[] args, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paraloom.dll"));
         foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);
@@ -29,6 +45,7 @@ internal static class ParaloomProcess
             start.Environment[name] = value;
         }
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -39,7 +56,7 @@ internal static class ParaloomProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"paraloom {string.Join(' ', args)} did not end within {Timeout}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not end within {Timeout}");
         }
         return (process.ExitCode, await output, await error);
     }
