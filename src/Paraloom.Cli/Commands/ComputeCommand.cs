@@ -60,7 +60,17 @@ internal static class ComputeCommand
                 : builder.Input(bytes).RequestedBy(requester.PublicKey)).Build();
 
             using var connection = SiloConnection.Open(parse.GetValue(server)!);
-            var jobId = await connection.Client.SubmitAsync(job, cancellationToken);
+            string jobId;
+            try
+            {
+                jobId = await connection.Client.SubmitAsync(job, cancellationToken);
+            }
+            catch (SiloUnreachableException lost) when (lost.InnerException is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
+            {
+                // The request may have reached the silo: the id (chosen here) is what follows the job if it did.
+                throw new SiloUnreachableException(
+                    $"{lost.Message}; job {job.Id} may have been accepted: 'paraloom compute wait {job.Id}' follows it if it was", lost);
+            }
             JobProgress status;
             if (parse.GetValue(noWait) || !job.IsPrivate)
             {

@@ -9,6 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers <see cref="IParaloomClient"/> over HTTP.</summary>
 public static class ParaloomClientServiceCollectionExtensions
 {
+    /// <summary>How long one attempt of a request may take before it is abandoned (reads are then retried).</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Registers <see cref="IParaloomClient"/> as a singleton (it keeps the job keys of the private jobs it
     /// submitted until they end) over a named <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>,
@@ -28,8 +31,20 @@ public static class ParaloomClientServiceCollectionExtensions
         services.TryAddSingleton<IParaloomClient>(provider => new ParaloomClient(
             provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value));
         var http = services.AddHttpClient(ParaloomClient.HttpClientName, (provider, client) =>
-            client.BaseAddress = ParaloomClient.WithTrailingSlash(provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value.BaseAddress!));
-        http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+        {
+            client.BaseAddress = ParaloomClient.WithTrailingSlash(provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value.BaseAddress!);
+            // The resilience pipeline's timeouts below govern; HttpClient's own 100 s would cut across them.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        http.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.DisableForUnsafeHttpMethods();
+            // A submission carries up to 64 MiB and the silo checks its proofs before answering, on a machine that
+            // may be busy: the standard 10 s per attempt would abandon submissions the silo goes on to accept.
+            options.AttemptTimeout.Timeout = AttemptTimeout;
+            options.TotalRequestTimeout.Timeout = AttemptTimeout * 3;
+            options.CircuitBreaker.SamplingDuration = AttemptTimeout * 2;
+        });
         return http;
     }
 }
