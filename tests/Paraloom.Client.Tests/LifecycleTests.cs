@@ -6,6 +6,26 @@ namespace Paraloom.Client.Tests;
 public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClassFixture<SiloServer>
 {
     [Fact]
+    public async Task Waiting_for_the_hand_out_returns_once_the_first_cohort_holds_the_key_and_the_job_then_ends_alone()
+    {
+        var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput("rows"u8, Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+
+        var handedOut = await Client.WaitForHandOutAsync(jobId, Requester, cancellationToken: Patience.Token);
+
+        Assert.Contains(handedOut.State, new[] { JobState.KeysDelivered, JobState.Executing, JobState.Finalised });
+        Assert.False(handedOut.AwaitingKeys);
+        // Another client, with no key at all, sees the job through: nothing more was needed from the requester.
+        using var observer = Silo.NewClient();
+        JobProgress status;
+        while (!(status = await observer.GetStatusAsync(jobId, Patience.Token)).IsFinal)
+        {
+            await Task.Delay(30, Patience.Token);
+        }
+        Assert.Equal(JobState.Finalised, status.State);
+    }
+
+    [Fact]
     public async Task A_private_aggregation_is_sealed_handed_out_agreed_and_decrypted_by_the_requester()
     {
         var job = Job.Builder()
