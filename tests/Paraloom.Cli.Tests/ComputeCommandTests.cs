@@ -129,6 +129,20 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     }
 
     [Fact]
+    public async Task On_a_terminal_a_private_submit_redraws_one_status_line_while_it_waits()
+    {
+        var key = NewKey("heidi");
+
+        var (exit, output, error) = await ParaloomProcess.RunInTerminalAsync(new Dictionary<string, string>(),
+            "compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("heidi.bin", [9]), "--private", "--key", key, "--server", Server);
+
+        Assert.True(exit == 0, output + error);
+        // A spinner frame, then the line drawn again over itself; the last status stays on its own line.
+        Assert.Matches(@"\r[|/\\-] job [0-9a-f]{32}: ", output);
+        Assert.Matches(@"\rjob [0-9a-f]{32}: [^\r\n]*(holds the job key|executing|finalised)[^\r\n]*\r?\n[0-9a-f]{32}\r?\n", output);
+    }
+
+    [Fact]
     public async Task Status_with_a_key_that_is_not_the_requesters_shows_the_job_read_only()
     {
         var owner = NewKey("frank");
