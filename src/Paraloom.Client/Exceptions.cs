@@ -3,18 +3,33 @@ namespace Paraloom.Client;
 /// <summary>The silo refused a request; <see cref="Problem"/> holds its RFC 7807 problem details.</summary>
 public class ParaloomApiException : Exception
 {
+    /// <summary>A refusal the silo answered with <paramref name="problem"/>.</summary>
     public ParaloomApiException(ProblemDetails problem)
-        : base(problem?.Detail ?? problem?.Title ?? "The silo refused the request.") =>
+        : this(problem, problem?.Detail ?? problem?.Title ?? "The silo refused the request.", null)
+    {
+    }
+
+    /// <summary>A failure described by <paramref name="problem"/>, caused by <paramref name="inner"/>.</summary>
+    protected ParaloomApiException(ProblemDetails problem, string message, Exception? inner)
+        : base(message, inner) =>
         Problem = problem ?? throw new ArgumentNullException(nameof(problem));
 
+    /// <summary>The problem details: status, title, detail and the silo's error code.</summary>
     public ProblemDetails Problem { get; }
 
-    /// <summary>The HTTP status.</summary>
+    /// <summary>The HTTP status; 0 when the silo gave no answer.</summary>
     public int Status => Problem.Status;
 
-    /// <summary>The silo's short error code, e.g. "invalid-module" or "above-cap".</summary>
+    /// <summary>The silo's short error code, e.g. "invalid-module" or "above-cap"; "unreachable" when it gave no answer.</summary>
     public string Error => Problem.Error;
 }
+
+/// <summary>
+/// The silo gave no answer: it is down, the address is wrong, or it did not answer in time once transient
+/// failures had been retried. <see cref="Exception.InnerException"/> holds the transport's exception.
+/// </summary>
+public sealed class SiloUnreachableException(string message, Exception inner)
+    : ParaloomApiException(new ProblemDetails(0, "Silo unreachable", message, "unreachable"), message, inner);
 
 /// <summary>The silo refused what was sent (400, 413, 415, 422): malformed, oversize, invalid module or proof, above a cap.</summary>
 public sealed class ValidationException(ProblemDetails problem) : ParaloomApiException(problem);
@@ -26,10 +41,16 @@ public sealed class JobNotFoundException(ProblemDetails problem) : ParaloomApiEx
 public sealed class JobRejectedException(string jobId, string reason)
     : Exception($"Job '{jobId}' was rejected: {reason}")
 {
+    /// <summary>The rejected job.</summary>
     public string JobId { get; } = jobId;
 
+    /// <summary>Why the service rejected it.</summary>
     public string Reason { get; } = reason;
 }
 
 /// <summary>RFC 7807 problem details as the silo sends them, with its error code.</summary>
+/// <param name="Status">The HTTP status (0: no answer).</param>
+/// <param name="Title">A short summary of the problem.</param>
+/// <param name="Detail">What exactly was wrong, when the silo says.</param>
+/// <param name="Error">The silo's short error code, stable for programs to match.</param>
 public sealed record ProblemDetails(int Status, string Title, string? Detail, string Error);

@@ -1,4 +1,3 @@
-using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Wire;
 
@@ -15,7 +14,7 @@ public sealed class Job : IDisposable
     private readonly SubmitJobRequest _request;
     private JobKey? _jobKey;
 
-    internal Job(SubmitJobRequest request, PublicKey requester, ResourceLimits limits, JobKey? jobKey)
+    internal Job(SubmitJobRequest request, PublicKey requester, JobLimits limits, JobKey? jobKey)
     {
         _request = request;
         Requester = requester;
@@ -26,16 +25,19 @@ public sealed class Job : IDisposable
     /// <summary>The id the requester chose (a fresh one unless <see cref="JobBuilder.Id"/> set it).</summary>
     public string Id => _request.JobId;
 
+    /// <summary>True when the input is sealed (<see cref="JobBuilder.PrivateInput"/>).</summary>
     public bool IsPrivate => _request.Private is not null;
 
     /// <summary>The key that alone may fetch the result.</summary>
     public PublicKey Requester { get; }
 
-    public ResourceLimits Limits { get; }
+    /// <summary>The limits it asks for; null ones take the network's defaults.</summary>
+    public JobLimits Limits { get; }
 
     /// <summary>K: how many validators run the job.</summary>
-    public int Replication => _request.Replication ?? JobSpec.DefaultReplication;
+    public int Replication => _request.Replication ?? JobBuilder.DefaultReplication;
 
+    /// <summary>Starts building a job.</summary>
     public static JobBuilder Builder() => new();
 
     internal SubmitJobRequest Request => _request;
@@ -43,7 +45,9 @@ public sealed class Job : IDisposable
     /// <summary>Hands the job key over to the client that submitted the job; null for a public job or once taken.</summary>
     internal JobKey? TakeJobKey() => Interlocked.Exchange(ref _jobKey, null);
 
+    /// <summary>Zeroes the job key of a private job that was never submitted.</summary>
     public void Dispose() => TakeJobKey()?.Dispose();
 
+    /// <inheritdoc/>
     public override string ToString() => $"Job({Id}, {(IsPrivate ? "private" : "public")}, K={Replication})";
 }

@@ -1,4 +1,4 @@
-using Paraloom.Compute;
+using System.Text.RegularExpressions;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -10,15 +10,21 @@ namespace Paraloom.Client;
 /// <see cref="RequestedBy"/> key, or a <see cref="PrivateInput"/> sealed at <see cref="Build"/> with the
 /// secret given to <see cref="WithOwnershipProof"/>. Inputs are copied when given.
 /// </summary>
-public sealed class JobBuilder
+public sealed partial class JobBuilder
 {
+    /// <summary>K when <see cref="Replication"/> is not called.</summary>
+    public const int DefaultReplication = 3;
+
+    /// <summary>The longest job id.</summary>
+    public const int MaxIdLength = 64;
+
     private byte[]? _module;
     private byte[]? _input;
     private bool _isPrivate;
     private PublicKey? _requester;
     private SecretKey? _owner;
-    private ResourceLimits _limits = ResourceLimits.Default;
-    private int _replication = JobSpec.DefaultReplication;
+    private JobLimits _limits = new();
+    private int _replication = DefaultReplication;
     private string? _id;
 
     internal JobBuilder()
@@ -68,7 +74,8 @@ public sealed class JobBuilder
         return this;
     }
 
-    public JobBuilder Limits(ResourceLimits limits)
+    /// <summary>The job's limits; those left null take the network's defaults.</summary>
+    public JobBuilder Limits(JobLimits limits)
     {
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
         return this;
@@ -86,9 +93,9 @@ public sealed class JobBuilder
     /// <summary>The job id (1–64 letters, digits, '-' or '_'); a fresh random one when not set.</summary>
     public JobBuilder Id(string jobId)
     {
-        _id = JobId.TryParse(jobId, out _)
+        _id = jobId is not null && IdPattern().IsMatch(jobId)
             ? jobId
-            : throw new ArgumentException($"A job id must be 1 to {JobId.MaxLength} characters of letters, digits, '-' or '_'.", nameof(jobId));
+            : throw new ArgumentException($"A job id must be 1 to {MaxIdLength} characters of letters, digits, '-' or '_'.", nameof(jobId));
         return this;
     }
 
@@ -98,14 +105,14 @@ public sealed class JobBuilder
         var module = _module ?? throw new InvalidOperationException("The job has no module: call Wasm(bytes).");
         var input = _input ?? throw new InvalidOperationException("The job has no input: call Input(bytes) or PrivateInput(bytes, key).");
         var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
-        var id = _id ?? JobId.New().Value;
+        var id = _id ?? Guid.NewGuid().ToString("N");
         var (sealedInput, jobKey) = _isPrivate ? Seal(id, module, input, requester) : (null, null);
         var limits = new LimitsDto
         {
             MemoryBytes = _limits.MemoryBytes,
             Fuel = _limits.Fuel,
-            WallClockMs = (long)_limits.WallClock.TotalMilliseconds,
-            DistributionTimeoutMs = (long)_limits.DistributionTimeout.TotalMilliseconds,
+            WallClockMs = Milliseconds(_limits.WallClock),
+            DistributionTimeoutMs = Milliseconds(_limits.DistributionTimeout),
             MaxOutputBytes = _limits.MaxOutputBytes,
         };
         var request = new SubmitJobRequest
@@ -139,4 +146,10 @@ public sealed class JobBuilder
         };
         return (dto, JobKey.Derive(owner, sealedInput.Nonce));
     }
+
+    /// <summary>Whole milliseconds, at least one: a positive limit never rounds down to none.</summary>
+    private static long? Milliseconds(TimeSpan? span) => span is { } set ? Math.Max(1, (long)Math.Ceiling(set.TotalMilliseconds)) : null;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
 }

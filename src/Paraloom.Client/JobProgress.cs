@@ -1,4 +1,3 @@
-using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -8,12 +7,16 @@ namespace Paraloom.Client;
 /// <summary>Where a job is: its state, the current cohort and how many of it have voted. Nothing here is secret.</summary>
 public sealed record JobProgress
 {
+    /// <summary>The job.</summary>
     public required string JobId { get; init; }
 
+    /// <summary>Where the job is.</summary>
     public required JobState State { get; init; }
 
+    /// <summary>True for a job whose input is sealed.</summary>
     public required bool IsPrivate { get; init; }
 
+    /// <summary>The key that alone may fetch the result (and hand out a private job's key).</summary>
     public required PublicKey Requester { get; init; }
 
     /// <summary>The current attempt, from 1.</summary>
@@ -28,6 +31,7 @@ public sealed record JobProgress
     /// <summary>Votes one result needs to be agreed.</summary>
     public required int Threshold { get; init; }
 
+    /// <summary>Time since the job was submitted.</summary>
     public required TimeSpan Elapsed { get; init; }
 
     /// <summary>True while the service waits for the requester to hand the job key to the current cohort.</summary>
@@ -39,6 +43,7 @@ public sealed record JobProgress
     /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 
     internal PrivateJobContext? Context { get; init; }

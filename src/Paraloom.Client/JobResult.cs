@@ -1,5 +1,4 @@
 using System.Globalization;
-using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -19,7 +18,7 @@ public sealed class JobResult
     {
         JobId = response.JobId;
         Attempt = response.Attempt;
-        Status = Enum.Parse<ExecutionStatus>(response.Status);
+        Status = Enum.Parse<ResultStatus>(response.Status);
         Code = response.Code;
         Error = response.Error;
         _output = response.Output;
@@ -29,13 +28,14 @@ public sealed class JobResult
         _context = context;
     }
 
+    /// <summary>The job.</summary>
     public string JobId { get; }
 
     /// <summary>The attempt whose cohort agreed.</summary>
     public int Attempt { get; }
 
     /// <summary>Ok, or the deterministic Trap or AbiError the cohort agreed on.</summary>
-    public ExecutionStatus Status { get; }
+    public ResultStatus Status { get; }
 
     /// <summary>The trap code or ABI error kind; 0 when Ok.</summary>
     public uint Code { get; }
@@ -49,10 +49,13 @@ public sealed class JobResult
     /// <summary>The digest the cohort agreed on (hex).</summary>
     public string Digest { get; }
 
+    /// <summary>The fuel the agreed execution used (the votes bind it).</summary>
     public long FuelUsed { get; }
 
+    /// <summary>The fee, in the network's smallest unit.</summary>
     public UInt128 Fee { get; }
 
+    /// <summary>True when <see cref="Output"/> is sealed: open it with <see cref="Decrypt"/>.</summary>
     public bool IsPrivate => _context is not null;
 
     /// <summary>Opens a private job's output with the requester's secret key.</summary>
@@ -66,7 +69,7 @@ public sealed class JobResult
         {
             throw new InvalidOperationException("A public job's output is not encrypted: read Output.");
         }
-        if (Status != ExecutionStatus.Ok)
+        if (Status != ResultStatus.Ok)
         {
             throw new InvalidOperationException($"The job ended with {Status} ({Error}); it has no output.");
         }
@@ -76,5 +79,6 @@ public sealed class JobResult
     internal static JobResult From(JobResultResponse response, PublicKey requester) =>
         new(response, JobProgress.ContextOf(response.JobId, response.Privacy, requester));
 
+    /// <inheritdoc/>
     public override string ToString() => $"JobResult({JobId}, {Status}, {FuelUsed} fuel, digest {Digest})";
 }

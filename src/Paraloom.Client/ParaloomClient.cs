@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Paraloom.Client.Wire;
-using Paraloom.Compute;
+using Microsoft.Extensions.DependencyInjection;
+using Polly.Timeout;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -10,21 +11,33 @@ using Paraloom.Wire;
 namespace Paraloom.Client;
 
 /// <summary>
-/// The silo's HTTP API for .NET: submit a <see cref="Job"/>, follow it (handing the job key to each cohort a
-/// private job is assigned), and fetch and open its result. Thread-safe; one instance per silo is enough.
+/// <see cref="IParaloomClient"/> over the silo's HTTP API. Thread-safe; one instance per silo is enough (as
+/// <c>services.AddParaloomClient(…)</c> registers it).
 /// </summary>
 /// <remarks>
 /// The client keeps the job key of each private job it submitted, in memory only, until it sees the job end
 /// (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
 /// </remarks>
-public sealed class ParaloomClient : IDisposable
+public sealed class ParaloomClient : IParaloomClient, IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
+    /// <summary>The name of the <see cref="HttpClient"/> that <c>AddParaloomClient</c> configures.</summary>
+    public const string HttpClientName = "Paraloom";
+
+    private readonly Func<HttpClient> _http;
+    private readonly IDisposable? _owned;
     private readonly Dictionary<string, JobKey> _jobKeys = new(StringComparer.Ordinal);
     private readonly Lock _jobKeysLock = new();
 
-    /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) without taking ownership.</summary>
+    /// <summary>Takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each call, as DI registers it.</summary>
+    public ParaloomClient(IHttpClientFactory httpClientFactory, ParaloomClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = () => httpClientFactory.CreateClient(HttpClientName);
+        PollInterval = options.PollInterval;
+    }
+
+    /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) as it is, without taking ownership.</summary>
     public ParaloomClient(HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -32,20 +45,28 @@ public sealed class ParaloomClient : IDisposable
         {
             throw new ArgumentException("The HttpClient needs a BaseAddress: the silo's URL.", nameof(httpClient));
         }
-        _http = httpClient;
+        _http = () => httpClient;
     }
 
-    /// <summary>Talks to the silo at <paramref name="baseUri"/>, e.g. http://127.0.0.1:5700.</summary>
-    public ParaloomClient(Uri baseUri)
-        : this(new HttpClient { BaseAddress = WithTrailingSlash(baseUri) }) =>
-        _ownsHttp = true;
+    /// <summary>
+    /// Talks to the silo at <paramref name="baseAddress"/>, e.g. http://127.0.0.1:5700, through its own
+    /// <see cref="IHttpClientFactory"/> with the same resilience as <c>AddParaloomClient</c>.
+    /// </summary>
+    public ParaloomClient(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var services = new ServiceCollection();
+        services.AddParaloomClient(options => options.BaseAddress = baseAddress);
+        var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        _http = () => factory.CreateClient(HttpClientName);
+        _owned = provider;
+    }
 
-    /// <summary>How often <see cref="WaitAsync(string, SecretKey, IProgress{JobProgress}?, CancellationToken)"/> polls (default 250 ms).</summary>
+    /// <summary>How often waiting polls the status (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Submits the job; returns its id.</summary>
-    /// <exception cref="ValidationException">Refused: malformed, oversize, invalid module or proof, above a cap.</exception>
-    /// <exception cref="ParaloomApiException">Refused otherwise (the id is taken, no validators).</exception>
+    /// <inheritdoc/>
     public async Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -54,15 +75,11 @@ public sealed class ParaloomClient : IDisposable
         return status.JobId;
     }
 
-    /// <exception cref="JobNotFoundException">No job was submitted under this id.</exception>
+    /// <inheritdoc/>
     public async Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken = default) =>
         JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Get, JobPath(jobId), null, cancellationToken));
 
-    /// <summary>
-    /// If the job awaits the key hand-out, wraps the job key to each member of the current cohort and hands it
-    /// out; otherwise does nothing. Returns the job's status either way.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="requester"/> is not the job's requester.</exception>
+    /// <inheritdoc/>
     public async Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
@@ -70,31 +87,27 @@ public sealed class ParaloomClient : IDisposable
         return await HandOutAsync(status, (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
     }
 
-    /// <summary>
-    /// Polls until the job is final, handing out the job key to every cohort a private job is assigned.
-    /// Reports each change to <paramref name="progress"/>.
-    /// </summary>
-    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <inheritdoc/>
+    public Task<JobProgress> WaitForHandOutAsync(
+        string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        return PollAsync(jobId, requester, progress, HandedOut, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<JobProgress> WaitAsync(
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return PollAsync(jobId, requester, progress, cancellationToken);
+        return PollAsync(jobId, requester, progress, status => status.IsFinal, cancellationToken);
     }
 
-    /// <summary>
-    /// Polls until the job is final, reporting each change to <paramref name="progress"/>. A private job this
-    /// client submitted gets its key handed out to every cohort with the job key the client kept.
-    /// </summary>
-    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
-    /// <exception cref="InvalidOperationException">
-    /// The job awaits a key hand-out and was submitted elsewhere: that needs the requester's secret key.
-    /// </exception>
+    /// <inheritdoc/>
     public Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        PollAsync(jobId, null, progress, cancellationToken);
+        PollAsync(jobId, null, progress, status => status.IsFinal, cancellationToken);
 
-    /// <summary>Fetches the result as the requester: a fresh challenge, signed with <paramref name="requester"/>.</summary>
-    /// <exception cref="ParaloomApiException">403: not the requester's key; 409: the job has no result (yet).</exception>
+    /// <inheritdoc/>
     public async Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
@@ -105,13 +118,14 @@ public sealed class ParaloomClient : IDisposable
         return JobResult.From(result, requester.PublicKey);
     }
 
-    /// <summary>Every validator the silo knows, with load and reputation.</summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default)
     {
         var validators = await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken);
         return [.. validators.Select(v => new ValidatorStatus(v.ValidatorId, v.SiloId, PublicKey.FromHex(v.PublicKey), v.Capacity, v.InFlight, v.Reputation))];
     }
 
+    /// <summary>Zeroes the job keys it kept and releases what it created.</summary>
     public void Dispose()
     {
         lock (_jobKeysLock)
@@ -122,13 +136,15 @@ public sealed class ParaloomClient : IDisposable
             }
             _jobKeys.Clear();
         }
-        if (_ownsHttp)
-        {
-            _http.Dispose();
-        }
+        _owned?.Dispose();
     }
 
-    private async Task<JobProgress> PollAsync(string jobId, SecretKey? requester, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Past its first hand-out: the job's first cohort holds its key, or it needs none, or it ended.</summary>
+    private static bool HandedOut(JobProgress status) =>
+        !status.IsPrivate || status.IsFinal || status.State is JobState.KeysDelivered or JobState.Executing or JobState.Retrying;
+
+    private async Task<JobProgress> PollAsync(
+        string jobId, SecretKey? requester, IProgress<JobProgress>? progress, Func<JobProgress, bool> done, CancellationToken cancellationToken)
     {
         JobProgress? reported = null;
         while (true)
@@ -142,14 +158,17 @@ public sealed class ParaloomClient : IDisposable
                     : (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
             }
             Report(progress, ref reported, status);
-            switch (status.State)
+            if (status.IsFinal)
             {
-                case JobState.Finalised:
-                    ForgetJobKey(jobId);
-                    return status;
-                case JobState.Rejected:
-                    ForgetJobKey(jobId);
-                    throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
+                ForgetJobKey(jobId);
+            }
+            if (status.State == JobState.Rejected)
+            {
+                throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
+            }
+            if (done(status))
+            {
+                return status;
             }
             await Task.Delay(PollInterval, cancellationToken);
         }
@@ -236,7 +255,20 @@ public sealed class ParaloomClient : IDisposable
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
         }
-        using var response = await _http.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http().SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new SiloUnreachableException($"cannot reach the silo at {BaseAddress}: {unreachable.Message}", unreachable);
+        }
+        catch (TimeoutRejectedException slow)
+        {
+            throw new SiloUnreachableException($"the silo at {BaseAddress} did not answer in time ({slow.Timeout.TotalSeconds:0.#} s)", slow);
+        }
+        using var _ = response;
         if (!response.IsSuccessStatusCode)
         {
             throw await ProblemAsync(response, cancellationToken);
@@ -273,16 +305,12 @@ public sealed class ParaloomClient : IDisposable
         return "v1/jobs/" + Uri.EscapeDataString(jobId);
     }
 
-    private static Uri WithTrailingSlash(Uri baseUri)
+    private Uri? BaseAddress => _http().BaseAddress;
+
+    /// <summary>Relative paths resolve under the base address only if it ends with '/'.</summary>
+    internal static Uri WithTrailingSlash(Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
         return baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
     }
-}
-
-/// <summary>A validator as cohort selection scores it.</summary>
-public sealed record ValidatorStatus(string ValidatorId, string SiloId, PublicKey PublicKey, int Capacity, int InFlight, int Reputation)
-{
-    /// <summary>In-flight executions over capacity.</summary>
-    public double Load => Capacity == 0 ? 1.0 : (double)InFlight / Capacity;
 }

@@ -43,6 +43,7 @@ public static class SiloHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapOperationsEndpoints();
         app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints();
         return app;

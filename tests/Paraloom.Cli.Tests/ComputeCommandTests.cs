@@ -60,36 +60,102 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         Assert.NotEqual(input, System.IO.File.ReadAllBytes(sealedOut));
 
         var stranger = await CliRunner.RunAsync("compute", "result", jobId, "--decrypt", "--key", NewKey("mallory"), "--server", Server);
-        AssertOneLineFailure(stranger, "result-access-denied");
+        OneLine.AssertError(stranger, 1, "paraloom compute result: ", "result-access-denied");
     }
 
     [Fact]
-    public async Task Failures_are_one_line_with_a_non_zero_exit()
+    public async Task Failures_are_one_line_with_exit_code_1()
     {
         var key = NewKey("carol");
 
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "status", "no-such-job", "--server", Server), "No job 'no-such-job'");
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "status", "x", "--server", "http://127.0.0.1:1"), "cannot reach the silo");
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("in", [1]),
-            "--key", Path.Combine(_directory, "missing.key"), "--server", Server), "paraloom keys new");
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", File("bad.wasm", "nope"u8.ToArray()), "--input", File("in2", [1]),
-            "--key", key, "--server", Server), "invalid-module");
-        AssertOneLineFailure(await CliRunner.RunAsync("compute", "submit", "--wasm", Path.Combine(_directory, "absent.wasm"), "--input", File("in3", [1]),
-            "--key", key, "--server", Server), "absent.wasm");
+        OneLine.AssertError(await CliRunner.RunAsync("compute", "status", "no-such-job", "--server", Server), 1, "paraloom compute status: ", "No job 'no-such-job'");
+        OneLine.AssertError(await CliRunner.RunAsync("compute", "status", "x", "--server", "http://127.0.0.1:1"), 1, "paraloom compute status: ", "cannot reach the silo");
+        OneLine.AssertError(await CliRunner.RunAsync("compute", "submit", "--wasm", File("bad.wasm", "nope"u8.ToArray()), "--input", File("in2", [1]),
+            "--key", key, "--server", Server), 1, "paraloom compute submit: ", "invalid-module");
+        OneLine.AssertError(await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("in5", [1, 0, 0, 0]),
+            "--fuel", "100000000000000", "--key", key, "--server", Server), 1, "paraloom compute submit: ", "above-cap");
 
         var (exit, _, error) = await CliRunner.RunAsync("compute", "submit", "--input", File("in4", [1]), "--server", Server);
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("--wasm", error);
     }
 
-    private static void AssertOneLineFailure((int Exit, string Output, string Error) run, string mentioned)
+    [Fact]
+    public async Task Wait_follows_a_job_submitted_without_waiting_to_its_end_and_prints_json()
     {
-        Assert.Equal(1, run.Exit);
-        Assert.Empty(run.Output);
-        Assert.Single(run.Error.TrimEnd().Split('\n'));
-        Assert.StartsWith("paraloom compute ", run.Error);
-        Assert.Contains(mentioned, run.Error);
-        Assert.DoesNotContain("   at ", run.Error);
+        var key = NewKey("dave");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("dave.bin", "rows"u8.ToArray()),
+            "--private", "--no-wait", "--key", key, "--server", Server, "--json");
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        using var accepted = JsonDocument.Parse(submitted.Output);
+        var jobId = accepted.RootElement.GetProperty("jobId").GetString()!;
+        Assert.NotEqual("Finalised", accepted.RootElement.GetProperty("state").GetString());
+
+        var (exit, output, error) = await CliRunner.RunAsync("compute", "wait", jobId, "--key", key, "--server", Server, "--json");
+
+        Assert.True(exit == 0, error);
+        using var final = JsonDocument.Parse(output);
+        Assert.Equal("Finalised", final.RootElement.GetProperty("state").GetString());
+        Assert.Equal("Ok", final.RootElement.GetProperty("result").GetString());
+        Assert.Contains($"job {jobId}: finalised at attempt 1", error);
+    }
+
+    [Fact]
+    public async Task A_job_that_traps_prints_the_trap_and_exits_1()
+    {
+        var key = NewKey("erin");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("trap"), "--input", File("erin.bin", [1]),
+            "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+
+        var waited = await CliRunner.RunAsync("compute", "wait", jobId, "--key", key, "--server", Server);
+        var result = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server);
+        var status = await CliRunner.RunAsync("compute", "status", jobId, "--key", key, "--server", Server);
+        var stranger = await CliRunner.RunAsync("compute", "status", jobId, "--key", NewKey("erins-neighbour"), "--server", Server);
+
+        Assert.Equal(1, waited.Exit);
+        Assert.Contains("result    Trap (Unreachable)", waited.Output);
+        Assert.EndsWith($"paraloom compute wait: job {jobId} ended in a trap: Unreachable", waited.Error.TrimEnd());
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("status    Trap (Unreachable)", result.Output);
+        Assert.Equal($"paraloom compute result: job {jobId} ended in a trap: Unreachable", result.Error.TrimEnd());
+        Assert.Equal(1, status.Exit);
+        Assert.Contains("result    Trap (Unreachable)", status.Output);
+        Assert.Equal($"paraloom compute status: job {jobId} ended in a trap: Unreachable", status.Error.TrimEnd());
+        // Only the requester may read the result: anyone else sees the job finalised, read-only.
+        Assert.Equal(0, stranger.Exit);
+        Assert.Contains("state     Finalised", stranger.Output);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_a_private_submit_redraws_one_status_line_while_it_waits()
+    {
+        var key = NewKey("heidi");
+
+        var (exit, output, error) = await ParaloomProcess.RunInTerminalAsync(new Dictionary<string, string>(),
+            "compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("heidi.bin", [9]), "--private", "--key", key, "--server", Server);
+
+        Assert.True(exit == 0, output + error);
+        // A spinner frame, then the line drawn again over itself; the last status stays on its own line.
+        Assert.Matches(@"\r[|/\\-] job [0-9a-f]{32}: ", output);
+        Assert.Matches(@"\rjob [0-9a-f]{32}: [^\r\n]*(holds the job key|executing|finalised)[^\r\n]*\r?\n[0-9a-f]{32}\r?\n", output);
+    }
+
+    [Fact]
+    public async Task Status_with_a_key_that_is_not_the_requesters_shows_the_job_read_only()
+    {
+        var owner = NewKey("frank");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("frank.bin", [7]),
+            "--private", "--key", owner, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+
+        var (exit, output, error) = await CliRunner.RunAsync("compute", "status", jobId, "--key", NewKey("grace"), "--server", Server);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"job       {jobId} (private)", output);
+        Assert.Empty(error);
     }
 
     private async Task WaitFinalisedAsync(string jobId, string key)

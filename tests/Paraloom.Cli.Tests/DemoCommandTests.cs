@@ -15,6 +15,8 @@ public sealed class DemoCommandTests
         Assert.Contains("the cohort agreed, 3/3 votes (agreement at 3), on result digest", output);
         Assert.Contains("bit-for-bit", output);
         Assert.DoesNotContain("NO", output);
+        // Not a terminal: plain text, no ANSI codes, and no line broken at 80 columns.
+        Assert.DoesNotContain('\u001b', output);
     }
 
     [Fact]

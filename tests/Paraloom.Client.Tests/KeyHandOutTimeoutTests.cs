@@ -1,5 +1,3 @@
-using Paraloom.Compute;
-
 namespace Paraloom.Client.Tests;
 
 /// <summary>The key hand-out timeout, on a silo configured to reach it quickly.</summary>

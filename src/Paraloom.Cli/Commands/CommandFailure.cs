@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using Paraloom.Client;
 
 namespace Paraloom.Cli.Commands;
@@ -8,8 +10,8 @@ namespace Paraloom.Cli.Commands;
 /// </summary>
 internal static class CommandFailure
 {
-    public const int Failed = 1;
-    public const int Cancelled = 130;
+    /// <summary>The exit code of a failure (<see cref="ExitCodes.Failed"/>), for commands that decide it themselves.</summary>
+    public const int Failed = ExitCodes.Failed;
 
     public static async Task<int> RunAsync(string command, TextWriter error, Func<Task<int>> body)
     {
@@ -20,20 +22,30 @@ internal static class CommandFailure
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync($"paraloom {command}: cancelled");
-            return Cancelled;
+            return ExitCodes.Cancelled;
+        }
+        catch (UsageException usage)
+        {
+            await error.WriteLineAsync($"paraloom {command}: {usage.Message}");
+            return ExitCodes.Usage;
         }
         catch (Exception failure)
         {
-            await error.WriteLineAsync($"paraloom {command}: {Describe(failure)}");
-            return Failed;
+            await error.WriteLineAsync($"paraloom {command}: {OneLine(Describe(failure))}");
+            return ExitCodes.Failed;
         }
     }
 
     private static string Describe(Exception failure) => failure switch
     {
-        HttpRequestException unreachable => $"cannot reach the silo: {unreachable.Message}",
+        SiloUnreachableException unreachable => unreachable.Message,
         ParaloomApiException refused => $"{refused.Message} ({refused.Status} {refused.Error})",
+        IOException { InnerException: AddressInUseException } => $"{failure.Message} Pick another --port, or --port 0 for any free one.",
+        OptionsValidationException invalid => $"a setting is invalid: {string.Join("; ", invalid.Failures)}",
         AggregateException { InnerExceptions: [var only] } => Describe(only),
         _ => failure.Message,
     };
+
+    /// <summary>Framework messages sometimes span lines; a command's failure is one.</summary>
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Paraloom.Privacy;
 
 namespace Paraloom.Cli.Commands;
 
@@ -11,14 +10,19 @@ internal static class CommonOptions
     public const string DefaultServer = "http://127.0.0.1:5700";
     public const string DefaultKeyFile = "paraloom.key";
 
+    // The help shows each default once, as System.CommandLine prints it: the descriptions only say where it comes from.
     public static Option<Uri> Server() => new("--server")
     {
-        Description = $"The silo's URL (default: ${ServerVariable}, else {DefaultServer})",
+        Description = $"The silo's URL; ${ServerVariable} when set",
         HelpName = "URL",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } url ? url : DefaultServer),
         CustomParser = result =>
         {
-            var text = result.Tokens.Single().Value;
+            if (result.Tokens.Count == 0)
+            {
+                return new Uri(DefaultServer);
+            }
+            var text = result.Tokens[0].Value;
             if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {
                 return uri;
@@ -30,16 +34,10 @@ internal static class CommonOptions
 
     public static Option<string> Key() => new("--key")
     {
-        Description = $"The requester's secret key file from 'paraloom keys new' (default: ${KeyVariable}, else ./{DefaultKeyFile})",
+        Description = $"The requester's secret key file from 'paraloom keys new'; ${KeyVariable} when set",
         HelpName = "FILE",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } path ? path : DefaultKeyFile,
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of text" };
-
-    /// <exception cref="FileNotFoundException">No key file there; the message says how to make one.</exception>
-    public static SecretKey ReadKey(string path) =>
-        File.Exists(path)
-            ? KeyFile.ReadSecretKey(path)
-            : throw new FileNotFoundException($"no key file at {path}: create one with 'paraloom keys new' or pass --key FILE.", path);
 }

@@ -4,13 +4,18 @@ using Paraloom.Privacy;
 
 namespace Paraloom.Cli.Commands;
 
-/// <summary><c>paraloom compute</c>: submit a job, follow it (handing out keys), fetch and open its result.</summary>
+/// <summary>
+/// <c>paraloom compute</c>: submit a job, follow it (handing out keys), fetch and open its result. A private job
+/// makes progress only while a command holding its requester's key runs: <c>submit</c> until the first cohort
+/// holds the key, <c>wait</c> until the job ends (and through every retry).
+/// </summary>
 internal static class ComputeCommand
 {
     public static Command Create()
     {
         var compute = new Command("compute", "Submit WebAssembly jobs to a silo and fetch their results");
         compute.Subcommands.Add(Submit());
+        compute.Subcommands.Add(Wait());
         compute.Subcommands.Add(Status());
         compute.Subcommands.Add(Result());
         return compute;
@@ -18,53 +23,117 @@ internal static class ComputeCommand
 
     private static Command Submit()
     {
-        var wasm = new Option<FileInfo>("--wasm") { Description = "The job's WebAssembly module", HelpName = "FILE", Required = true };
-        var input = new Option<FileInfo>("--input") { Description = "The job's input", HelpName = "FILE", Required = true };
+        var wasm = new Option<FileInfo>("--wasm") { Description = "The job's WebAssembly module (compute ABI v1)", HelpName = "FILE", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "The job's input, passed to the program as bytes", HelpName = "FILE", Required = true };
         var isPrivate = new Option<bool>("--private") { Description = "Seal the input: only the cohort's executors see it, only you read the output" };
         var replication = new Option<int>("--replication")
         {
             Description = "K: how many validators run the job",
             HelpName = "K",
-            DefaultValueFactory = _ => 3,
+            DefaultValueFactory = _ => JobBuilder.DefaultReplication,
+            CustomParser = result => LimitOptions.Positive(result, "--replication", "a positive number of validators") is { } k
+                ? (int)Math.Min(k, int.MaxValue)
+                : JobBuilder.DefaultReplication,
         };
-        replication.Validators.Add(result =>
+        var limits = new LimitOptions();
+        var noWait = new Option<bool>("--no-wait")
         {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--replication must be at least 1.");
-            }
-        });
+            Description = "Return once the job is accepted; a private job then needs 'paraloom compute wait ID' to hand out its key",
+        };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
-        var command = new Command("submit", "Submit a job and print its id; a private job's key is handed out before this returns")
+        var command = new Command("submit",
+            "Submit a job and print its id; a private job's submit waits until its first cohort holds the job key")
         {
-            wasm, input, isPrivate, replication, key, server, json,
+            wasm, input, isPrivate, replication, limits.Fuel, limits.MaxMemory, limits.Timeout, noWait, key, server, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute submit", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var requester = CommonOptions.ReadKey(parse.GetValue(key)!);
-            var builder = Job.Builder()
-                .Wasm(await File.ReadAllBytesAsync(parse.GetValue(wasm)!.FullName, cancellationToken))
-                .Replication(parse.GetValue(replication));
-            var bytes = await File.ReadAllBytesAsync(parse.GetValue(input)!.FullName, cancellationToken);
-            var job = (parse.GetValue(isPrivate)
+            var module = await InputFiles.ReadAsync("--wasm", parse.GetValue(wasm)!, cancellationToken);
+            var bytes = await InputFiles.ReadAsync("--input", parse.GetValue(input)!, cancellationToken);
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            var builder = Job.Builder().Wasm(module).Replication(parse.GetValue(replication)).Limits(limits.Read(parse));
+            using var job = (parse.GetValue(isPrivate)
                 ? builder.PrivateInput(bytes, requester.PublicKey).WithOwnershipProof(requester)
                 : builder.Input(bytes).RequestedBy(requester.PublicKey)).Build();
 
-            using var client = new ParaloomClient(parse.GetValue(server)!);
-            var jobId = await client.SubmitAsync(job, cancellationToken);
-            var status = await client.HandOutKeysAsync(jobId, requester, cancellationToken);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            string jobId;
+            try
+            {
+                jobId = await connection.Client.SubmitAsync(job, cancellationToken);
+            }
+            catch (SiloUnreachableException lost) when (lost.InnerException is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
+            {
+                // The request may have reached the silo: the id (chosen here) is what follows the job if it did.
+                throw new SiloUnreachableException(
+                    $"{lost.Message}; job {job.Id} may have been accepted: 'paraloom compute wait {job.Id}' follows it if it was", lost);
+            }
+            JobProgress status;
+            if (parse.GetValue(noWait) || !job.IsPrivate)
+            {
+                status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
+            }
+            else
+            {
+                using var progress = new ProgressLine(parse.InvocationConfiguration.Error);
+                status = await connection.Client.WaitForHandOutAsync(jobId, requester, progress, cancellationToken);
+            }
             if (parse.GetValue(json))
             {
-                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status));
+                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, null));
             }
             else
             {
                 output.WriteLine(jobId);
             }
-            return 0;
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Wait()
+    {
+        var id = new Argument<string>("ID") { Description = "The job id" };
+        var key = CommonOptions.Key();
+        var server = CommonOptions.Server();
+        var json = CommonOptions.Json();
+        var command = new Command("wait",
+            "Follow a job to its end, handing its key to every cohort (first attempt and retries); exit 1 if it is rejected or traps")
+        {
+            id, key, server, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute wait", parse.InvocationConfiguration.Error, async () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            var jobId = parse.GetValue(id)!;
+            JobProgress status;
+            try
+            {
+                using var progress = new ProgressLine(error);
+                status = await connection.Client.WaitAsync(jobId, requester, progress, cancellationToken);
+            }
+            catch (JobRejectedException)
+            {
+                status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
+            }
+            var result = status.State == JobState.Finalised && status.Requester.Equals(requester.PublicKey)
+                ? await connection.Client.GetResultAsync(jobId, requester, cancellationToken)
+                : null;
+            if (parse.GetValue(json))
+            {
+                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, result));
+            }
+            else
+            {
+                ComputeOutput.WriteStatus(output, status, result);
+            }
+            return ReportEnd(error, "compute wait", status, result);
         }));
         return command;
     }
@@ -75,35 +144,43 @@ internal static class ComputeCommand
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Show a job's state, replies and elapsed time; hands out keys if they are awaited")
+        var command = new Command("status",
+            "Show a job's state, replies and elapsed time; with the requester's key, hands out awaited keys and shows how a finished job ended (exit 1 if rejected or trapped)")
         {
             id, key, server, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute status", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var client = new ParaloomClient(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
             var jobId = parse.GetValue(id)!;
+            var status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
+            // Anyone may look; only the requester's key hands out. Another key (or none) shows the job read-only.
             var keyPath = parse.GetValue(key)!;
-            JobProgress status;
-            if (File.Exists(keyPath))
+            var explicitKey = parse.GetResult(key) is { Implicit: false };
+            using var requester = explicitKey ? InputFiles.ReadSecretKey(keyPath) : InputFiles.TryReadSecretKey(keyPath);
+            var isRequester = requester is not null && status.Requester.Equals(requester.PublicKey);
+            if (isRequester && status.AwaitingKeys)
             {
-                using var requester = KeyFile.ReadSecretKey(keyPath);
-                status = await client.HandOutKeysAsync(jobId, requester, cancellationToken);
+                status = await connection.Client.HandOutKeysAsync(jobId, requester!, cancellationToken);
             }
-            else
-            {
-                status = await client.GetStatusAsync(jobId, cancellationToken);
-            }
+            // The requester may read the result, so it is told how a finished job ended (a trap included).
+            var result = isRequester && status.State == JobState.Finalised
+                ? await connection.Client.GetResultAsync(jobId, requester!, cancellationToken)
+                : null;
             if (parse.GetValue(json))
             {
-                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status));
+                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, result));
             }
             else
             {
-                ComputeOutput.WriteStatus(output, status);
+                ComputeOutput.WriteStatus(output, status, result);
+                if (!isRequester && status.AwaitingKeys)
+                {
+                    output.WriteLine("keys      awaited: only the requester's --key can hand them out");
+                }
             }
-            return 0;
+            return ReportEnd(parse.InvocationConfiguration.Error, "compute status", status, result);
         }));
         return command;
     }
@@ -116,21 +193,24 @@ internal static class ComputeCommand
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
-        var command = new Command("result", "Fetch a finished job's agreed result (only the requester's key may)")
+        var command = new Command("result", "Fetch a finished job's agreed result (only the requester's key may); exit 1 if it trapped")
         {
             id, decrypt, outFile, key, server, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute result", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var requester = CommonOptions.ReadKey(parse.GetValue(key)!);
-            using var client = new ParaloomClient(parse.GetValue(server)!);
-            var jobId = parse.GetValue(id)!;
-            await client.HandOutKeysAsync(jobId, requester, cancellationToken);
-            var result = await client.GetResultAsync(jobId, requester, cancellationToken);
-            var decrypted = parse.GetValue(decrypt) && result.IsPrivate;
-            var bytes = decrypted ? result.Decrypt(requester) : result.Output.ToArray();
             var path = parse.GetValue(outFile)?.FullName;
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new UsageException($"--out: {path} is a directory; it needs a file name.");
+            }
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            var jobId = parse.GetValue(id)!;
+            var result = await connection.Client.GetResultAsync(jobId, requester, cancellationToken);
+            var decrypted = parse.GetValue(decrypt) && result.IsPrivate && result.Status == ResultStatus.Ok;
+            var bytes = decrypted ? result.Decrypt(requester) : result.Output.ToArray();
             if (path is not null)
             {
                 await File.WriteAllBytesAsync(path, bytes, cancellationToken);
@@ -143,8 +223,30 @@ internal static class ComputeCommand
             {
                 ComputeOutput.WriteResult(output, result, bytes, decrypted, path);
             }
-            return 0;
+            return ReportTrap(parse.InvocationConfiguration.Error, "compute result", result);
         }));
         return command;
+    }
+
+    /// <summary>A job followed to its end: 0 if it agreed on a normal result, else one line saying why not and 1.</summary>
+    private static int ReportEnd(TextWriter error, string command, JobProgress status, JobResult? result)
+    {
+        if (status.State == JobState.Rejected)
+        {
+            error.WriteLine($"paraloom {command}: job {status.JobId} was rejected: {status.Reason ?? "no reason given"}");
+            return ExitCodes.Failed;
+        }
+        return result is null ? ExitCodes.Ok : ReportTrap(error, command, result);
+    }
+
+    private static int ReportTrap(TextWriter error, string command, JobResult result)
+    {
+        if (result.Status == ResultStatus.Ok)
+        {
+            return ExitCodes.Ok;
+        }
+        var what = result.Status == ResultStatus.Trap ? "a trap" : "an ABI error";
+        error.WriteLine($"paraloom {command}: job {result.JobId} ended in {what}: {result.Error ?? $"code {result.Code}"}");
+        return ExitCodes.Failed;
     }
 }

@@ -17,7 +17,8 @@ internal static class ComputeOutput
 
     public static void WriteJson(TextWriter output, object value) => output.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    public static object StatusJson(JobProgress status) => new
+    /// <summary>The status, with how the agreed execution ended when the result was fetched.</summary>
+    public static object StatusJson(JobProgress status, JobResult? result) => new
     {
         status.JobId,
         State = status.State.ToString(),
@@ -31,9 +32,11 @@ internal static class ComputeOutput
         Cohort = status.Cohort.Select(member => new { member.ValidatorId, PublicKey = member.PublicKey.ToHex() }),
         status.Digest,
         status.Reason,
+        Result = result?.Status.ToString(),
+        Trap = result?.Error,
     };
 
-    public static void WriteStatus(TextWriter output, JobProgress status)
+    public static void WriteStatus(TextWriter output, JobProgress status, JobResult? result)
     {
         output.WriteLine($"job       {status.JobId} ({(status.IsPrivate ? "private" : "public")})");
         output.WriteLine($"state     {status.State} (attempt {status.Attempt})");
@@ -42,10 +45,6 @@ internal static class ComputeOutput
         output.WriteLine(status.Cohort.Count == 0
             ? "cohort    none yet: waiting for validators with free capacity"
             : $"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
-        if (status.AwaitingKeys)
-        {
-            output.WriteLine("keys      awaited: run this with the requester's --key to hand them out");
-        }
         if (status.Digest is { } digest)
         {
             output.WriteLine($"digest    {digest}");
@@ -53,6 +52,10 @@ internal static class ComputeOutput
         if (status.Reason is { } reason)
         {
             output.WriteLine($"reason    {reason}");
+        }
+        if (result is not null)
+        {
+            output.WriteLine($"result    {result.Status}{(result.Error is { } error ? $" ({error})" : "")}");
         }
     }
 

@@ -22,9 +22,9 @@ internal static class DemoCommand
         };
         count.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1_000_000)
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 1 or > 1_000_000))
             {
-                result.AddError("--count must be between 1 and 1,000,000.");
+                result.AddError($"--count must be a number from 1 to 1,000,000, not '{result.Tokens[0].Value}'.");
             }
         });
         var seed = new Option<int?>("--seed") { Description = "Seed for the generated data (default: random)", HelpName = "SEED" };
@@ -36,7 +36,7 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(TextWriter output, int count, int seed, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = Terminal.CreateConsole(output);
         var dataDirectory = Directory.CreateTempSubdirectory("paraloom-demo-").FullName;
         try
         {

@@ -13,7 +13,11 @@ internal static class LocalSilo
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)
     {
         var app = SiloHost.Create(
-            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"],
+            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+                // A silo that cannot start is reported by the command in one line, not logged with its stack trace.
+                "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None",
+                // A local silo is for trying the API: it serves the interactive reference at /scalar.
+                "--Paraloom:ApiReference=true"],
             options =>
             {
                 options.StorageDirectory = dataDirectory;

@@ -16,17 +16,24 @@ internal static class LocalnetCommand
         };
         port.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
             {
-                result.AddError("--port must be between 0 and 65535.");
+                result.AddError($"--port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
             }
         });
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Where state, reminders and validator keys are kept (default ./paraloom-localnet)",
+            Description = "Where state, reminders and validator keys are kept",
             HelpName = "DIR",
             DefaultValueFactory = _ => new DirectoryInfo("paraloom-localnet"),
         };
+        data.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<DirectoryInfo>() is { } directory && File.Exists(directory.FullName))
+            {
+                result.AddError($"--data: {directory.FullName} is a file; it needs a directory (created if missing).");
+            }
+        });
         var command = new Command("localnet", $"Run a silo hosting {LocalSilo.Validators} validators on the embedded file store; Ctrl-C stops it")
         {
             port, data,

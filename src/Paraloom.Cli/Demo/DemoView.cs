@@ -1,6 +1,5 @@
 using System.Globalization;
 using Paraloom.Client;
-using Paraloom.Compute;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

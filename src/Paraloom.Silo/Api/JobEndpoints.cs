@@ -12,38 +12,52 @@ internal static class JobEndpoints
     public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
     {
         var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
+        // Any operation can fail unexpectedly: a 500 with problem details whose message stays in the log.
+        jobs.ProducesProblem(StatusCodes.Status500InternalServerError);
         jobs.MapPost("/", SubmitAsync)
+            .WithName("SubmitJob")
             .WithSummary("Submit a job; the requester chooses its id. Nothing is stored unless it is accepted.")
             .Accepts<SubmitJobRequest>("application/json")
             .Produces<JobStatusResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         jobs.MapGet("/{jobId}", GetStatusAsync)
+            .WithName("GetJobStatus")
             .WithSummary("A job's state, its cohort with their public keys, the votes received and whether keys are awaited.")
             .Produces<JobStatusResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{jobId}/keys", DeliverKeysAsync)
+            .WithName("HandOutJobKey")
             .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort.")
             .Accepts<DeliverKeysRequest>("application/json")
             .Produces<JobStatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         jobs.MapPost("/{jobId}/result/challenge", CreateChallengeAsync)
+            .WithName("CreateResultChallenge")
             .WithSummary("A fresh single-use challenge for the requester to sign.")
             .Produces<ResultChallengeResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{jobId}/result", GetResultAsync)
+            .WithName("GetJobResult")
             .WithSummary("The agreed result, for the requester only: a challenge and its BIP-340 signature over it.")
             .Accepts<ResultRequest>("application/json")
             .Produces<JobResultResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return v1;
     }
 

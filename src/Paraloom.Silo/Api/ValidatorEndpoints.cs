@@ -10,9 +10,11 @@ internal static class ValidatorEndpoints
     public static RouteGroupBuilder MapValidatorEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapGet("/validators", GetValidatorsAsync)
+            .WithName("ListValidators")
             .WithTags("Validators")
             .WithSummary("Every validator the registry knows, with load (in flight / capacity) and reputation.")
-            .Produces<ValidatorResponse[]>();
+            .Produces<ValidatorResponse[]>()
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         return v1;
     }
 

@@ -10,13 +10,18 @@ internal static class OperationsEndpoints
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"))
+            .WithName("GetLiveness")
             .WithTags("Operations")
+            .Produces<string>(contentType: "text/plain")
             .WithSummary("Liveness: the process answers.");
         app.MapGet("/readyz", ReadyAsync)
+            .WithName("GetReadiness")
             .WithTags("Operations")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("Readiness: the actor runtime runs and this silo's validators have joined the registry.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/metrics", ScrapeAsync)
+            .WithName("GetMetrics")
             .WithTags("Operations")
             .WithSummary("Prometheus text exposition of the Paraloom.* meters.")
             .Produces<string>(contentType: PrometheusExporter.ContentType);

@@ -11,6 +11,7 @@ namespace Paraloom.Cli.Tests.Support;
 public sealed partial class LocalnetProcess : IAsyncLifetime
 {
     private readonly bool _ownsDataDirectory;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -19,17 +20,22 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     private Process _process = null!;
 
     public LocalnetProcess()
-        : this(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true)
+        : this(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, new Dictionary<string, string>())
     {
     }
 
-    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
-    public static LocalnetProcess On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
+    /// <summary>A localnet whose process has these environment variables too (PARALOOM_… settings).</summary>
+    public static LocalnetProcess With(IReadOnlyDictionary<string, string> environment) =>
+        new(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, environment);
 
-    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory)
+    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
+    public static LocalnetProcess On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>());
+
+    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment)
     {
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
+        _environment = environment;
     }
 
     public string DataDirectory { get; }
@@ -55,6 +61,10 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "paraloom.dll"), "localnet", "--port", "0", "--data", DataDirectory })
         {
             start.ArgumentList.Add(argument);

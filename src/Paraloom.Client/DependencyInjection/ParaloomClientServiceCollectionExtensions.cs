@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Paraloom.Client;
+
+// The conventional namespace of Add… extensions, so they are found where services are configured.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="IParaloomClient"/> over HTTP.</summary>
+public static class ParaloomClientServiceCollectionExtensions
+{
+    /// <summary>How long one attempt of a request may take before it is abandoned (reads are then retried).</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Registers <see cref="IParaloomClient"/> as a singleton (it keeps the job keys of the private jobs it
+    /// submitted until they end) over a named <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>,
+    /// with the standard resilience handler: transient failures of reads are retried with back-off, submissions
+    /// and key hand-outs are not (the silo answers a repeat with a conflict). Returns that client's builder, to
+    /// add handlers or change the resilience options.
+    /// </summary>
+    public static IHttpClientBuilder AddParaloomClient(this IServiceCollection services, Action<ParaloomClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ParaloomClientOptions>()
+            .Configure(configure)
+            .Validate(options => options.BaseAddress is { IsAbsoluteUri: true } uri && uri.Scheme is "http" or "https",
+                "ParaloomClientOptions.BaseAddress must be the silo's absolute http(s) URL.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero, "ParaloomClientOptions.PollInterval must be positive.");
+        services.TryAddSingleton<IParaloomClient>(provider => new ParaloomClient(
+            provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value));
+        var http = services.AddHttpClient(ParaloomClient.HttpClientName, (provider, client) =>
+        {
+            client.BaseAddress = ParaloomClient.WithTrailingSlash(provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value.BaseAddress!);
+            // The resilience pipeline's timeouts below govern; HttpClient's own 100 s would cut across them.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        http.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.DisableForUnsafeHttpMethods();
+            // A submission carries up to 64 MiB and the silo checks its proofs before answering, on a machine that
+            // may be busy: the standard 10 s per attempt would abandon submissions the silo goes on to accept.
+            options.AttemptTimeout.Timeout = AttemptTimeout;
+            options.TotalRequestTimeout.Timeout = AttemptTimeout * 3;
+            options.CircuitBreaker.SamplingDuration = AttemptTimeout * 2;
+        });
+        return http;
+    }
+}

@@ -1,0 +1,61 @@
+using Paraloom.Privacy;
+
+namespace Paraloom.Client;
+
+/// <summary>
+/// Paraloom Compute for .NET: submit a <see cref="Job"/>, follow it (handing the job key to each cohort a
+/// private job is assigned), and fetch its result. Register it with <c>services.AddParaloomClient(…)</c>.
+/// Every call that cannot reach the silo throws <see cref="SiloUnreachableException"/>; every refusal is a
+/// <see cref="ParaloomApiException"/> with the silo's problem details.
+/// </summary>
+public interface IParaloomClient
+{
+    /// <summary>Submits the job; returns its id. A private job's key stays with this client for the hand-out.</summary>
+    /// <exception cref="ValidationException">Refused: malformed, oversize, invalid module or proof, above a cap.</exception>
+    /// <exception cref="ParaloomApiException">Refused otherwise (the id is taken, too few validators).</exception>
+    Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default);
+
+    /// <summary>The job's state, attempt, cohort and votes.</summary>
+    /// <exception cref="JobNotFoundException">No job was submitted under this id.</exception>
+    Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// If the job awaits the key hand-out, wraps the job key to each member of the current cohort and hands it
+    /// out; otherwise does nothing. Returns the job's status either way.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="requester"/> is not the job's requester.</exception>
+    Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls until a private job's first cohort holds its key (handing it out when asked), or the job ended;
+    /// a public job needs no hand-out and returns at once. After this the job runs without its requester unless
+    /// an attempt is retried: then <see cref="WaitAsync(string, SecretKey, IProgress{JobProgress}?, CancellationToken)"/>
+    /// hands the key to the new cohort.
+    /// </summary>
+    /// <exception cref="JobRejectedException">The job ended rejected before its first hand-out.</exception>
+    Task<JobProgress> WaitForHandOutAsync(
+        string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls until the job is final, handing out the job key to every cohort a private job is assigned.
+    /// Reports each change to <paramref name="progress"/>.
+    /// </summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    Task<JobProgress> WaitAsync(
+        string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls until the job is final. A private job this client submitted gets its key handed out to every cohort
+    /// with the job key the client kept (never the requester's secret).
+    /// </summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="InvalidOperationException">The job awaits a hand-out and was submitted elsewhere: that needs the requester's key.</exception>
+    Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Fetches the agreed result as the requester: a fresh challenge, signed with <paramref name="requester"/>.</summary>
+    /// <exception cref="ParaloomApiException">403: not the requester's key; 409: the job has no result (yet).</exception>
+    Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
+
+    /// <summary>Every validator the silo knows, with load and reputation.</summary>
+    Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,11 @@
+namespace Paraloom.Client;
+
+/// <summary>Where the silo is and how often to poll it; bound by <c>services.AddParaloomClient(…)</c>.</summary>
+public sealed class ParaloomClientOptions
+{
+    /// <summary>The silo's URL, e.g. http://127.0.0.1:5700.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>How often waiting polls the job's status (default 250 ms).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}
