@@ -5,11 +5,18 @@ using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
-public sealed class RestartTests : IDisposable
+/// <summary>A silo killed and replaced by a new one on the same store: every job carries on from what was stored.</summary>
+public abstract class RestartTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
 
-    private ParaloomStore Store => ParaloomStore.Sqlite(Path.Combine(_directory, "paraloom.db"));
+    private protected ParaloomStore Store { get; private set; } = null!;
+
+    protected string TemporaryDirectory => _directory;
+
+    private protected abstract Task<ParaloomStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     private string Keys => Path.Combine(_directory, "keys");
 
@@ -71,10 +78,21 @@ public sealed class RestartTests : IDisposable
         await cluster.DisposeAsync();
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         // Pooled connections keep the SQLite file open.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
     }
+}
+
+public sealed class SqliteRestartTests : RestartTests
+{
+    private protected override Task<ParaloomStore> CreateStoreAsync() => Task.FromResult(TestStores.Sqlite(TemporaryDirectory));
+}
+
+public sealed class PostgreSqlRestartTests : RestartTests
+{
+    private protected override Task<ParaloomStore> CreateStoreAsync() => TestStores.PostgreSqlAsync("restart");
 }

@@ -11,6 +11,7 @@ namespace Paraloom.Cli.Tests.Support;
 public sealed partial class LocalnetProcess : IAsyncLifetime
 {
     private readonly bool _ownsDataDirectory;
+    private readonly string? _postgreSql;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -24,12 +25,14 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     }
 
     /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
-    public static LocalnetProcess On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
+    /// <summary>A localnet on <paramref name="dataDirectory"/>; with <paramref name="postgreSql"/>, state and reminders live there instead.</summary>
+    public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) => new(dataDirectory, ownsDataDirectory: false, postgreSql);
 
-    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory)
+    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, string? postgreSql = null)
     {
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
+        _postgreSql = postgreSql;
     }
 
     public string DataDirectory { get; }
@@ -58,6 +61,11 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "paraloom.dll"), "localnet", "--port", "0", "--data", DataDirectory })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (_postgreSql is not null)
+        {
+            start.ArgumentList.Add("--postgres");
+            start.ArgumentList.Add(_postgreSql);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
