@@ -1,4 +1,5 @@
 using Orleans;
+
 namespace Paraloom.Grains;
 
 /// <summary>A submission the service refused; nothing was stored. The message is fit to show the requester.</summary>

@@ -1,4 +1,5 @@
 using Orleans;
+
 namespace Paraloom.Grains;
 
 /// <summary>A result request not authorised by the requester over a fresh challenge.</summary>

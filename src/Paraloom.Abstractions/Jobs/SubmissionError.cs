@@ -1,4 +1,5 @@
 using Orleans;
+
 namespace Paraloom.Grains;
 
 /// <summary>Why a submission was refused.</summary>

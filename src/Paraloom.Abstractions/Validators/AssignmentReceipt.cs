@@ -1,4 +1,5 @@
 using Orleans;
+
 namespace Paraloom.Grains;
 
 /// <summary>What a validator did with an assignment when it received it.</summary>

@@ -1,4 +1,5 @@
 using Orleans;
+
 namespace Paraloom.Grains;
 
 /// <summary>This silo holds no key for the validator, so it cannot host it.</summary>

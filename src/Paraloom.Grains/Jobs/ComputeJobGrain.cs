@@ -1,8 +1,8 @@
-using Orleans;
-using Orleans.Runtime;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Fees;

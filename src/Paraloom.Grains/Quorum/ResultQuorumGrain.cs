@@ -1,7 +1,7 @@
-using Orleans;
-using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;

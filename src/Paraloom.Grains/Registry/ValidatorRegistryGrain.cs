@@ -1,7 +1,7 @@
-using Orleans;
-using Orleans.Runtime;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
