@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need when it is missing
-# (wabt: the spec tests convert ../shared/wasm-spec with wast2json at test time),
+# (wabt: the spec tests convert ../shared/wasm-spec with wast2json at test time;
+# postgresql: the storage and crash tests run against a PostgreSQL this script starts),
 # builds in Release, runs every test project and ends with one line of totals.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v wast2json >/dev/null 2>&1 || missing+=(wabt)
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_bin)" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -18,8 +21,30 @@ if ! dotnet build Paraloom.Orleans.sln -c Release -nologo -v quiet; then
   echo "test.sh: the build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
+# A throwaway PostgreSQL for the storage and crash tests: its own cluster in a temporary directory, on a free
+# loopback port, run as the postgres user (the server refuses root), stopped and removed when this script exits.
+pg_dir=$(mktemp -d)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then as_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; fi
+  rm -rf "$pg_dir" "$log"
+}
+trap cleanup EXIT
+[ "$(id -u)" -ne 0 ] || chown postgres "$pg_dir"
+pg_port=0
+for candidate in $(shuf -i 20000-60000 -n 50); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+done
+if [ "$pg_port" -eq 0 ] \
+  || ! as_pg "$(pg_bin)/initdb" -D "$pg_dir/data" -U postgres --auth=trust >"$pg_dir/initdb.log" 2>&1 \
+  || ! as_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+       -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off" start >/dev/null; then
+  echo "test.sh: could not start PostgreSQL"; cat "$pg_dir"/*.log 2>/dev/null | tail -n 20; echo "0 passed, 1 failed"; exit 1
+fi
+export PARALOOM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "test.sh: PostgreSQL on 127.0.0.1:$pg_port"
+
 dotnet test Paraloom.Orleans.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

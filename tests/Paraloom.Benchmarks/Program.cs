@@ -6,6 +6,7 @@ using Paraloom.Benchmarks.Privacy;
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
+// `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
@@ -16,6 +17,9 @@ switch (args)
         return 0;
     case [PrivateJobThroughput.Command, ..]:
         await PrivateJobThroughput.RunAsync(args);
+        return 0;
+    case [GrainLatencyUnderLoad.Command, ..]:
+        await GrainLatencyUnderLoad.RunAsync(args);
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -5,12 +5,14 @@ using Paraloom.Grains.Tests.Support;
 
 namespace Paraloom.Grains.Tests;
 
-public sealed class HonestJobTests
+/// <summary>Runs on one cluster shared by the class: job ids differ, and reputation is compared with its value before.</summary>
+public sealed class HonestJobTests(SharedCluster shared) : IClassFixture<SharedCluster>
 {
     [Fact]
     public async Task PublicJobOfAnHonestCohortFinalisesOnTheFirstAttempt()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
+        var before = (await cluster.Registry.GetValidatorsAsync()).ToDictionary(validator => validator.ValidatorId, validator => validator.Reputation);
         var submitted = await cluster.SubmitPublicAsync("sum-1", Repository.Program("sum"), ProgramInputs.Numbers(1, 2, 3, 40));
         Assert.Equal(3, submitted.Cohort.Count);
         Assert.Equal(3, submitted.Threshold);
@@ -28,14 +30,14 @@ public sealed class HonestJobTests
         Assert.Equal((UInt128)(ulong)result.FuelUsed, result.Fee);
         foreach (var member in final.Cohort)
         {
-            Assert.Equal(Reputation.Initial + Reputation.AgreedDelta, await cluster.ReputationOfAsync(member.ValidatorId));
+            Assert.Equal(before[member.ValidatorId] + Reputation.AgreedDelta, await cluster.ReputationOfAsync(member.ValidatorId));
         }
     }
 
     [Fact]
     public async Task PrivateJobOfAnHonestCohortFinalisesAndOnlyTheRequesterDecryptsIt()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         var secret = "the requester's private numbers"u8.ToArray();
         var submitted = await cluster.SubmitPrivateAsync("echo-1", Repository.Program("echo"), secret);
         Assert.True(submitted.AwaitingKeys);
@@ -57,7 +59,7 @@ public sealed class HonestJobTests
     [Fact]
     public async Task TrappingProgramFinalisesAsAnAgreedTrap()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         await cluster.SubmitPublicAsync("trap-1", Repository.Program("trap"), [1, 2, 3]);
 
         var final = await cluster.WaitFinalAsync("trap-1");
@@ -72,7 +74,7 @@ public sealed class HonestJobTests
     [Fact]
     public async Task InfiniteLoopFinalisesAsAnAgreedOutOfFuelTrap()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         var limits = new ResourceLimits { Fuel = 2_000_000 };
         await cluster.SubmitPrivateAsync("loop-1", WasmModules.InfiniteLoop(), [7], limits);
 
@@ -87,7 +89,7 @@ public sealed class HonestJobTests
     [Fact]
     public async Task PrivateAggregationDecryptsToTheProgramsStatistics()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         long[] values = [5, -3, 10];
         var input = new byte[8 + 8 * values.Length];
         "AGG1"u8.CopyTo(input);

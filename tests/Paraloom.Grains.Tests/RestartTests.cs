@@ -5,14 +5,25 @@ using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
-public sealed class RestartTests : IDisposable
+/// <summary>A silo killed and replaced by a new one on the same store: every job carries on from what was stored.</summary>
+public abstract class RestartTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
+
+    private protected ParaloomStore Store { get; private set; } = null!;
+
+    protected string TemporaryDirectory => _directory;
+
+    private protected abstract Task<ParaloomStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    private string Keys => Path.Combine(_directory, "keys");
 
     [Fact]
     public async Task AJobInterruptedByACrashResumesToItsFinalStateWithNothingLostOrDoneTwice()
     {
-        var cluster = await ComputeCluster.StartAsync(directory: _directory);
+        var cluster = await ComputeCluster.StartAsync(store: Store, keyDirectory: Keys);
         var requester = cluster.Requester;
         await cluster.SubmitPublicAsync("running", WasmModules.Spin(3_000_000), []);
         await cluster.SubmitPrivateAsync("awaiting-keys", Repository.Program("echo"), "kept secret"u8.ToArray());
@@ -48,7 +59,7 @@ public sealed class RestartTests : IDisposable
         const string silent = "validator-1";
         var cluster = await ComputeCluster.StartAsync(
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [silent] = ValidatorConduct.Silent },
-            configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), directory: _directory);
+            configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), store: Store, keyDirectory: Keys);
         await cluster.Job("decided").SubmitAsync(JobSubmission.Public(
             Repository.Program("sum"), ProgramInputs.Numbers(8), cluster.Requester.PublicKey,
             new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) }, replication: 4));
@@ -67,5 +78,21 @@ public sealed class RestartTests : IDisposable
         await cluster.DisposeAsync();
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public Task DisposeAsync()
+    {
+        // Pooled connections keep the SQLite file open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class SqliteRestartTests : RestartTests
+{
+    private protected override Task<ParaloomStore> CreateStoreAsync() => Task.FromResult(TestStores.Sqlite(TemporaryDirectory));
+}
+
+public sealed class PostgreSqlRestartTests : RestartTests
+{
+    private protected override Task<ParaloomStore> CreateStoreAsync() => TestStores.PostgreSqlAsync("restart");
 }

@@ -5,12 +5,13 @@ using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
-public sealed class SubmissionTests
+/// <summary>Runs on one cluster shared by the class: job ids differ, and reputation is compared with its value before.</summary>
+public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<SharedCluster>
 {
     [Fact]
     public async Task HostileOrOversizedSubmissionsAreRefusedAndNothingIsStored()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         var sum = Repository.Program("sum");
         var cases = new (string JobId, JobSubmission Submission, SubmissionError Error)[]
         {
@@ -34,7 +35,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task ForgedOwnershipProofsAreRefusedAtSubmission()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         var echo = Repository.Program("echo");
         using var thief = SecretKey.Generate();
         // A proof made for another job id, and the requester's proof presented under the thief's key.
@@ -57,7 +58,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task AJobIdIsSubmittedOnce()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         await cluster.SubmitPublicAsync("once", Repository.Program("sum"), ProgramInputs.Numbers(1));
         var again = await Assert.ThrowsAsync<JobSubmissionException>(() =>
             cluster.SubmitPublicAsync("once", Repository.Program("sum"), ProgramInputs.Numbers(2)));
@@ -68,7 +69,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task KeysAreTakenOnlyForTheCurrentAttemptAndExactlyItsCohort()
     {
-        await using var cluster = await ComputeCluster.StartAsync();
+        var cluster = shared.Cluster;
         var status = await cluster.SubmitPrivateAsync("keys", Repository.Program("echo"), [9]);
         var keys = status.Privacy!.WrapKeyFor(cluster.Requester, status.Cohort);
 

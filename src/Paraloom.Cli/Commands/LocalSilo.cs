@@ -3,7 +3,10 @@ using Paraloom.Silo;
 
 namespace Paraloom.Cli.Commands;
 
-/// <summary>A silo in this process hosting three validators on the embedded file store, as localnet and demo run it.</summary>
+/// <summary>
+/// A silo in this process hosting three validators, as localnet and demo run it: state and reminders in the embedded
+/// SQLite file under the data directory unless code points it at PostgreSQL; Orleans on free ports.
+/// </summary>
 internal static class LocalSilo
 {
     public const int Validators = 3;
@@ -13,15 +16,21 @@ internal static class LocalSilo
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)
     {
         var app = SiloHost.Create(
-            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            [
+                "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+                // Orleans notes machine tuning and high-frequency reminders at Warning: not for a terminal.
+                "--Logging:LogLevel:Orleans=Error",
                 // A silo that cannot start is reported by the command in one line, not logged with its stack trace.
                 "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None",
                 // A local silo is for trying the API: it serves the interactive reference at /scalar.
-                "--Paraloom:ApiReference=true"],
+                "--Paraloom:ApiReference=true",
+            ],
             options =>
             {
                 options.StorageDirectory = dataDirectory;
                 options.Validators = Validators;
+                options.SiloPort = 0;
+                options.GatewayPort = 0;
                 configure?.Invoke(options);
             });
         await app.StartAsync(cancellationToken);

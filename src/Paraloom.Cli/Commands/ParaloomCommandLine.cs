@@ -19,6 +19,7 @@ internal static class ParaloomCommandLine
         root.Subcommands.Add(ComputeCommand.Create());
         root.Subcommands.Add(LocalnetCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         return root;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Paraloom.Actors;
+using Orleans;
 
 namespace Paraloom.Grains;
 

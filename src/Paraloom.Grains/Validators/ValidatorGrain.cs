@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paraloom.Actors;
+using Orleans;
+using Orleans.Runtime;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 

@@ -12,6 +12,7 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
 {
     private readonly bool _ownsDataDirectory;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly string? _postgreSql;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -28,14 +29,16 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess With(IReadOnlyDictionary<string, string> environment) =>
         new(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, environment);
 
-    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes.</summary>
-    public static LocalnetProcess On(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>());
+    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes; with <paramref name="postgreSql"/>, state and reminders live there instead.</summary>
+    public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
-    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment)
+    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null)
     {
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         _environment = environment;
+        _postgreSql = postgreSql;
     }
 
     public string DataDirectory { get; }
@@ -68,6 +71,11 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "paraloom.dll"), "localnet", "--port", "0", "--data", DataDirectory })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (_postgreSql is not null)
+        {
+            start.ArgumentList.Add("--postgres");
+            start.ArgumentList.Add(_postgreSql);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
