@@ -1,6 +1,5 @@
 using Paraloom.Cli.Tests.Support;
 using Paraloom.Client;
-using Paraloom.Compute;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 

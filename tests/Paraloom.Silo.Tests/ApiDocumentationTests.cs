@@ -15,7 +15,6 @@ public sealed class ApiDocumentationTests : SiloTest
         { "/v1/jobs/{jobId}/result/challenge", "post", "CreateResultChallenge", [200, 400, 404, 500] },
         { "/v1/jobs/{jobId}/result", "post", "GetJobResult", [200, 400, 403, 404, 409, 413, 415, 500] },
         { "/v1/validators", "get", "ListValidators", [200, 500] },
-        { "/readyz", "get", "GetReadiness", [200, 503] },
     };
 
     [Theory]

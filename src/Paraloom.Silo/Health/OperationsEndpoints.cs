@@ -17,20 +17,15 @@ internal static class OperationsEndpoints
                 Predicate = _ => false,
                 ResponseWriter = (context, _) => context.Response.WriteAsync("ok"),
             })
-            .WithName("GetLiveness")
             .WithTags("Operations")
-            .Produces<string>(contentType: "text/plain")
             .WithSummary("Liveness: the process answers.");
         app.MapHealthChecks("/readyz", new HealthCheckOptions
             {
                 Predicate = check => check.Tags.Contains(ReadinessChecks.ReadinessTag),
                 ResponseWriter = WriteReadinessAsync,
             })
-            .WithName("GetReadiness")
             .WithTags("Operations")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .WithSummary("Readiness: Orleans runs, the store answers and this silo's validators have joined the registry.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Readiness: Orleans runs, the store answers and this silo's validators have joined the registry.");
         app.MapGet("/metrics", ScrapeAsync)
             .WithName("GetMetrics")
             .WithTags("Operations")
