@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Paraloom.Compute;
@@ -84,5 +85,31 @@ public sealed class ConfigurationTests
 
         Assert.Equal(2, scheduler.ConcurrentExecutions);
         Assert.Equal(32, scheduler.QueueCapacity);
+    }
+
+    [Theory]
+    [InlineData("--Paraloom:Validators=0", "Paraloom:Validators")]
+    [InlineData("--Paraloom:PostgreSqlConnectionString=Host=db;Nonsense=1", "Paraloom:PostgreSqlConnectionString")]
+    public async Task A_misconfigured_silo_stops_with_one_line_naming_the_setting(string setting, string named)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Paraloom.Silo.dll"));
+        start.ArgumentList.Add(setting);
+        using var silo = Process.Start(start)!;
+        var error = silo.StandardError.ReadToEndAsync();
+        var output = silo.StandardOutput.ReadToEndAsync();
+        await silo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Single(lines);
+        Assert.StartsWith("paraloom silo: ", lines[0]);
+        Assert.Contains(named, lines[0]);
+        Assert.DoesNotContain(" at ", await output);
     }
 }

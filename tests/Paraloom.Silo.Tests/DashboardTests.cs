@@ -54,8 +54,8 @@ public sealed class DashboardTests(ObservedSilo observed) : IClassFixture<Observ
     public void Metric_names_are_read_past_functions_labels_ranges_and_grouping()
     {
         Assert.Equal(
-            ["paraloom_actors_call_duration_seconds_bucket"],
-            PromQlMetricNames.Of("histogram_quantile(0.99, sum by (le, grain_type) (rate(paraloom_actors_call_duration_seconds_bucket{outcome=\"ok\"}[$__rate_interval])))"));
+            ["paraloom_compute_execution_duration_seconds_bucket"],
+            PromQlMetricNames.Of("histogram_quantile(0.99, sum by (le, outcome) (rate(paraloom_compute_execution_duration_seconds_bucket{outcome=\"ok\"}[$__rate_interval])))"));
         Assert.Equal(
             ["a_total", "b_total"],
             PromQlMetricNames.Of("sum without (instance) (increase(a_total{x=~\"y|z\"}[1h])) / on (job) group_left b_total offset 5m").Order());

@@ -4,7 +4,7 @@ using Orleans;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// Activates every validator whose key this silo holds once the host (and so the actor runtime) has
+/// Activates every validator whose key this silo holds once the host (and so Orleans) has
 /// started: activation registers a validator with the registry, so cohorts can be formed at once.
 /// </summary>
 internal sealed class LocalValidatorActivation(IValidatorKeyRing keyRing, IGrainFactory grains) : IHostedLifecycleService

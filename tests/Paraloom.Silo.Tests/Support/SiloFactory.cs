@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Paraloom.Silo.Tests.Support;
 
 /// <summary>
-/// The real silo (its Program) on a test server, with a file store in a fresh temporary directory and
+/// The real silo (its Program) on a test server, with its SQLite store in a fresh temporary directory, free Orleans ports and
 /// fast deadlines. <paramref name="settings"/> override configuration keys under "Paraloom:";
 /// <paramref name="services"/> adds to or replaces the silo's services (validator behaviours, for one).
 /// </summary>
