@@ -16,23 +16,17 @@ internal static class ComputeAbi
     public static readonly FunctionType AllocType = new([WasmValueType.I32], [WasmValueType.I32]);
     public static readonly FunctionType RunType = new([WasmValueType.I32, WasmValueType.I32], [WasmValueType.I64]);
 
-    /// <summary>What a compiled module lacks to follow the ABI, judged by its declarations alone.</summary>
-    public static AbiErrorKind? CheckDeclarations(Module module)
+    /// <summary>What an admitted module lacks to follow the ABI, judged by its declarations alone.</summary>
+    public static AbiErrorKind? Check(AdmittedModule module)
     {
         if (module.Imports.Count > 0)
         {
             return AbiErrorKind.HasImports;
         }
-        return CheckExport(module, MemoryExport, ExternKind.Memory)
-            ?? CheckExport(module, AllocExport, ExternKind.Function)
-            ?? CheckExport(module, RunExport, ExternKind.Function);
+        return CheckExport(module, MemoryExport, ExternKind.Memory, null)
+            ?? CheckExport(module, AllocExport, ExternKind.Function, AllocType)
+            ?? CheckExport(module, RunExport, ExternKind.Function, RunType);
     }
-
-    /// <summary>Signatures are only visible on an instance: checked there, before anything is called.</summary>
-    public static AbiErrorKind? CheckSignatures(Instance instance) =>
-        instance.GetFunction(AllocExport)!.Type.Equals(AllocType) && instance.GetFunction(RunExport)!.Type.Equals(RunType)
-            ? null
-            : AbiErrorKind.ExportTypeMismatch;
 
     public static string Describe(AbiErrorKind kind) => kind switch
     {
@@ -48,11 +42,11 @@ internal static class ComputeAbi
         _ => kind.ToString(),
     };
 
-    private static AbiErrorKind? CheckExport(Module module, string name, ExternKind kind) =>
+    private static AbiErrorKind? CheckExport(AdmittedModule module, string name, ExternKind kind, FunctionType? type) =>
         module.Exports.FirstOrDefault(e => e.Name == name) switch
         {
             null => AbiErrorKind.MissingExport,
-            var export when export.Kind != kind => AbiErrorKind.ExportTypeMismatch,
+            var export when export.Kind != kind || (type is not null && !type.Equals(export.FunctionType)) => AbiErrorKind.ExportTypeMismatch,
             _ => null,
         };
 }

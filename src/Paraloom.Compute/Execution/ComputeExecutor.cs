@@ -1,31 +1,39 @@
-using Paraloom.Wasm;
+using Paraloom.Wasm.Instrumentation;
 
 namespace Paraloom.Compute.Execution;
 
 /// <summary>
-/// Runs compute ABI v1 modules: each execution in a fresh store and instance, under the job's fuel,
-/// memory, wall-clock and output limits, on the dedicated <see cref="ExecutionScheduler"/>. Modules are
-/// compiled once and reused through the engine's cache. Thread-safe.
+/// Runs compute ABI v1 modules on Wasmtime behind the admission gate: each execution in a fresh store and
+/// instance, under the job's fuel, memory, wall-clock and output limits, on the dedicated
+/// <see cref="ExecutionScheduler"/>. Modules are compiled once and reused through the engine's cache. Thread-safe.
 /// </summary>
 public sealed class ComputeExecutor
 {
+    /// <summary>Native stack an execution thread needs beyond Wasmtime's own limit, for the host frames below it.</summary>
+    public const int HostStackMarginBytes = 4 * 1024 * 1024;
+
     private readonly ExecutionScheduler _scheduler;
 
     /// <param name="scheduler">Where executions run; shared, not owned.</param>
-    /// <param name="engine">The engine whose module cache is used; must canonicalise NaNs.</param>
-    public ComputeExecutor(ExecutionScheduler scheduler, Engine? engine = null)
+    /// <param name="engine">The sandbox engine (default: a new one); shared, not owned.</param>
+    /// <exception cref="ArgumentException">The scheduler's threads have too small a stack for the sandbox's stack budget.</exception>
+    public ComputeExecutor(ExecutionScheduler scheduler, SandboxEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
-        Engine = engine ?? new Engine();
-        if (!Engine.Config.CanonicalizeNaNs)
+        if (scheduler.ThreadStackBytes < StackBudget.NativeStackBytes + HostStackMarginBytes)
         {
             throw new ArgumentException(
-                "The engine must canonicalise NaNs: without it, results differ between hosts.", nameof(engine));
+                $"Execution threads need a stack of at least {StackBudget.NativeStackBytes + HostStackMarginBytes} bytes "
+                + $"(the sandbox's native stack plus host frames); the scheduler's have {scheduler.ThreadStackBytes}.", nameof(scheduler));
         }
+        Engine = engine ?? new SandboxEngine();
         _scheduler = scheduler;
     }
 
-    public Engine Engine { get; }
+    public SandboxEngine Engine { get; }
+
+    /// <summary>The profile every result of this executor carries.</summary>
+    public ExecutionProfile Profile => Engine.Profile;
 
     /// <summary>
     /// Executes the request. Every outcome the program determines (success, trap, ABI error) is a result

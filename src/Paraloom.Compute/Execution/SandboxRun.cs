@@ -1,108 +1,135 @@
 using Paraloom.Wasm;
-using WasmTrapCode = Paraloom.Wasm.TrapCode;
+using Paraloom.Wasm.Instrumentation;
+using Wasmtime;
 
 namespace Paraloom.Compute.Execution;
 
 /// <summary>
-/// One execution in a fresh store and instance, start to finish, on the calling thread. Every failure the
-/// program can cause becomes a deterministic result; only the wall clock and cancellation do not.
+/// One execution start to finish on the calling thread: admission, compilation (cached), a fresh store and
+/// instance, <c>alloc</c>, <c>run</c>, the output copied out. Every failure the program can cause becomes a
+/// deterministic result; only the wall clock and cancellation do not. The wall clock starts when the run
+/// starts on its execution thread, so admission and compilation count against it and queueing does not.
 /// </summary>
 internal sealed class SandboxRun
 {
-    private readonly Engine _engine;
+    private readonly SandboxEngine _engine;
     private readonly ExecutionRequest _request;
     private readonly CancellationToken _cancellation;
-    private Store? _store;
 
-    public SandboxRun(Engine engine, ExecutionRequest request, CancellationToken cancellation)
+    public SandboxRun(SandboxEngine engine, ExecutionRequest request, CancellationToken cancellation)
     {
         _engine = engine;
         _request = request;
         _cancellation = cancellation;
     }
 
-    private long FuelUsed => _store?.FuelConsumed ?? 0;
+    private ExecutionProfile Profile => _engine.Profile;
 
     public ExecutionResult Execute()
     {
         _cancellation.ThrowIfCancellationRequested();
-        Module module;
+        var deadline = DateTime.UtcNow + _request.Limits.WallClock;
+        AdmittedModule admitted;
         try
         {
-            module = _engine.LoadModule(_request.Module.Span);
+            admitted = _engine.Admit(_request.Module.Span);
         }
         catch (ModuleException)
         {
-            return ExecutionResult.Failed(AbiErrorKind.InvalidModule, 0);
+            return ExecutionResult.Failed(AbiErrorKind.InvalidModule, 0, Profile);
         }
-        if (ComputeAbi.CheckDeclarations(module) is { } declarationError)
+        if (ComputeAbi.Check(admitted) is { } abiError)
         {
-            return ExecutionResult.Failed(declarationError, 0);
+            return ExecutionResult.Failed(abiError, 0, Profile);
         }
 
+        var compiled = _engine.Compile(admitted);
         var limits = _request.Limits;
-        _store = new Store(_engine, new StoreLimits { Fuel = limits.Fuel, MaxMemoryBytes = limits.MemoryBytes })
-        {
-            Interrupt = _cancellation,
-        };
-        // The deadline starts here, on the execution thread, so time spent queued never counts against the job.
-        _store.SetDeadline(DateTime.UtcNow + limits.WallClock);
-        Memory? memory = null;
+        using var sandbox = new SandboxStore(_engine, limits.Fuel, limits.MemoryBytes, deadline, _cancellation);
+        Instance instance;
         try
         {
-            var instance = Instance.Create(_store, module);
-            memory = instance.GetMemory(ComputeAbi.MemoryExport)!;
-            return ComputeAbi.CheckSignatures(instance) is { } signatureError
-                ? ExecutionResult.Failed(signatureError, FuelUsed)
-                : Invoke(instance, memory);
+            instance = SandboxStore.Call(null, () => sandbox.Instantiate(compiled));
         }
-        catch (ResourceLimitException)
+        catch (SandboxTrap trap)
         {
-            return ExecutionResult.Failed(AbiErrorKind.InstantiationFailed, FuelUsed);
+            return ExecutionResult.Trapped(trap.Code, sandbox.FuelUsed, Profile);
         }
-        catch (TrapException trap) when (trap.Code == WasmTrapCode.Interrupted)
+        catch (SandboxInterruptedException interrupted)
         {
-            _cancellation.ThrowIfCancellationRequested();
-            return ExecutionResult.TimedOut(FuelUsed);
+            return Interrupted(interrupted, sandbox);
         }
-        catch (TrapException trap)
+        catch (WasmtimeException)
         {
-            return ExecutionResult.Trapped(TrapCodes.FromEngine(trap.Code), FuelUsed);
+            // Past admission, only the store's limits can refuse an instance (an initial memory or table too large).
+            return ExecutionResult.Failed(AbiErrorKind.InstantiationFailed, sandbox.FuelUsed, Profile);
+        }
+
+        var memory = instance.GetMemory(ComputeAbi.MemoryExport)!;
+        try
+        {
+            return Invoke(sandbox, instance, memory);
+        }
+        catch (SandboxTrap trap)
+        {
+            return ExecutionResult.Trapped(trap.Code, sandbox.FuelUsed, Profile);
+        }
+        catch (SandboxInterruptedException interrupted)
+        {
+            return Interrupted(interrupted, sandbox);
         }
         finally
         {
             if (_request.ClearMemoryAfterUse)
             {
-                memory?.Span.Clear();
+                Clear(memory);
             }
         }
     }
 
-    private ExecutionResult Invoke(Instance instance, Memory memory)
+    private ExecutionResult Interrupted(SandboxInterruptedException interrupted, SandboxStore sandbox)
+    {
+        if (interrupted.Cancelled)
+        {
+            throw new OperationCanceledException(interrupted.Message, _cancellation);
+        }
+        return ExecutionResult.TimedOut(sandbox.FuelUsed, Profile);
+    }
+
+    private ExecutionResult Invoke(SandboxStore sandbox, Instance instance, Memory memory)
     {
         var input = _request.Input.Span;
-        var inputPointer = (uint)instance.GetFunction(ComputeAbi.AllocExport)!.Invoke(Value.I32(input.Length))[0].AsI32();
+        var inputPointer = (uint)(int)sandbox.Invoke(instance, ComputeAbi.AllocExport, input.Length)!;
         if (!Fits(memory, inputPointer, (uint)input.Length))
         {
-            return ExecutionResult.Failed(AbiErrorKind.InputOutOfBounds, FuelUsed);
+            return ExecutionResult.Failed(AbiErrorKind.InputOutOfBounds, sandbox.FuelUsed, Profile);
         }
-        input.CopyTo(memory.Span[(int)inputPointer..]);
+        input.CopyTo(memory.GetSpan(inputPointer, input.Length));
 
-        var packed = (ulong)instance.GetFunction(ComputeAbi.RunExport)!
-            .Invoke(Value.I32((int)inputPointer), Value.I32(input.Length))[0].AsI64();
+        var packed = (ulong)(long)sandbox.Invoke(instance, ComputeAbi.RunExport, (int)inputPointer, input.Length)!;
         var outputPointer = (uint)(packed >> 32);
         var outputLength = (uint)packed;
         if (outputLength > _request.Limits.MaxOutputBytes)
         {
-            return ExecutionResult.Failed(AbiErrorKind.OutputTooLarge, FuelUsed);
+            return ExecutionResult.Failed(AbiErrorKind.OutputTooLarge, sandbox.FuelUsed, Profile);
         }
         if (!Fits(memory, outputPointer, outputLength))
         {
-            return ExecutionResult.Failed(AbiErrorKind.OutputOutOfBounds, FuelUsed);
+            return ExecutionResult.Failed(AbiErrorKind.OutputOutOfBounds, sandbox.FuelUsed, Profile);
         }
-        return ExecutionResult.Ok(memory.Span.Slice((int)outputPointer, (int)outputLength).ToArray(), FuelUsed);
+        return ExecutionResult.Ok(memory.GetSpan(outputPointer, (int)outputLength).ToArray(), sandbox.FuelUsed, Profile);
     }
 
-    // Growth during run() replaces the memory's buffer, so bounds are read from the memory each time.
-    private static bool Fits(Memory memory, uint pointer, uint length) => (ulong)pointer + length <= (ulong)memory.Span.Length;
+    // Growth during run() moves the end of memory, so bounds are read from the memory each time.
+    private static bool Fits(Memory memory, uint pointer, uint length) => (ulong)pointer + length <= (ulong)memory.GetLength();
+
+    private static void Clear(Memory memory)
+    {
+        const int chunk = 1 << 30;
+        var length = memory.GetLength();
+        for (long offset = 0; offset < length; offset += chunk)
+        {
+            memory.GetSpan(offset, (int)Math.Min(chunk, length - offset)).Clear();
+        }
+    }
 }

@@ -10,11 +10,11 @@ namespace Paraloom.Compute;
 /// </summary>
 public sealed class JobAdmission
 {
-    private readonly Engine _engine;
+    private readonly SandboxEngine _engine;
     private readonly NetworkCaps _caps;
 
-    /// <param name="engine">The engine whose cache keeps the compiled module for the executions to come.</param>
-    public JobAdmission(Engine engine, NetworkCaps? caps = null)
+    /// <param name="engine">The sandbox engine whose admission gate (decoder, validator, limits) judges the module.</param>
+    public JobAdmission(SandboxEngine engine, NetworkCaps? caps = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
@@ -26,10 +26,11 @@ public sealed class JobAdmission
     {
         ArgumentNullException.ThrowIfNull(job);
         _caps.EnsureAllows(job);
-        Module module;
+        // The gate only: compilation happens on the execution scheduler, never on the caller's (grain's) turn.
+        AdmittedModule module;
         try
         {
-            module = _engine.LoadModule(job.Module.Span);
+            module = _engine.Admit(job.Module.Span);
         }
         catch (ModuleException e)
         {
@@ -41,7 +42,7 @@ public sealed class JobAdmission
             throw new JobRejectedException(AdmissionFailure.HasImports,
                 $"The module imports {module.Imports.Count} item(s), the first '{first.ModuleName}.{first.Name}'; job modules may import nothing.");
         }
-        if (ComputeAbi.CheckDeclarations(module) is { } abiError)
+        if (ComputeAbi.Check(module) is { } abiError)
         {
             throw new JobRejectedException(AdmissionFailure.NotComputeAbi, $"The module does not follow compute ABI v1: {ComputeAbi.Describe(abiError)}.");
         }

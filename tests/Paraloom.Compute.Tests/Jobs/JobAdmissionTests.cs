@@ -1,11 +1,11 @@
 using Paraloom.Compute.Tests.Support;
-using Paraloom.Wasm;
+using Paraloom.Compute.Execution;
 
 namespace Paraloom.Compute.Tests.Jobs;
 
 public class JobAdmissionTests
 {
-    private readonly JobAdmission _admission = new(new Engine());
+    private readonly JobAdmission _admission = new(new SandboxEngine());
 
     [Fact]
     public void A_valid_public_job_is_admitted()
@@ -58,7 +58,7 @@ public class JobAdmissionTests
     [Fact]
     public void Jobs_above_the_network_caps_are_rejected()
     {
-        var admission = new JobAdmission(new Engine(), new NetworkCaps { MaxModuleBytes = 16 });
+        var admission = new JobAdmission(new SandboxEngine(), new NetworkCaps { MaxModuleBytes = 16 });
         var error = Assert.Throws<JobRejectedException>(
             () => admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.Echo, [])));
         Assert.Equal(AdmissionFailure.AboveCap, error.Failure);

@@ -1,0 +1,62 @@
+using Paraloom.Wasm;
+
+namespace Paraloom.Compute.Execution;
+
+/// <summary>
+/// The process's one Wasmtime engine in the determinism configuration (<see cref="SandboxConfiguration"/>), the
+/// admission gate in front of it, and a bounded cache of compiled modules. A timer advances the engine's epoch
+/// every <see cref="EpochTick"/>, which is how running code notices its wall-clock deadline without any thread
+/// being killed. Thread-safe; shared by the executor and job admission.
+/// </summary>
+public sealed class SandboxEngine : IDisposable
+{
+    /// <summary>How often the epoch advances: the granularity of wall-clock deadlines.</summary>
+    public static readonly TimeSpan EpochTick = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// What a job module may be. Function count and code size are bounded far below the decoder's defaults
+    /// because compilation time grows with them and is spent before fuel counts anything.
+    /// </summary>
+    public static readonly ModuleLimits JobModuleLimits = new()
+    {
+        MaxModuleBytes = 16 * 1024 * 1024,
+        MaxFunctions = 10_000,
+        MaxFunctionBodyBytes = 1024 * 1024,
+    };
+
+    private readonly Timer _epochTimer;
+    private readonly CompiledModuleCache _cache;
+
+    /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
+    /// <param name="compiledModuleCapacity">Compiled modules kept in memory (default 64).</param>
+    public SandboxEngine(ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
+        ModuleLimits = moduleLimits ?? JobModuleLimits;
+        using var config = SandboxConfiguration.Create();
+        Wasmtime = new Wasmtime.Engine(config);
+        _cache = new CompiledModuleCache(compiledModuleCapacity);
+        _epochTimer = new Timer(_ => Wasmtime.IncrementEpoch(), null, EpochTick, EpochTick);
+    }
+
+    /// <summary>What results of this engine depend on besides module and input.</summary>
+    public ExecutionProfile Profile => SandboxConfiguration.Profile;
+
+    public ModuleLimits ModuleLimits { get; }
+
+    internal Wasmtime.Engine Wasmtime { get; }
+
+    /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument.</summary>
+    /// <exception cref="ModuleException">The module may not run here.</exception>
+    public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits);
+
+    /// <summary>The compiled form of an admitted module, compiled once per process while it stays in the cache.</summary>
+    public Wasmtime.Module Compile(AdmittedModule module) =>
+        _cache.GetOrAdd(Convert.ToHexString(module.InstrumentedSha256),
+            () => global::Wasmtime.Module.FromBytes(Wasmtime, "job", module.InstrumentedBytes.Span));
+
+    public void Dispose()
+    {
+        _epochTimer.Dispose();
+    }
+}
