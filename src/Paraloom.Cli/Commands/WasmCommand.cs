@@ -84,7 +84,7 @@ internal static class WasmCommand
         }
         catch (SandboxTrap trap)
         {
-            error.WriteLine($"error: wasm trap ({trap.Code}): {trap.Message.Split('\n')[0]}");
+            error.WriteLine($"error: wasm trap ({trap.Code})");
             output.WriteLine($"fuel consumed: {store.FuelUsed}");
             return 1;
         }
