@@ -14,7 +14,7 @@ public sealed record ExecutionSchedulerOptions
     /// <summary>
     /// Each thread's native stack (default 40 MiB). Guest call depth is bounded in deterministic units by the
     /// admission instrumentation; the stack must hold Wasmtime's native limit for that bound plus the host's
-    /// frames (<see cref="ComputeExecutor"/> checks). It is reserved address space, touched only as deep as code goes.
+    /// frames (the sandbox's ComputeExecutor checks). It is reserved address space, touched only as deep as code goes.
     /// </summary>
     public int ThreadStackBytes { get; init => field = Guard.Positive(value, nameof(ThreadStackBytes)); } = 40 * 1024 * 1024;
 }
