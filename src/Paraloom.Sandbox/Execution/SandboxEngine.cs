@@ -26,11 +26,14 @@ public sealed class SandboxEngine : IDisposable
 
     private readonly Timer _epochTimer;
     private readonly CompiledModuleCache _cache;
+    private readonly SerializedModuleStore? _disk;
 
     /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
     /// <param name="compiledModuleCapacity">Compiled modules kept in memory (default 64).</param>
-    public SandboxEngine(ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64)
+    /// <param name="diskCache">Where compiled modules are kept across restarts (e.g. under the silo's data directory); none by default.</param>
+    public SandboxEngine(ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64, SerializedModuleStore? diskCache = null)
     {
+        _disk = diskCache;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
         ModuleLimits = moduleLimits ?? JobModuleLimits;
         using var config = SandboxConfiguration.Create();
@@ -50,10 +53,18 @@ public sealed class SandboxEngine : IDisposable
     /// <exception cref="ModuleException">The module may not run here.</exception>
     public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits);
 
-    /// <summary>The compiled form of an admitted module, compiled once per process while it stays in the cache.</summary>
+    /// <summary>
+    /// The compiled form of an admitted module: from the in-memory cache, else from the disk cache (if any) when its
+    /// entry authenticates, else compiled on the calling thread (and saved to disk).
+    /// </summary>
     public Wasmtime.Module Compile(AdmittedModule module) =>
-        _cache.GetOrAdd(Convert.ToHexString(module.InstrumentedSha256),
-            () => global::Wasmtime.Module.FromBytes(Wasmtime, "job", module.InstrumentedBytes.Span));
+        _cache.GetOrAdd(Convert.ToHexString(module.InstrumentedSha256), () =>
+        {
+            if (_disk?.TryLoad(Wasmtime, Profile, module.InstrumentedSha256) is { } stored) return stored;
+            var compiled = global::Wasmtime.Module.FromBytes(Wasmtime, "job", module.InstrumentedBytes.Span);
+            _disk?.Save(Profile, module.InstrumentedSha256, compiled);
+            return compiled;
+        });
 
     public void Dispose()
     {
