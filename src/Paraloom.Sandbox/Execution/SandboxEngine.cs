@@ -39,7 +39,7 @@ public sealed class SandboxEngine : IDisposable
         using var config = SandboxConfiguration.Create();
         Wasmtime = new Wasmtime.Engine(config);
         _cache = new CompiledModuleCache(compiledModuleCapacity);
-        _epochTimer = new Timer(_ => Wasmtime.IncrementEpoch(), null, EpochTick, EpochTick);
+        _epochTimer = StartEpochTicker(Wasmtime);
     }
 
     /// <summary>What results of this engine depend on besides module and input.</summary>
@@ -69,5 +69,18 @@ public sealed class SandboxEngine : IDisposable
     public void Dispose()
     {
         _epochTimer.Dispose();
+    }
+
+    // The ticker holds the engine weakly: an engine nobody disposed (an executor's own) stops ticking once collected.
+    private static Timer StartEpochTicker(Wasmtime.Engine engine)
+    {
+        var target = new WeakReference<Wasmtime.Engine>(engine);
+        Timer? timer = null;
+        timer = new Timer(_ =>
+        {
+            if (target.TryGetTarget(out var live)) live.IncrementEpoch();
+            else timer?.Dispose();
+        }, null, EpochTick, EpochTick);
+        return timer;
     }
 }
