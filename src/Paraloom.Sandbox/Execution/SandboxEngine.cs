@@ -14,14 +14,15 @@ public sealed class SandboxEngine : IDisposable
     public static readonly TimeSpan EpochTick = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// What a job module may be. Function count and code size are bounded far below the decoder's defaults
-    /// because compilation time grows with them and is spent before fuel counts anything.
+    /// What a job module may be. Size and function count are bounded far below the decoder's defaults because
+    /// compilation time grows with them, cannot be interrupted and is spent before fuel counts anything: 7.8 MiB of
+    /// straight-line code took Wasmtime 36 s to compile, 2 MiB 13 s (on 2 cores under a load average above 20).
     /// </summary>
     public static readonly ModuleLimits JobModuleLimits = new()
     {
-        MaxModuleBytes = 16 * 1024 * 1024,
+        MaxModuleBytes = 1024 * 1024,
         MaxFunctions = 10_000,
-        MaxFunctionBodyBytes = 1024 * 1024,
+        MaxFunctionBodyBytes = 256 * 1024,
     };
 
     private readonly Timer _epochTimer;
