@@ -1,4 +1,4 @@
 namespace Paraloom.Wasm;
 
-/// <summary>One export a module declares.</summary>
-public sealed record ExportDescriptor(string Name, ExternKind Kind);
+/// <summary>One export a module declares; <paramref name="FunctionType"/> is set for function exports.</summary>
+public sealed record ExportDescriptor(string Name, ExternKind Kind, FunctionType? FunctionType = null);

@@ -12,7 +12,7 @@ public enum ModuleErrorKind
 }
 
 /// <summary>A module could not be decoded, validated or accepted within the engine's limits.</summary>
-public sealed class ModuleException : WasmException
+public sealed class ModuleException : Exception
 {
     public ModuleException(ModuleErrorKind kind, string message) : base($"{KindName(kind)} module: {message}")
     {

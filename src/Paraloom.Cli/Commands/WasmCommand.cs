@@ -1,16 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Compute.Execution.Scripts;
 using Paraloom.Wasm;
-using Paraloom.Wasm.Scripts;
+using Wasmtime;
 
 namespace Paraloom.Cli.Commands;
 
-/// <summary>`paraloom wasm`: run a module's export (like `wasmtime run --invoke`) or spec scripts.</summary>
+/// <summary>`paraloom wasm`: run a module's export in the validators' sandbox (like `wasmtime run --invoke`) or spec scripts.</summary>
 internal static class WasmCommand
 {
     public static Command Create()
     {
-        var wasm = new Command("wasm", "Run WebAssembly modules and spec scripts on the Paraloom engine");
+        var wasm = new Command("wasm", "Run WebAssembly modules and spec scripts in the validators' sandbox (Wasmtime behind the admission gate)");
         wasm.Subcommands.Add(CreateRun());
         wasm.Subcommands.Add(CreateWast());
         return wasm;
@@ -21,28 +24,29 @@ internal static class WasmCommand
         var file = new Argument<FileInfo>("file") { Description = "The .wasm module" };
         var arguments = new Argument<string[]>("args") { Description = "Arguments of the invoked function", Arity = ArgumentArity.ZeroOrMore };
         var invoke = new Option<string?>("--invoke") { Description = "The exported function to call (default: _start if exported)" };
-        var fuel = new Option<long?>("--fuel") { Description = "Fuel limit (1 unit per instruction)" };
-        var maxMemory = new Option<long?>("--max-memory") { Description = "Linear memory limit in bytes" };
-        var timeout = new Option<double?>("--timeout") { Description = "Wall-clock limit in seconds" };
-        var tier = new Option<ExecutionTier>("--tier")
+        var fuel = new Option<long?>("--fuel") { Description = $"Fuel limit, Wasmtime's units (default {ResourceLimits.Default.Fuel})" };
+        var maxMemory = new Option<long?>("--max-memory") { Description = $"Linear memory limit in bytes (default {ResourceLimits.Default.MemoryBytes})" };
+        var timeout = new Option<double?>("--timeout") { Description = $"Wall-clock limit in seconds (default {ResourceLimits.Default.WallClock.TotalSeconds})" };
+        var run = new Command("run", "Run a module's export exactly as a validator would: admission gate, stack instrumentation, Wasmtime")
         {
-            Description = "Execution tier: Interpreter or Compiled (same results and fuel, different speed)",
-            DefaultValueFactory = _ => new EngineConfig().Tier,
+            file, arguments, invoke, fuel, maxMemory, timeout,
         };
-        var run = new Command("run", "Instantiate a module and invoke one of its exports") { file, arguments, invoke, fuel, maxMemory, timeout, tier };
         run.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                var limits = StoreLimits.Default;
+                var limits = ResourceLimits.Default;
                 if (parse.GetValue(fuel) is { } f) limits = limits with { Fuel = f };
-                if (parse.GetValue(maxMemory) is { } m) limits = limits with { MaxMemoryBytes = m };
-                var engine = new Engine(new EngineConfig { Tier = parse.GetValue(tier) });
-                return Run(engine, parse.GetValue(file)!, parse.GetValue(invoke), parse.GetValue(arguments) ?? [], limits, parse.GetValue(timeout), output, error);
+                if (parse.GetValue(maxMemory) is { } m) limits = limits with { MemoryBytes = m };
+                if (parse.GetValue(timeout) is { } t) limits = limits with { WallClock = TimeSpan.FromSeconds(t) };
+                var wasm = File.ReadAllBytes(parse.GetValue(file)!.FullName);
+                using var engine = new SandboxEngine();
+                return SandboxThread.Run(() => Run(engine, wasm, parse.GetValue(invoke), parse.GetValue(arguments) ?? [], limits, output, error));
             }
-            catch (Exception e) when (e is WasmException or IOException or UnauthorizedAccessException or ArgumentException or FormatException or OverflowException)
+            catch (Exception e) when (e is ModuleException or WasmtimeException or IOException or UnauthorizedAccessException
+                                          or ArgumentException or FormatException or OverflowException or InvalidOperationException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -51,31 +55,43 @@ internal static class WasmCommand
         return run;
     }
 
-    private static int Run(Engine engine, FileInfo file, string? exportName, string[] arguments, StoreLimits limits, double? timeoutSeconds, TextWriter output, TextWriter error)
+    private static int Run(SandboxEngine engine, byte[] wasm, string? exportName, string[] arguments, ResourceLimits limits, TextWriter output, TextWriter error)
     {
-        var module = engine.LoadModule(File.ReadAllBytes(file.FullName));
-        var store = new Store(engine, limits);
-        if (timeoutSeconds is { } seconds) store.SetDeadline(DateTime.UtcNow.AddSeconds(seconds));
+        var admitted = engine.Admit(wasm);
+        if (admitted.Imports.Count > 0)
+        {
+            var first = admitted.Imports[0];
+            throw new InvalidOperationException($"the module imports '{first.ModuleName}.{first.Name}'; validators give modules no host functions");
+        }
+        var module = engine.Compile(admitted);
+        using var store = new SandboxStore(engine, limits.Fuel, limits.MemoryBytes, DateTime.UtcNow + limits.WallClock, CancellationToken.None);
         try
         {
-            var instance = Instance.Create(store, module);
+            var instance = SandboxStore.Call(null, () => store.Instantiate(module));
             var name = exportName ?? (instance.GetFunction("_start") is not null ? "_start" : null);
             if (name is not null)
             {
-                var function = instance.GetFunction(name) ?? throw new WasmException($"the module exports no function \"{name}\"");
-                var parameters = function.Type.Parameters;
-                if (arguments.Length != parameters.Count)
-                    throw new WasmException($"\"{name}\" takes {parameters.Count} arguments ({function.Type}), got {arguments.Length}");
-                var values = parameters.Select((type, i) => Parse(type, arguments[i])).ToArray();
-                foreach (var result in function.Invoke(values)) output.WriteLine(Format(result));
+                var function = instance.GetFunction(name) ?? throw new InvalidOperationException($"the module exports no function \"{name}\"");
+                if (arguments.Length != function.Parameters.Count)
+                    throw new ArgumentException($"\"{name}\" takes {function.Parameters.Count} arguments, got {arguments.Length}");
+                var values = function.Parameters.Select((kind, i) => Parse(kind, arguments[i])).ToArray();
+                var returned = store.Invoke(instance, name, values);
+                var results = function.Results.Count switch { 0 => [], 1 => [returned], _ => (object?[])returned! };
+                foreach (var result in results) output.WriteLine(Format(result));
             }
-            output.WriteLine($"fuel consumed: {store.FuelConsumed}");
+            output.WriteLine($"fuel consumed: {store.FuelUsed}");
             return 0;
         }
-        catch (TrapException trap)
+        catch (SandboxTrap trap)
         {
-            error.WriteLine($"error: wasm trap ({trap.Code}): {trap.Message}");
-            output.WriteLine($"fuel consumed: {store.FuelConsumed}");
+            error.WriteLine($"error: wasm trap ({trap.Code})");
+            output.WriteLine($"fuel consumed: {store.FuelUsed}");
+            return 1;
+        }
+        catch (SandboxInterruptedException interrupted)
+        {
+            error.WriteLine($"error: {interrupted.Message}");
+            output.WriteLine($"fuel consumed: {store.FuelUsed}");
             return 1;
         }
     }
@@ -91,22 +107,23 @@ internal static class WasmCommand
             var scratch = Directory.CreateTempSubdirectory("paraloom-wast-");
             try
             {
-                int passed = 0, failed = 0, skipped = 0;
-                var engine = new Engine();
+                int passed = 0, failed = 0;
+                var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+                using var engine = new SandboxEngine();
                 foreach (var file in parse.GetValue(files)!)
                 {
                     var json = Wast2Json.Convert(file.FullName, Path.Combine(scratch.FullName, Path.GetFileNameWithoutExtension(file.Name)));
                     var result = ScriptRunner.Run(json, engine);
-                    output.WriteLine($"{file.Name}: {result.Passed} passed, {result.Failed} failed" + (result.Skipped > 0 ? $", {result.Skipped} skipped (text format)" : ""));
+                    output.WriteLine($"{file.Name}: {result.Passed} passed, {result.Failed} failed{DescribeSkips(result.Skipped)}");
                     foreach (var failure in result.Failures) output.WriteLine($"  {failure}");
                     passed += result.Passed;
                     failed += result.Failed;
-                    skipped += result.Skipped;
+                    foreach (var (category, count) in result.Skipped) skipped[category] = skipped.GetValueOrDefault(category) + count;
                 }
-                output.WriteLine($"total: {passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped (text format)" : ""));
+                output.WriteLine($"{passed} passed, {failed} failed{DescribeSkips(skipped)}");
                 return failed == 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is WasmException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is ScriptException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -119,21 +136,26 @@ internal static class WasmCommand
         return wast;
     }
 
-    private static Value Parse(Paraloom.Wasm.ValueType type, string text) => type switch
+    private static string DescribeSkips(IReadOnlyDictionary<string, int> skipped) =>
+        skipped.Count == 0 ? "" : " (skipped: " + string.Join(", ", skipped.Select(s => $"{s.Value} {s.Key}")) + ")";
+
+    private static ValueBox Parse(ValueKind kind, string text) => kind switch
     {
-        Paraloom.Wasm.ValueType.I32 => Value.I32(text.StartsWith('-') ? int.Parse(text, CultureInfo.InvariantCulture) : (int)uint.Parse(text, CultureInfo.InvariantCulture)),
-        Paraloom.Wasm.ValueType.I64 => Value.I64(text.StartsWith('-') ? long.Parse(text, CultureInfo.InvariantCulture) : (long)ulong.Parse(text, CultureInfo.InvariantCulture)),
-        Paraloom.Wasm.ValueType.F32 => Value.F32(float.Parse(text, CultureInfo.InvariantCulture)),
-        Paraloom.Wasm.ValueType.F64 => Value.F64(double.Parse(text, CultureInfo.InvariantCulture)),
-        _ => throw new WasmException($"arguments of type {type} cannot be given on the command line"),
+        ValueKind.Int32 => text.StartsWith('-') ? int.Parse(text, CultureInfo.InvariantCulture) : (int)uint.Parse(text, CultureInfo.InvariantCulture),
+        ValueKind.Int64 => text.StartsWith('-') ? long.Parse(text, CultureInfo.InvariantCulture) : (long)ulong.Parse(text, CultureInfo.InvariantCulture),
+        ValueKind.Float32 => float.Parse(text, CultureInfo.InvariantCulture),
+        ValueKind.Float64 => double.Parse(text, CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"arguments of type {kind} cannot be given on the command line"),
     };
 
-    private static string Format(Value value) => value.Type switch
+    private static string Format(object? value) => value switch
     {
-        Paraloom.Wasm.ValueType.I32 => value.AsI32().ToString(CultureInfo.InvariantCulture),
-        Paraloom.Wasm.ValueType.I64 => value.AsI64().ToString(CultureInfo.InvariantCulture),
-        Paraloom.Wasm.ValueType.F32 => value.AsF32().ToString("R", CultureInfo.InvariantCulture),
-        Paraloom.Wasm.ValueType.F64 => value.AsF64().ToString("R", CultureInfo.InvariantCulture),
-        _ => value.IsNull ? "null" : "ref",
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        null => "null",
+        Function { IsNull: true } => "null",
+        _ => "ref",
     };
 }

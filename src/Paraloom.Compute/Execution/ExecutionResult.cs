@@ -10,12 +10,13 @@ public sealed class ExecutionResult
 {
     private readonly byte[] _output;
 
-    private ExecutionResult(ExecutionStatus status, uint code, byte[] output, long fuelUsed)
+    private ExecutionResult(ExecutionStatus status, uint code, byte[] output, long fuelUsed, ExecutionProfile? profile)
     {
         Status = status;
         Code = code;
         _output = output;
         FuelUsed = fuelUsed;
+        Profile = profile;
         Digest = status == ExecutionStatus.TimedOut ? null : ResultDigestEncoding.Compute(status, code, output);
     }
 
@@ -33,6 +34,9 @@ public sealed class ExecutionResult
     /// <summary>Fuel consumed, including by <c>alloc</c>.</summary>
     public long FuelUsed { get; }
 
+    /// <summary>The engine profile the result was produced under (results of equal profiles are comparable).</summary>
+    public ExecutionProfile? Profile { get; }
+
     /// <summary>The digest to vote on; <c>null</c> exactly when the execution timed out.</summary>
     public ResultDigest? Digest { get; }
 
@@ -42,20 +46,22 @@ public sealed class ExecutionResult
     /// <summary>The <see cref="TrapCode"/> or <see cref="AbiErrorKind"/> as the digest encodes it; 0 otherwise.</summary>
     public uint Code { get; }
 
-    internal static ExecutionResult Ok(byte[] output, long fuelUsed) => new(ExecutionStatus.Ok, 0, output, fuelUsed);
+    internal static ExecutionResult Ok(byte[] output, long fuelUsed, ExecutionProfile? profile = null) =>
+        new(ExecutionStatus.Ok, 0, output, fuelUsed, profile);
 
-    internal static ExecutionResult Trapped(TrapCode trap, long fuelUsed) =>
-        new(ExecutionStatus.Trap, (uint)trap, [], fuelUsed);
+    internal static ExecutionResult Trapped(TrapCode trap, long fuelUsed, ExecutionProfile? profile = null) =>
+        new(ExecutionStatus.Trap, (uint)trap, [], fuelUsed, profile);
 
-    internal static ExecutionResult Failed(AbiErrorKind kind, long fuelUsed) =>
-        new(ExecutionStatus.AbiError, (uint)kind, [], fuelUsed);
+    internal static ExecutionResult Failed(AbiErrorKind kind, long fuelUsed, ExecutionProfile? profile = null) =>
+        new(ExecutionStatus.AbiError, (uint)kind, [], fuelUsed, profile);
 
-    internal static ExecutionResult TimedOut(long fuelUsed) => new(ExecutionStatus.TimedOut, 0, [], fuelUsed);
+    internal static ExecutionResult TimedOut(long fuelUsed, ExecutionProfile? profile = null) =>
+        new(ExecutionStatus.TimedOut, 0, [], fuelUsed, profile);
 
     /// <summary>The same result with its output replaced (a private job's output by its ciphertext).</summary>
     internal ExecutionResult WithOutput(byte[] output) =>
         Status == ExecutionStatus.Ok
-            ? new(Status, Code, output, FuelUsed)
+            ? new(Status, Code, output, FuelUsed, Profile)
             : throw new InvalidOperationException("Only a successful result has an output.");
 
     /// <summary>Zeroes the output in place once a private job's plaintext has been sealed.</summary>

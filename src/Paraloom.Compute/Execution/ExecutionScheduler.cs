@@ -15,6 +15,7 @@ public sealed class ExecutionScheduler : IDisposable
     {
         var settings = options ?? ExecutionSchedulerOptions.Default;
         ConcurrencyLevel = settings.ConcurrentExecutions;
+        ThreadStackBytes = settings.ThreadStackBytes;
         Capacity = settings.ConcurrentExecutions + settings.QueueCapacity;
         _scheduler = new DedicatedThreadTaskScheduler(
             settings.ConcurrentExecutions, settings.ThreadStackBytes, "Paraloom execution");
@@ -22,6 +23,9 @@ public sealed class ExecutionScheduler : IDisposable
 
     /// <summary>Work items that run at once.</summary>
     public int ConcurrencyLevel { get; }
+
+    /// <summary>The native stack of each execution thread, in bytes.</summary>
+    public int ThreadStackBytes { get; }
 
     /// <summary>Work items admitted at most: running plus queued.</summary>
     public int Capacity { get; }

@@ -12,8 +12,9 @@ public sealed record ExecutionSchedulerOptions
     public int QueueCapacity { get; init => field = Guard.Positive(value, nameof(QueueCapacity)); } = 16;
 
     /// <summary>
-    /// Each thread's native stack (default 16 MiB). Guest call depth is bounded by the engine in
-    /// deterministic units; this only has to be large enough for the engine to reach that bound.
+    /// Each thread's native stack (default 40 MiB). Guest call depth is bounded in deterministic units by the
+    /// admission instrumentation; the stack must hold Wasmtime's native limit for that bound plus the host's
+    /// frames (the sandbox's ComputeExecutor checks). It is reserved address space, touched only as deep as code goes.
     /// </summary>
-    public int ThreadStackBytes { get; init => field = Guard.Positive(value, nameof(ThreadStackBytes)); } = 16 * 1024 * 1024;
+    public int ThreadStackBytes { get; init => field = Guard.Positive(value, nameof(ThreadStackBytes)); } = 40 * 1024 * 1024;
 }

@@ -78,7 +78,7 @@ internal sealed class ModuleDecoder
     }
 
     /// <summary>The position a known section must keep; 0 for an unknown id.</summary>
-    private static int SectionOrder(byte id) => id switch
+    internal static int SectionOrder(byte id) => id switch
     {
         1 => 1, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 6 => 6, 7 => 7, 8 => 8, 9 => 9,
         12 => 10, 10 => 11, 11 => 12,

@@ -6,7 +6,6 @@ namespace Paraloom.Wasm.Validation;
 internal sealed class ModuleContext
 {
     public required FunctionType[] Types { get; init; }
-    public required int[] TypeIds { get; init; }
     public required uint[] FunctionTypeIndices { get; init; }
     public required ValueType[] TableTypes { get; init; }
     public required bool HasMemory { get; init; }

@@ -9,7 +9,7 @@ internal static class ModuleValidator
 
     private static ModuleException Invalid(string message) => new(ModuleErrorKind.Invalid, message);
 
-    public static ModuleContext Validate(ModuleData module, Func<FunctionType, int> internType)
+    public static ModuleContext Validate(ModuleData module)
     {
         var types = module.Types.ToArray();
         var functionTypes = new List<uint>();
@@ -113,7 +113,6 @@ internal static class ModuleValidator
         return new ModuleContext
         {
             Types = types,
-            TypeIds = types.Select(internType).ToArray(),
             FunctionTypeIndices = functionTypes.ToArray(),
             TableTypes = tables.ToArray(),
             HasMemory = memoryCount > 0,

@@ -1,40 +1,42 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Paraloom.Wasm;
+using Paraloom.Compute.Execution;
 
 namespace Paraloom.Benchmarks.Corpus;
 
 /// <summary>One measured runner: the output bytes (hex) and the best time of run() in milliseconds.</summary>
 internal sealed record Measurement(string OutputHex, double BestMs);
 
-/// <summary>The three ways of running a corpus program: our engine in-process, Node's V8, native clang -O2.</summary>
+/// <summary>The three ways of running a corpus program: the sandbox in-process, Node's V8, native clang -O2.</summary>
 internal static class CorpusRunners
 {
-    /// <summary>Our engine in <paramref name="tier"/>: compile once, then per repetition a fresh store and instance; only run() is timed.</summary>
-    public static Measurement Paraloom(string corpus, string program, byte[] input, int repetitions, int warmup, ExecutionTier tier)
-    {
-        var engine = new Engine(new EngineConfig { Tier = tier });
-        var module = engine.LoadModule(File.ReadAllBytes(Path.Combine(corpus, "build", program + ".wasm")));
-        var times = new List<double>();
-        string? output = null;
-        for (var i = 0; i < warmup + repetitions; i++)
+    /// <summary>
+    /// The sandbox as validators run it (admission gate, stack instrumentation, Wasmtime with fuel, epochs and NaN
+    /// canonicalization): compiled once, then per repetition a fresh store and instance; only run() is timed.
+    /// </summary>
+    public static Measurement Sandbox(SandboxEngine engine, string corpus, string program, byte[] input, int repetitions, int warmup) =>
+        SandboxThread.Run(() =>
         {
-            var store = new Store(engine, new StoreLimits { MaxMemoryBytes = 1L << 30 });
-            var instance = Instance.Create(store, module);
-            var pointer = instance.GetFunction("alloc")!.Invoke(Value.I32(input.Length))[0].AsI32();
-            var memory = instance.GetMemory("memory")!;
-            memory.Write(pointer, input);
-            var run = instance.GetFunction("run")!;
-            var watch = Stopwatch.StartNew();
-            var packed = (ulong)run.Invoke(Value.I32(pointer), Value.I32(input.Length))[0].AsI64();
-            watch.Stop();
-            var hex = Convert.ToHexString(memory.ReadBytes((long)(packed >> 32), (int)(uint)packed)).ToLowerInvariant();
-            if (output is not null && output != hex) throw new InvalidOperationException($"{program}: output differs between repetitions");
-            output = hex;
-            if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        return new Measurement(output!, times.Min());
-    }
+            var module = engine.Compile(engine.Admit(File.ReadAllBytes(Path.Combine(corpus, "build", program + ".wasm"))));
+            var times = new List<double>();
+            string? output = null;
+            for (var i = 0; i < warmup + repetitions; i++)
+            {
+                using var store = new SandboxStore(engine, long.MaxValue / 2, 1L << 30, DateTime.UtcNow.AddHours(1), CancellationToken.None);
+                var instance = store.Instantiate(module);
+                var pointer = (int)store.Invoke(instance, "alloc", input.Length)!;
+                var memory = instance.GetMemory("memory")!;
+                input.CopyTo(memory.GetSpan(pointer, input.Length));
+                var watch = Stopwatch.StartNew();
+                var packed = (ulong)(long)store.Invoke(instance, "run", pointer, input.Length)!;
+                watch.Stop();
+                var hex = Convert.ToHexStringLower(memory.GetSpan((long)(packed >> 32), (int)(uint)packed));
+                if (output is not null && output != hex) throw new InvalidOperationException($"{program}: output differs between repetitions");
+                output = hex;
+                if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return new Measurement(output!, times.Min());
+        });
 
     public static Measurement? Node(string corpus, string program, string inputPath, int repetitions, int warmup) =>
         RunJson("node", [Path.Combine(corpus, "run-node.mjs"), Path.Combine(corpus, "build", program + ".wasm"), inputPath, $"{repetitions}", $"{warmup}"]);

@@ -31,4 +31,26 @@ public sealed class BenchCorpusTests : IDisposable
         Assert.Equal(result.Digest, again.Digest);
         Assert.Equal(result.FuelUsed, again.FuelUsed);
     }
+
+    [Fact]
+    public async Task Fuel_is_identical_across_fresh_engines_and_runs()
+    {
+        var module = await File.ReadAllBytesAsync(SharedData.BenchCorpus("build", "fannkuch.wasm"));
+        var input = await File.ReadAllBytesAsync(SharedData.BenchCorpus("inputs", "fannkuch-check.bin"));
+        var limits = new ResourceLimits { Fuel = 10_000_000_000, WallClock = TimeSpan.FromMinutes(2) };
+        var fuel = new List<long>();
+        for (var engineRun = 0; engineRun < 3; engineRun++)
+        {
+            using var engine = new SandboxEngine();
+            var executor = new ComputeExecutor(_scheduler, engine);
+            for (var run = 0; run < 2; run++)
+            {
+                var result = await executor.ExecuteAsync(new ExecutionRequest(module, input, limits));
+                Assert.Equal(ExecutionStatus.Ok, result.Status);
+                fuel.Add(result.FuelUsed);
+            }
+        }
+        Assert.Single(fuel.Distinct());
+        Assert.True(fuel[0] > 0);
+    }
 }

@@ -1,6 +1,5 @@
 using Paraloom.Compute.Execution;
 using Paraloom.Compute.Tests.Support;
-using Paraloom.Wasm;
 using TrapCode = Paraloom.Compute.Execution.TrapCode;
 
 namespace Paraloom.Compute.Tests.Execution;
@@ -145,11 +144,11 @@ public sealed class ComputeExecutorTests : IDisposable
     }
 
     [Fact]
-    public void An_engine_without_nan_canonicalisation_is_refused()
+    public void A_scheduler_whose_threads_cannot_hold_the_stack_budget_is_refused()
     {
-        var engine = new Engine(new EngineConfig { CanonicalizeNaNs = false });
-        var error = Assert.Throws<ArgumentException>(() => new ComputeExecutor(_scheduler, engine));
-        Assert.Contains("NaN", error.Message);
+        using var small = new ExecutionScheduler(new ExecutionSchedulerOptions { ThreadStackBytes = 16 * 1024 * 1024 });
+        var error = Assert.Throws<ArgumentException>(() => new ComputeExecutor(small));
+        Assert.Contains("stack", error.Message);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
 using Paraloom.Compute.Tests.Support;
-using Paraloom.Wasm;
+using Paraloom.Compute.Execution;
 
 namespace Paraloom.Compute.Tests.Jobs;
 
 public class JobAdmissionTests
 {
-    private readonly JobAdmission _admission = new(new Engine());
+    private readonly JobAdmission _admission = new(new SandboxEngine());
 
     [Fact]
     public void A_valid_public_job_is_admitted()
@@ -37,6 +37,30 @@ public class JobAdmissionTests
     }
 
     [Fact]
+    public void A_module_above_the_job_module_size_is_refused_before_any_compilation()
+    {
+        // A valid module padded with a custom section to one byte over the limit.
+        var padding = SandboxEngine.JobModuleLimits.MaxModuleBytes + 1 - Modules.Echo.Length - 6;
+        var name = "pad"u8.ToArray();
+        var payloadLength = name.Length + 1 + padding;
+        var section = new List<byte> { 0 };
+        for (var v = (uint)payloadLength; ; v >>= 7)
+        {
+            section.Add((byte)(v < 0x80 ? v : (v & 0x7F) | 0x80));
+            if (v < 0x80) break;
+        }
+        section.Add((byte)name.Length);
+        section.AddRange(name);
+        section.AddRange(new byte[payloadLength - name.Length - 1]);
+        var module = Modules.Echo.Concat(section).ToArray();
+        Assert.True(module.Length > SandboxEngine.JobModuleLimits.MaxModuleBytes);
+
+        var error = Assert.Throws<JobRejectedException>(() => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), module, [1])));
+        Assert.Equal(AdmissionFailure.InvalidModule, error.Failure);
+        Assert.Contains("too large", error.Message);
+    }
+
+    [Fact]
     public void Modules_that_are_invalid_or_break_the_abi_are_rejected()
     {
         var invalid = Assert.Throws<JobRejectedException>(
@@ -58,7 +82,7 @@ public class JobAdmissionTests
     [Fact]
     public void Jobs_above_the_network_caps_are_rejected()
     {
-        var admission = new JobAdmission(new Engine(), new NetworkCaps { MaxModuleBytes = 16 });
+        var admission = new JobAdmission(new SandboxEngine(), new NetworkCaps { MaxModuleBytes = 16 });
         var error = Assert.Throws<JobRejectedException>(
             () => admission.EnsureAdmissible(JobSpec.Public(JobId.New(), Modules.Echo, [])));
         Assert.Equal(AdmissionFailure.AboveCap, error.Failure);

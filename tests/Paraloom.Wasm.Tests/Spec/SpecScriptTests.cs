@@ -1,27 +1,28 @@
-using Paraloom.Wasm.Scripts;
+using Paraloom.Compute.Execution.Scripts;
+using Paraloom.Wasm.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Paraloom.Wasm.Tests.Spec;
 
-/// <summary>One test per .wast file of the WebAssembly 2.0 core suite (SIMD excluded) and execution tier.</summary>
+/// <summary>
+/// One test per .wast file of the WebAssembly 2.0 core suite (SIMD excluded), run through the production path:
+/// admission gate, stack instrumentation, the sandbox's Wasmtime engine.
+/// </summary>
 public sealed class SpecScriptTests(SpecTotals totals, ITestOutputHelper output) : IClassFixture<SpecTotals>
 {
-    public static IEnumerable<object[]> Files() =>
-        from file in SpecSuite.Files()
-        from tier in Enum.GetValues<ExecutionTier>()
-        select new[] { file[0], tier };
+    public static IEnumerable<object[]> Files() => SpecSuite.Files();
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Script_passes(string file, ExecutionTier tier)
+    public void Script_passes(string file)
     {
-        var result = ScriptRunner.Run(SpecSuite.JsonFor(file), new Engine(new EngineConfig { Tier = tier }));
+        var result = ScriptRunner.Run(SpecSuite.JsonFor(file), Sandbox.Engine);
         var unexpected = result.Failures.Where(f => !ExpectedFailures.Contains(file, LineOf(f))).ToList();
         var expectedFailures = result.Failed - unexpected.Count;
         totals.Add(result.Passed, unexpected.Count, expectedFailures, result.Skipped);
 
-        output.WriteLine($"{file} ({tier}): {result.Passed} passed, {unexpected.Count} failed, {expectedFailures} expected failures, " +
-                         $"{result.Skipped} skipped (text format: binary-only engine)");
+        output.WriteLine($"{file}: {result.Passed} passed, {unexpected.Count} failed, {expectedFailures} expected failures, skipped: " +
+                         string.Join(", ", result.Skipped.Select(s => $"{s.Value} {s.Key}")));
         foreach (var failure in result.Failures) output.WriteLine(failure);
         Assert.True(result.Total > 0, $"{file}: no commands ran");
         Assert.True(unexpected.Count == 0, $"{file}: {unexpected.Count} failures:\n{string.Join('\n', unexpected.Take(30))}");

@@ -12,11 +12,11 @@ public sealed class SpecTotals : IDisposable
     private int _passed;
     private int _failed;
     private int _expected;
-    private int _skipped;
+    private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
 
     public SpecTotals(IMessageSink sink) => _sink = sink;
 
-    public void Add(int passed, int failed, int expectedFailures, int skipped)
+    public void Add(int passed, int failed, int expectedFailures, IReadOnlyDictionary<string, int> skipped)
     {
         lock (_lock)
         {
@@ -24,11 +24,11 @@ public sealed class SpecTotals : IDisposable
             _passed += passed;
             _failed += failed;
             _expected += expectedFailures;
-            _skipped += skipped;
+            foreach (var (category, count) in skipped) _skipped[category] = _skipped.GetValueOrDefault(category) + count;
         }
     }
 
     public void Dispose() => _sink.OnMessage(new DiagnosticMessage(
-        $"wasm spec suite: {_files} files, {_passed} passed, {_failed} failed, {_expected} expected failures, " +
-        $"{_skipped} skipped (text format: binary-only engine)"));
+        $"wasm spec suite: {_files} files, {_passed} passed, {_failed} failed, {_expected} expected failures, skipped: " +
+        (_skipped.Count == 0 ? "none" : string.Join(", ", _skipped.Select(s => $"{s.Value} {s.Key}")))));
 }
