@@ -43,6 +43,12 @@ public sealed record JobProgress
     /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// The execution profile (engine/version/architecture/configuration hash) the current cohort was chosen in:
+    /// its members run the job under it and sign it with their votes.
+    /// </summary>
+    public string? Profile { get; init; }
+
     /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 
@@ -65,6 +71,7 @@ public sealed record JobProgress
             AwaitingKeys = status.AwaitingKeys,
             Digest = status.Digest,
             Reason = status.Reason,
+            Profile = status.Profile,
             Context = ContextOf(status.JobId, status.Privacy, requester),
         };
     }

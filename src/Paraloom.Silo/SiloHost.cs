@@ -51,7 +51,8 @@ public static class SiloHost
         app.MapOpenApi();
         app.MapApiReference();
         app.MapOperationsEndpoints();
-        app.MapOrleansDashboard("/dashboard");
+        // The dashboard is for people, not part of the API the OpenAPI document describes.
+        app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
         app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints();
         return app;
     }

@@ -104,7 +104,7 @@ public sealed class ByzantineTests
 
         // A vote in the outsider's name that it did not sign proves nothing against it: refused, no penalty.
         using var stranger = SecretKey.Generate();
-        var framed = SignedVote.Sign(stranger, "job", 1, Spare, ExecutionStatus.Ok, 0, "framed"u8, 1);
+        var framed = SignedVote.Sign(stranger, "job", 1, Spare, ExecutionStatus.Ok, 0, "framed"u8, 1, submitted.Profile!);
         Assert.Equal(VoteAcceptance.NotInCohort, await quorum.SubmitVoteAsync(framed));
         Assert.Equal(beforeFault, await cluster.ReputationOfAsync(Spare));
 

@@ -37,7 +37,7 @@ public sealed record JobStatus
     [Id(7)]
     public required int Threshold { get; init; }
 
-    /// <summary>Time since submission.</summary>
+    /// <summary>Time since submission, or from submission to the end once the job is final.</summary>
     [Id(8)]
     public required TimeSpan Elapsed { get; init; }
 
@@ -56,6 +56,10 @@ public sealed record JobStatus
     /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
     [Id(12)]
     public string? Reason { get; init; }
+
+    /// <summary>The execution profile the current attempt's cohort was chosen in; none before the first assignment.</summary>
+    [Id(13)]
+    public string? Profile { get; init; }
 
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

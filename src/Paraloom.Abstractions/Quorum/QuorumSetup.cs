@@ -4,13 +4,13 @@ using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
 
-/// <summary>An attempt's cohort and agreement rule, fixed when the quorum opens.</summary>
+/// <summary>An attempt's cohort, the execution profile it was chosen in, and agreement rule, fixed when the quorum opens.</summary>
 [GenerateSerializer, Immutable, Alias("paraloom.quorum-setup")]
 public sealed record QuorumSetup(
     [property: Id(0)] string JobId, [property: Id(1)] int Attempt, [property: Id(2)] IReadOnlyList<CohortMember> Cohort,
-    [property: Id(3)] AgreementOptions Agreement)
+    [property: Id(3)] AgreementOptions Agreement, [property: Id(4)] string Profile)
 {
     public bool SameAs(QuorumSetup other) =>
-        JobId == other.JobId && Attempt == other.Attempt && Agreement == other.Agreement
+        JobId == other.JobId && Attempt == other.Attempt && Agreement == other.Agreement && Profile == other.Profile
         && Cohort.SequenceEqual(other.Cohort);
 }

@@ -6,7 +6,7 @@ using Paraloom.Privacy;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// A cohort member's vote: its claim (digest and fuel) signed with its key over <see cref="VoteMessage"/>,
+/// A cohort member's vote: its claim (digest and fuel, under its execution profile) signed with its key over <see cref="VoteMessage"/>,
 /// and the result it claims (status, code and output: sealed for a private job) so the quorum can check
 /// the digest and keep the output it agrees on.
 /// </summary>
@@ -18,8 +18,9 @@ public sealed class SignedVote
 
     public SignedVote(
         string jobId, int attempt, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
-        long fuelUsed, SchnorrSignature signature)
+        long fuelUsed, string profile, SchnorrSignature signature)
     {
+        ArgumentException.ThrowIfNullOrEmpty(profile);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentException.ThrowIfNullOrEmpty(validatorId);
         ArgumentNullException.ThrowIfNull(signature);
@@ -30,6 +31,7 @@ public sealed class SignedVote
         Code = code;
         _output = output.ToArray();
         FuelUsed = fuelUsed;
+        Profile = profile;
         Signature = signature;
         Digest = ResultDigestEncoding.Compute(status, code, _output);
     }
@@ -61,19 +63,23 @@ public sealed class SignedVote
     [Id(8)]
     public SchnorrSignature Signature { get; }
 
+    /// <summary>The execution profile the member ran the job under.</summary>
+    [Id(9)]
+    public string Profile { get; }
+
     /// <summary>Signs a vote with the validator's own key.</summary>
     public static SignedVote Sign(
         SecretKey key, string jobId, int attempt, string validatorId, ExecutionStatus status, uint code,
-        ReadOnlySpan<byte> output, long fuelUsed)
+        ReadOnlySpan<byte> output, long fuelUsed, string profile)
     {
         ArgumentNullException.ThrowIfNull(key);
         var digest = ResultDigestEncoding.Compute(status, code, output);
-        var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed));
-        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, signature);
+        var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed, profile));
+        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, profile, signature);
     }
 
     public bool VerifySignature(Paraloom.Privacy.PublicKey key) =>
-        key.Verify(VoteMessage.Encode(JobId, Attempt, Digest, FuelUsed), Signature);
+        key.Verify(VoteMessage.Encode(JobId, Attempt, Digest, FuelUsed, Profile), Signature);
 
-    public override string ToString() => $"SignedVote({JobId}/{Attempt} by {ValidatorId}: {Digest}, {FuelUsed} fuel)";
+    public override string ToString() => $"SignedVote({JobId}/{Attempt} by {ValidatorId}: {Digest}, {FuelUsed} fuel, {Profile})";
 }

@@ -28,4 +28,10 @@ public enum VoteAcceptance
 
     /// <summary>The member already replied otherwise (timed out or signed invalidly).</summary>
     AlreadyReplied,
+
+    /// <summary>
+    /// The vote was signed under another execution profile than the one the cohort was chosen in (the member's
+    /// silo changed engine or configuration meanwhile): not counted, and no fault, since its result may rightly differ.
+    /// </summary>
+    WrongProfile,
 }

@@ -32,6 +32,7 @@ internal static class ComputeOutput
         Cohort = status.Cohort.Select(member => new { member.ValidatorId, PublicKey = member.PublicKey.ToHex() }),
         status.Digest,
         status.Reason,
+        status.Profile,
         Result = result?.Status.ToString(),
         Trap = result?.Error,
     };
@@ -45,6 +46,10 @@ internal static class ComputeOutput
         output.WriteLine(status.Cohort.Count == 0
             ? "cohort    none yet: waiting for validators with free capacity"
             : $"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
+        if (status.Profile is { } profile)
+        {
+            output.WriteLine($"profile   {profile}");
+        }
         if (status.Digest is { } digest)
         {
             output.WriteLine($"digest    {digest}");

@@ -65,7 +65,7 @@ internal sealed partial class ComputeJobGrain(
             throw new JobSubmissionException(SubmissionError.NoValidators, selection.Shortage!);
         }
         // Enough trusted validators exist, all busy: the registry queued the job, which waits rather than being refused.
-        IReadOnlyList<CohortMember>? cohort = selection.Found ? selection.Cohort : null;
+        var cohort = selection.Found ? selection : null;
         if (cohort is null)
         {
             metrics.JobWaitedForCapacity();
@@ -263,6 +263,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
+                Stored.FinishedAt = Now;
                 await state.WriteStateAsync();
                 await StopRemindingAsync();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
@@ -296,7 +297,7 @@ internal sealed partial class ComputeJobGrain(
             }
             return;
         }
-        EnterAttempt(selection.Cohort);
+        EnterAttempt(selection);
         await state.WriteStateAsync();
         await StartAttemptAsync([]);
     }
@@ -305,6 +306,7 @@ internal sealed partial class ComputeJobGrain(
     {
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.StepDeadline = null;
+        Stored.FinishedAt = Now;
         await state.WriteStateAsync();
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
@@ -312,9 +314,11 @@ internal sealed partial class ComputeJobGrain(
     }
 
     /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>
-    private void EnterAttempt(IReadOnlyList<CohortMember> cohort)
+    private void EnterAttempt(CohortSelection selection)
     {
+        var cohort = selection.Cohort;
         Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
+        Stored.Profile = selection.Profile;
         Stored.WrappedKeys = new(StringComparer.Ordinal);
         metrics.CohortSelected(cohort);
         var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
@@ -363,7 +367,7 @@ internal sealed partial class ComputeJobGrain(
         {
             return;
         }
-        await CurrentQuorum.OpenAsync(new QuorumSetup(JobId, Lifecycle.Attempt, CohortMembers(), _options.Agreement));
+        await CurrentQuorum.OpenAsync(new QuorumSetup(JobId, Lifecycle.Attempt, CohortMembers(), _options.Agreement, Stored.Profile!));
         _openedAttempt = Lifecycle.Attempt;
     }
 
@@ -418,11 +422,12 @@ internal sealed partial class ComputeJobGrain(
             Cohort = CohortMembers(),
             VotesReceived = votes,
             Threshold = _options.Agreement.Threshold(Stored.Replication),
-            Elapsed = Now - Stored.SubmittedAt,
+            Elapsed = (Stored.FinishedAt ?? Now) - Stored.SubmittedAt,
             AwaitingKeys = Lifecycle.State == JobState.AwaitingKeys,
             Privacy = PrivacyContext(),
             Digest = Lifecycle.Digest,
             Reason = Lifecycle.Reason,
+            Profile = Stored.Profile,
         };
     }
 

@@ -34,6 +34,12 @@ internal sealed class ComputeJobState
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>When the job became final, so its elapsed time stops there.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The execution profile the current attempt's cohort was chosen in.</summary>
+    public string? Profile { get; set; }
+
     /// <summary>When the whole job is rejected if it has not finished (submission + distribution timeout).</summary>
     public DateTimeOffset DistributionDeadline { get; set; }
 

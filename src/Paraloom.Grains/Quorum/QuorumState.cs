@@ -18,6 +18,9 @@ internal sealed class QuorumState
 
     public AgreementOptions Agreement { get; set; } = AgreementOptions.Default;
 
+    /// <summary>The execution profile the cohort was chosen in: only votes signed under it count.</summary>
+    public string Profile { get; set; } = "";
+
     public List<StoredVote> Votes { get; set; } = [];
 
     public List<string> InvalidSigners { get; set; } = [];

@@ -60,6 +60,7 @@ internal sealed partial class ResultQuorumGrain(
         Stored.Attempt = setup.Attempt;
         Stored.Cohort = [.. setup.Cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
         Stored.Agreement = setup.Agreement;
+        Stored.Profile = setup.Profile;
         Rebuild();
         await state.WriteStateAsync();
     }
@@ -88,6 +89,10 @@ internal sealed partial class ResultQuorumGrain(
         if (!vote.VerifySignature(memberKey))
         {
             return await RecordInvalidSignatureAsync(vote.ValidatorId);
+        }
+        if (vote.Profile != Stored.Profile)
+        {
+            return VoteAcceptance.WrongProfile;
         }
 
         var wasEquivocator = _tally.Equivocators.Contains(vote.ValidatorId);
@@ -300,7 +305,7 @@ internal sealed partial class ResultQuorumGrain(
     private QuorumSetup Setup() => new(
         Stored.JobId!, Stored.Attempt,
         [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))],
-        Stored.Agreement);
+        Stored.Agreement, Stored.Profile);
 
     private QuorumSnapshot Snapshot()
     {

@@ -23,7 +23,8 @@ internal sealed class ValidatorRegistryGrain(
     public async Task RegisterAsync(ValidatorInfo validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        var entry = new RegisteredValidator(validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation);
+        var entry = new RegisteredValidator(
+            validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation, validator.Profile);
         _load[validator.ValidatorId] = _load.GetValueOrDefault(validator.ValidatorId) with { InFlight = validator.InFlight };
         if (Validators.TryGetValue(validator.ValidatorId, out var known) && SameEntry(known, entry))
         {
@@ -63,12 +64,7 @@ internal sealed class ValidatorRegistryGrain(
         string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        ImmutableArray<string> cohort;
-        try
-        {
-            cohort = _selector.Select(Views(), size, exclude, suspects);
-        }
-        catch (InsufficientValidatorsException shortage)
+        if (!TrySelectWithinOneProfile(size, exclude, suspects, out var cohort, out var profile, out var shortage))
         {
             if (shortage.OnlyBusy)
             {
@@ -85,7 +81,7 @@ internal sealed class ValidatorRegistryGrain(
             _load[id] = load with { InFlight = load.InFlight + 1 };
         }
         return Task.FromResult(CohortSelection.Of(
-            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]));
+            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))], profile));
     }
 
     public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync() =>
@@ -93,10 +89,45 @@ internal sealed class ValidatorRegistryGrain(
         [
             .. Validators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
                 pair.Key, pair.Value.SiloId, PublicKey.FromBytes(pair.Value.PublicKey), pair.Value.Capacity,
-                _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Reputation)),
+                _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Reputation, pair.Value.Profile)),
         ]);
 
-    private IEnumerable<ValidatorView> Views() => Validators.Select(pair => new ValidatorView(
+    /// <summary>
+    /// Picks the cohort among validators of one execution profile, trying the profiles with the most validators
+    /// first: only equal profiles promise equal results. When none can, the shortage of the largest profile is the
+    /// answer, and the job waits if any profile merely lacked free capacity.
+    /// </summary>
+    private bool TrySelectWithinOneProfile(
+        int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects,
+        out ImmutableArray<string> cohort, out string profile, out (string Message, bool OnlyBusy) shortage)
+    {
+        var profiles = Validators.GroupBy(pair => pair.Value.Profile, StringComparer.Ordinal)
+            .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => group.Key);
+        shortage = (new InsufficientValidatorsException(size, 0, 0).Message, false);
+        var first = true;
+        foreach (var candidate in profiles)
+        {
+            try
+            {
+                cohort = _selector.Select(Views(candidate), size, exclude, suspects);
+                profile = candidate;
+                return true;
+            }
+            catch (InsufficientValidatorsException tooFew)
+            {
+                shortage = (first ? tooFew.Message : shortage.Message, shortage.OnlyBusy || tooFew.OnlyBusy);
+                first = false;
+            }
+        }
+        cohort = [];
+        profile = "";
+        return false;
+    }
+
+    private IEnumerable<ValidatorView> Views(string? profile = null) => Validators
+        .Where(pair => profile is null || pair.Value.Profile == profile)
+        .Select(pair => new ValidatorView(
         pair.Key, pair.Value.SiloId, _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Capacity, pair.Value.Reputation));
 
     /// <summary>
@@ -118,5 +149,6 @@ internal sealed class ValidatorRegistryGrain(
 
     private static bool SameEntry(RegisteredValidator left, RegisteredValidator right) =>
         left.SiloId == right.SiloId && left.Capacity == right.Capacity && left.Reputation == right.Reputation
+        && left.Profile == right.Profile
         && left.PublicKey.AsSpan().SequenceEqual(right.PublicKey);
 }

@@ -23,6 +23,9 @@ internal sealed partial class AssignmentRunner(
     IGrainFactory grains,
     ILogger<AssignmentRunner> logger)
 {
+    /// <summary>The execution profile of this silo's sandbox: what validators advertise and sign.</summary>
+    public string Profile => executor.Profile.ToString();
+
     public AssignmentReceipt Start(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
         if (scheduler.InFlight >= scheduler.Capacity)
@@ -52,7 +55,7 @@ internal sealed partial class AssignmentRunner(
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
                 return;
             }
-            var votes = await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result));
+            var votes = await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, Profile));
             foreach (var vote in votes)
             {
                 var acceptance = await quorum.SubmitVoteAsync(vote);

@@ -84,7 +84,7 @@ internal sealed partial class ValidatorGrain(
     private ValidatorInfo Info()
     {
         var local = options.Value.LocalValidators;
-        return new ValidatorInfo(Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation);
+        return new ValidatorInfo(Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation, runner.Profile);
     }
 
     private bool Remember(string assignmentKey)

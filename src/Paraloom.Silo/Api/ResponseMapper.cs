@@ -23,6 +23,7 @@ internal static class ResponseMapper
         Privacy = ToResponse(status.Privacy),
         Digest = status.Digest?.ToString(),
         Reason = status.Reason,
+        Profile = status.Profile,
     };
 
     public static JobResultResponse ToResponse(JobResult result) => new()

@@ -37,6 +37,9 @@ internal sealed record JobStatusResponse
 
     /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The execution profile (engine/version/architecture/configuration hash) the cohort was chosen in.</summary>
+    public string? Profile { get; init; }
 }
 
 internal sealed record CohortMemberDto(string ValidatorId, string PublicKey);
