@@ -71,9 +71,7 @@ public static class SiloHost
             silo.UseParaloomStore(store);
         }
         silo.AddDashboard();
-        var keyDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory)
-            ? null
-            : Path.Combine(Path.GetFullPath(options.StorageDirectory), "keys");
+        var dataDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
         silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();
@@ -87,7 +85,8 @@ public static class SiloHost
                 ConcurrentExecutions = options.ExecutionThreads,
                 QueueCapacity = Math.Max(ExecutionSchedulerOptions.Default.QueueCapacity, options.Validators * options.ValidatorCapacity),
             };
-            compute.LocalValidators.KeyDirectory = keyDirectory;
+            compute.LocalValidators.KeyDirectory = dataDirectory is null ? null : Path.Combine(dataDirectory, "keys");
+            compute.LocalValidators.CompiledModuleDirectory = dataDirectory is null ? null : Path.Combine(dataDirectory, "compiled-modules");
         });
     }
 

@@ -55,6 +55,8 @@ public abstract class CrashRecoveryTests : IAsyncLifetime
 
         Assert.Equal((JobState.Finalised, 1), (final.State, final.Attempt));
         Assert.Equal(input, result.Decrypt(requester));
+        // The validators kept the module they compiled, for the next restart, beside their keys.
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_data, "compiled-modules"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -37,7 +37,12 @@ public static class ComputeSiloBuilderExtensions
         services.AddSingleton<ComputeMetrics>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.Scheduler);
         services.AddSingleton(provider => new ExecutionScheduler(provider.GetRequiredService<ExecutionSchedulerOptions>()));
-        services.AddSingleton(provider => new ComputeExecutor(provider.GetRequiredService<ExecutionScheduler>()));
+        services.AddSingleton(provider =>
+        {
+            var directory = provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.CompiledModuleDirectory;
+            var engine = new SandboxEngine(diskCache: directory is null ? null : new SerializedModuleStore(directory));
+            return new ComputeExecutor(provider.GetRequiredService<ExecutionScheduler>(), engine);
+        });
         services.AddSingleton(provider => new PrivateJobRunner(provider.GetRequiredService<ComputeExecutor>()));
         services.TryAddSingleton<IValidatorKeyRing>(provider =>
             new LocalValidatorKeyRing(provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators));

@@ -18,6 +18,12 @@ public sealed class LocalValidatorOptions
     /// </summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary>
+    /// Where compiled modules are kept across restarts, each authenticated and loaded only under the execution
+    /// profile that wrote it. Null: compiled modules live in memory only.
+    /// </summary>
+    public string? CompiledModuleDirectory { get; set; }
+
     /// <summary>Executions one validator takes at once before it counts as full (default 4).</summary>
     public int Capacity { get; set; } = 4;
 
