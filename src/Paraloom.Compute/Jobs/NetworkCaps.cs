@@ -22,7 +22,7 @@ public sealed record NetworkCaps
 
     public int MaxOutputBytes { get; init => field = Guard.Positive(value, nameof(MaxOutputBytes)); } = 16 * 1024 * 1024;
 
-    public int MaxModuleBytes { get; init => field = Guard.Positive(value, nameof(MaxModuleBytes)); } = 8 * 1024 * 1024;
+    public int MaxModuleBytes { get; init => field = Guard.Positive(value, nameof(MaxModuleBytes)); } = 1024 * 1024;
 
     public int MaxInputBytes { get; init => field = Guard.Positive(value, nameof(MaxInputBytes)); } = 64 * 1024 * 1024;
 

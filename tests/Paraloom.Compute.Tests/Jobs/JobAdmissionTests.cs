@@ -55,7 +55,9 @@ public class JobAdmissionTests
         var module = Modules.Echo.Concat(section).ToArray();
         Assert.True(module.Length > SandboxEngine.JobModuleLimits.MaxModuleBytes);
 
-        var error = Assert.Throws<JobRejectedException>(() => _admission.EnsureAdmissible(JobSpec.Public(JobId.New(), module, [1])));
+        // A network whose cap is above the gate's limit still gets the gate's refusal.
+        var generous = new JobAdmission(new SandboxEngine(), new NetworkCaps { MaxModuleBytes = 8 * module.Length });
+        var error = Assert.Throws<JobRejectedException>(() => generous.EnsureAdmissible(JobSpec.Public(JobId.New(), module, [1])));
         Assert.Equal(AdmissionFailure.InvalidModule, error.Failure);
         Assert.Contains("too large", error.Message);
     }
