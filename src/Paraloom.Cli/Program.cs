@@ -8,4 +8,5 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ComputeCommand.Create());
 root.Subcommands.Add(LocalnetCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 return await root.Parse(args).InvokeAsync();

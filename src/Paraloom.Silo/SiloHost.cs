@@ -1,14 +1,18 @@
-using Paraloom.Actors;
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Dashboard;
 using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Silo.Api;
+using Paraloom.Silo.Health;
 using Paraloom.Silo.Metrics;
 
 namespace Paraloom.Silo;
 
 /// <summary>
-/// Builds a silo: the actor runtime with the compute grains and this silo's validators, the HTTP API under
-/// /v1, OpenAPI at /openapi/v1.json, /healthz, /readyz and /metrics.
+/// Builds a silo: one ASP.NET Core host running Orleans with the compute grains and this silo's validators,
+/// the HTTP API under /v1, OpenAPI at /openapi/v1.json, /healthz, /readyz, /metrics and the Orleans Dashboard
+/// at /dashboard.
 /// </summary>
 public static class SiloHost
 {
@@ -26,10 +30,12 @@ public static class SiloHost
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         configure?.Invoke(options);
         options.Validate();
+        var store = options.Store();
 
         builder.Services.AddSingleton(options);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
-        AddRuntime(builder.Services, options);
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
+        builder.Services.AddParaloomHealthChecks(store);
         builder.Services.AddSingleton<SiloMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddProblemDetails();
@@ -44,26 +50,29 @@ public static class SiloHost
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapOperationsEndpoints();
+        app.MapOrleansDashboard("/dashboard");
         app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints();
         return app;
     }
 
-    private static void AddRuntime(IServiceCollection services, SiloOptions options)
+    private static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, ParaloomStore? store)
     {
-        var directory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
-        services.AddParaloomActors(silo =>
+        silo.UseLocalhostClustering(
+            siloPort: PortOrFree(options.SiloPort), gatewayPort: PortOrFree(options.GatewayPort),
+            serviceId: options.ServiceId, clusterId: options.ClusterId);
+        if (store is null)
         {
-            if (directory is null)
-            {
-                silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName).UseInMemoryReminderService();
-            }
-            else
-            {
-                silo.AddFileGrainStorage(PersistentStateAttribute.DefaultStorageName, Path.Combine(directory, "state"))
-                    .UseFileReminderService(Path.Combine(directory, "reminders"));
-            }
-        });
-        services.AddParaloomCompute(compute =>
+            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.UseParaloomStore(store);
+        }
+        silo.AddDashboard();
+        var keyDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory)
+            ? null
+            : Path.Combine(Path.GetFullPath(options.StorageDirectory), "keys");
+        silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
@@ -76,7 +85,19 @@ public static class SiloHost
                 ConcurrentExecutions = options.ExecutionThreads,
                 QueueCapacity = Math.Max(ExecutionSchedulerOptions.Default.QueueCapacity, options.Validators * options.ValidatorCapacity),
             };
-            compute.LocalValidators.KeyDirectory = directory is null ? null : Path.Combine(directory, "keys");
+            compute.LocalValidators.KeyDirectory = keyDirectory;
         });
+    }
+
+    /// <summary>The port, or for 0 one the system has free now (Orleans needs a concrete port to advertise).</summary>
+    private static int PortOrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,6 +17,9 @@ public class SiloServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Paraloom:StorageDirectory", "");
+        // Orleans listens for silos and clients too: test silos running side by side each take free ports.
+        builder.UseSetting("Paraloom:SiloPort", "0");
+        builder.UseSetting("Paraloom:GatewayPort", "0");
         builder.UseSetting("Paraloom:DeadlineCheckPeriod", "00:00:00.100");
         builder.UseSetting("Paraloom:KeyHandOutTimeout", KeyHandOutTimeout.ToString());
     }

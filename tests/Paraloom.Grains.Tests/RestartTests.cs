@@ -9,10 +9,14 @@ public sealed class RestartTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
 
+    private ParaloomStore Store => ParaloomStore.Sqlite(Path.Combine(_directory, "paraloom.db"));
+
+    private string Keys => Path.Combine(_directory, "keys");
+
     [Fact]
     public async Task AJobInterruptedByACrashResumesToItsFinalStateWithNothingLostOrDoneTwice()
     {
-        var cluster = await ComputeCluster.StartAsync(directory: _directory);
+        var cluster = await ComputeCluster.StartAsync(store: Store, keyDirectory: Keys);
         var requester = cluster.Requester;
         await cluster.SubmitPublicAsync("running", WasmModules.Spin(3_000_000), []);
         await cluster.SubmitPrivateAsync("awaiting-keys", Repository.Program("echo"), "kept secret"u8.ToArray());
@@ -48,7 +52,7 @@ public sealed class RestartTests : IDisposable
         const string silent = "validator-1";
         var cluster = await ComputeCluster.StartAsync(
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [silent] = ValidatorConduct.Silent },
-            configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), directory: _directory);
+            configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), store: Store, keyDirectory: Keys);
         await cluster.Job("decided").SubmitAsync(JobSubmission.Public(
             Repository.Program("sum"), ProgramInputs.Numbers(8), cluster.Requester.PublicKey,
             new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) }, replication: 4));
@@ -67,5 +71,10 @@ public sealed class RestartTests : IDisposable
         await cluster.DisposeAsync();
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        // Pooled connections keep the SQLite file open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
 }

@@ -68,6 +68,8 @@ internal static class DemoCommand
                 console.MarkupLine(identical
                     ? "[green]the cohort's statistics are bit-for-bit those of the plain computation[/]"
                     : "[red]the cohort's statistics differ from the plain computation[/]");
+                // A graceful stop: Orleans deactivates the grains before the host is disposed.
+                await app.StopAsync(cancellationToken);
                 return identical ? 0 : CommandFailure.Failed;
             }
         }

@@ -3,7 +3,10 @@ using Paraloom.Silo;
 
 namespace Paraloom.Cli.Commands;
 
-/// <summary>A silo in this process hosting three validators on the embedded file store, as localnet and demo run it.</summary>
+/// <summary>
+/// A silo in this process hosting three validators, as localnet and demo run it: state and reminders in the embedded
+/// SQLite file under the data directory unless code points it at PostgreSQL; Orleans on free ports.
+/// </summary>
 internal static class LocalSilo
 {
     public const int Validators = 3;
@@ -13,11 +16,17 @@ internal static class LocalSilo
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)
     {
         var app = SiloHost.Create(
-            ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"],
+            [
+                "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+                // Orleans notes machine tuning and high-frequency reminders at Warning: not for a terminal.
+                "--Logging:LogLevel:Orleans=Error",
+            ],
             options =>
             {
                 options.StorageDirectory = dataDirectory;
                 options.Validators = Validators;
+                options.SiloPort = 0;
+                options.GatewayPort = 0;
                 configure?.Invoke(options);
             });
         await app.StartAsync(cancellationToken);

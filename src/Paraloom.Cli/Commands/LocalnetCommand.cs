@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Paraloom.Grains;
 
 namespace Paraloom.Cli.Commands;
 
-/// <summary><c>paraloom localnet</c>: one silo with three validators on the embedded store, until Ctrl-C.</summary>
+/// <summary><c>paraloom localnet</c>: one silo with three validators on the embedded SQLite store (or PostgreSQL), until Ctrl-C.</summary>
 internal static class LocalnetCommand
 {
     public static Command Create()
@@ -23,23 +24,27 @@ internal static class LocalnetCommand
         });
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Where state, reminders and validator keys are kept (default ./paraloom-localnet)",
+            Description = "Where validator keys and the SQLite store (state and reminders) are kept (default ./paraloom-localnet)",
             HelpName = "DIR",
             DefaultValueFactory = _ => new DirectoryInfo("paraloom-localnet"),
         };
-        var command = new Command("localnet", $"Run a silo hosting {LocalSilo.Validators} validators on the embedded file store; Ctrl-C stops it")
+        var postgres = StoreOptions.PostgreSql("State and reminders in this PostgreSQL database instead of the SQLite file");
+        var command = new Command("localnet", $"Run a silo hosting {LocalSilo.Validators} validators on the embedded SQLite store; Ctrl-C stops it")
         {
-            port, data,
+            port, data, postgres,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var directory = parse.GetValue(data)!.FullName;
-            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken);
+            var connectionString = parse.GetValue(postgres);
+            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken,
+                options => options.PostgreSqlConnectionString = connectionString);
             await using (app)
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
-                await output.WriteLineAsync($"{LocalSilo.Validators} validators, data in {directory}; Ctrl-C stops it");
+                var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
+                await output.WriteLineAsync($"{LocalSilo.Validators} validators, {store}; Ctrl-C stops it");
                 await output.FlushAsync(cancellationToken);
                 await app.WaitForShutdownAsync(cancellationToken);
             }

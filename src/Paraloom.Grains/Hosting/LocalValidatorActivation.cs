@@ -1,5 +1,5 @@
+using Orleans;
 using Microsoft.Extensions.Hosting;
-using Paraloom.Actors;
 
 namespace Paraloom.Grains;
 

@@ -1,7 +1,8 @@
+using Orleans;
+using Orleans.Runtime;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paraloom.Actors;
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Fees;
@@ -35,6 +36,9 @@ internal sealed partial class ComputeJobGrain(
     private int _openedAttempt;
     private int _dispatchedAttempt;
 
+    /// <summary>The module's bytes, read from its content-addressed grain when this activation first dispatches.</summary>
+    private byte[]? _module;
+
     private ComputeJobState Stored => state.State;
 
     private JobLifecycle Lifecycle => Stored.Lifecycle!;
@@ -55,22 +59,22 @@ internal sealed partial class ComputeJobGrain(
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
         }
         var privacy = validator.Validate(JobId, submission);
-        IReadOnlyList<CohortMember>? cohort = null;
-        try
+        var selection = await Registry.SelectCohortAsync(JobId, submission.Replication, [], []);
+        if (!selection.Found && !selection.OnlyBusy)
         {
-            cohort = await Registry.SelectCohortAsync(JobId, submission.Replication, [], []);
+            throw new JobSubmissionException(SubmissionError.NoValidators, selection.Shortage!);
         }
-        catch (InsufficientValidatorsException shortage) when (shortage.OnlyBusy)
+        // Enough trusted validators exist, all busy: the registry queued the job, which waits rather than being refused.
+        IReadOnlyList<CohortMember>? cohort = selection.Found ? selection.Cohort : null;
+        if (cohort is null)
         {
-            // Enough trusted validators exist, all busy: the registry queued the job, which waits rather than being refused.
             metrics.JobWaitedForCapacity();
         }
-        catch (InsufficientValidatorsException shortage)
-        {
-            throw new JobSubmissionException(SubmissionError.NoValidators, shortage.Message, shortage);
-        }
 
-        Stored.Module = submission.Module.ToArray();
+        // The module is stored once under its hash before the job that refers to it.
+        _module = submission.Module.ToArray();
+        Stored.ModuleHash = ModuleKey.For(_module);
+        await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).StoreAsync(_module);
         Stored.Limits = submission.Limits;
         Stored.Replication = submission.Replication;
         Stored.Requester = submission.Requester.ToBytes();
@@ -86,7 +90,7 @@ internal sealed partial class ComputeJobGrain(
             EnterAttempt(cohort);
         }
         // The reminder first: a stored job must never be left without something that drives it.
-        await RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
+        await this.RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
         await state.WriteStateAsync();
         LogSubmitted(logger, JobId, privacy is not null, Stored.Replication);
         if (cohort is not null)
@@ -280,23 +284,19 @@ internal sealed partial class ComputeJobGrain(
     /// <summary>Starts the next attempt (the first, for a job that waited) if a cohort is free.</summary>
     private async Task TryAssignAsync()
     {
-        IReadOnlyList<CohortMember> cohort;
-        try
-        {
-            cohort = await Registry.SelectCohortAsync(JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
-        }
-        catch (InsufficientValidatorsException shortage)
+        var selection = await Registry.SelectCohortAsync(JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
+        if (!selection.Found)
         {
             // Stay where it is: the registry wakes a job it queued when load falls, and the reminder tries again
             // until the distribution timeout in any case.
-            LogNoCohort(logger, JobId, shortage.Message);
-            if (shortage.OnlyBusy)
+            LogNoCohort(logger, JobId, selection.Shortage!);
+            if (selection.OnlyBusy)
             {
                 metrics.JobWaitedForCapacity();
             }
             return;
         }
-        EnterAttempt(cohort);
+        EnterAttempt(selection.Cohort);
         await state.WriteStateAsync();
         await StartAttemptAsync([]);
     }
@@ -353,7 +353,7 @@ internal sealed partial class ComputeJobGrain(
         }
         await CurrentQuorum.ScheduleCloseAsync(Stored.StepDeadline!.Value);
         _dispatchedAttempt = Lifecycle.Attempt;
-        var job = Spec();
+        var job = await SpecAsync();
         await Task.WhenAll(Stored.Cohort.Where(member => !replied.Contains(member.ValidatorId)).Select(member => DispatchAsync(job, member)));
     }
 
@@ -387,17 +387,18 @@ internal sealed partial class ComputeJobGrain(
     }
 
     /// <summary>The job as submitted, as compute describes it: what every cohort member runs.</summary>
-    private JobSpec Spec()
+    private async Task<JobSpec> SpecAsync()
     {
+        _module ??= await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).ReadAsync();
         var id = Compute.JobId.Parse(JobId);
         if (Stored.Private is not { } input)
         {
-            return JobSpec.Public(id, Stored.Module, Stored.PublicInput, Stored.Limits, Stored.Replication);
+            return JobSpec.Public(id, _module, Stored.PublicInput, Stored.Limits, Stored.Replication);
         }
         var envelope = new PrivateEnvelope(
             SealedInput.FromBytes(input.SealedInput), PedersenCommitment.FromBytes(input.InputCommitment),
             PublicKey.FromBytes(Stored.Requester), OwnershipProof.FromBytes(input.OwnershipProof));
-        return JobSpec.Private(id, Stored.Module, envelope, Stored.Limits, Stored.Replication);
+        return JobSpec.Private(id, _module, envelope, Stored.Limits, Stored.Replication);
     }
 
     private async Task<JobStatus> StatusAsync()
@@ -429,7 +430,7 @@ internal sealed partial class ComputeJobGrain(
         [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))];
 
     private PrivateJobContext? PrivacyContext() => Stored.Private is { } input
-        ? new PrivateJobContext(JobId, SHA256.HashData(Stored.Module), PedersenCommitment.FromBytes(input.InputCommitment),
+        ? new PrivateJobContext(JobId, Convert.FromHexString(Stored.ModuleHash), PedersenCommitment.FromBytes(input.InputCommitment),
             PublicKey.FromBytes(Stored.Requester), JobNonce.FromBytes(input.Nonce))
         : null;
 
@@ -443,9 +444,9 @@ internal sealed partial class ComputeJobGrain(
 
     private async Task StopRemindingAsync()
     {
-        if (await GetReminder(DeadlineReminder) is { } reminder)
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -11,7 +11,8 @@ internal sealed class ComputeJobState
 {
     public JobLifecycle? Lifecycle { get; set; }
 
-    public byte[] Module { get; set; } = [];
+    /// <summary>The module's content address (<see cref="ModuleKey"/>): its bytes are stored once, by the module grain.</summary>
+    public string ModuleHash { get; set; } = "";
 
     public ResourceLimits Limits { get; set; } = ResourceLimits.Default;
 

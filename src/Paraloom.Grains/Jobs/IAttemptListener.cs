@@ -1,4 +1,5 @@
-using Paraloom.Actors;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Paraloom.Grains;
 
@@ -6,8 +7,10 @@ namespace Paraloom.Grains;
 /// The job grain as its quorums see it (same grain, key: job id). One-way, so a quorum never waits on a job
 /// that may itself be waiting on the quorum.
 /// </summary>
+[Alias("paraloom.attempt-listener")]
 internal interface IAttemptListener : IGrainWithStringKey
 {
     [OneWay]
+    [Alias("attempt-decided")]
     Task OnAttemptDecidedAsync(QuorumDecision decision);
 }

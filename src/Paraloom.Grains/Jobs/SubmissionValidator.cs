@@ -40,7 +40,8 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
         }
         catch (JobRejectedException rejected)
         {
-            throw new JobSubmissionException(ErrorFor(rejected.Failure), rejected.Message, rejected);
+            // Not chained: compute's exception does not cross grain calls, and the message says it all.
+            throw new JobSubmissionException(ErrorFor(rejected.Failure), rejected.Message);
         }
         return submission.Private is { } admitted
             ? new PrivateJobContext(jobId, spec.ModuleHash.Span, admitted.InputCommitment, submission.Requester, admitted.Nonce)

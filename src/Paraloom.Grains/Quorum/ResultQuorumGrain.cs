@@ -1,6 +1,7 @@
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paraloom.Actors;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
@@ -132,7 +133,7 @@ internal sealed partial class ResultQuorumGrain(
         Stored.CloseAt = deadline;
         await state.WriteStateAsync();
         var dueIn = deadline - time.GetUtcNow();
-        await RegisterOrUpdateReminder(CloseReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, options.Value.DeadlineCheckPeriod);
+        await this.RegisterOrUpdateReminder(CloseReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, options.Value.DeadlineCheckPeriod);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -142,9 +143,9 @@ internal sealed partial class ResultQuorumGrain(
             return;
         }
         await CloseAsync();
-        if (await GetReminder(CloseReminder) is { } reminder)
+        if (await this.GetReminder(CloseReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -1,6 +1,7 @@
+using Orleans;
+using Orleans.Runtime;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using Paraloom.Actors;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -58,7 +59,7 @@ internal sealed class ValidatorRegistryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<CohortMember>> SelectCohortAsync(
+    public Task<CohortSelection> SelectCohortAsync(
         string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -67,10 +68,13 @@ internal sealed class ValidatorRegistryGrain(
         {
             cohort = _selector.Select(Views(), size, exclude, suspects);
         }
-        catch (InsufficientValidatorsException shortage) when (shortage.OnlyBusy)
+        catch (InsufficientValidatorsException shortage)
         {
-            _waiting.TryAdd(jobId, size);
-            throw;
+            if (shortage.OnlyBusy)
+            {
+                _waiting.TryAdd(jobId, size);
+            }
+            return Task.FromResult(CohortSelection.None(shortage.Message, shortage.OnlyBusy));
         }
         // A queued job that found its cohort through its own reminder no longer waits.
         _waiting.Remove(jobId);
@@ -80,8 +84,8 @@ internal sealed class ValidatorRegistryGrain(
             var load = _load.GetValueOrDefault(id);
             _load[id] = load with { InFlight = load.InFlight + 1 };
         }
-        return Task.FromResult<IReadOnlyList<CohortMember>>(
-            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]);
+        return Task.FromResult(CohortSelection.Of(
+            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))]));
     }
 
     public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync() =>

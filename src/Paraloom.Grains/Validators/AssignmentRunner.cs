@@ -1,6 +1,7 @@
+using Orleans;
+
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Paraloom.Actors;
 using Paraloom.Compute.Execution;
 using Paraloom.Compute.PrivateJobs;
 using Paraloom.Privacy;

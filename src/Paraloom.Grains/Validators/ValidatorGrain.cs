@@ -1,7 +1,8 @@
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Paraloom.Actors;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 

@@ -1,4 +1,4 @@
-using Paraloom.Actors;
+using Orleans;
 using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;

@@ -1,4 +1,4 @@
-using Paraloom.Actors;
+using Orleans;
 using Paraloom.Grains;
 using Paraloom.Wire;
 

@@ -1,4 +1,5 @@
 using Paraloom.Compute;
+using Paraloom.Grains;
 
 namespace Paraloom.Silo;
 
@@ -11,10 +12,29 @@ public sealed class SiloOptions
     public const string SectionName = "Paraloom";
 
     /// <summary>
-    /// Where grain state, reminders and validator keys live (the embedded file store). Empty: in memory,
-    /// lost when the process exits.
+    /// Where validator keys live and, unless <see cref="PostgreSqlConnectionString"/> is set, the embedded store: one
+    /// SQLite file (<see cref="SqliteFileName"/>) holding grain state and reminders. Empty with no PostgreSQL: in
+    /// memory, lost when the process exits.
     /// </summary>
     public string? StorageDirectory { get; set; }
+
+    /// <summary>PostgreSQL for grain state and reminders (production); empty: the embedded SQLite file.</summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
+    /// <summary>Orleans' service id: fixed, since stored state and reminders are keyed by it (default "paraloom").</summary>
+    public string ServiceId { get; set; } = "paraloom";
+
+    /// <summary>Orleans' cluster id: the silos that form one cluster (default "paraloom").</summary>
+    public string ClusterId { get; set; } = "paraloom";
+
+    /// <summary>The port silos talk to each other on, on 127.0.0.1 (default 11111; 0: any free port).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port Orleans clients connect to, on 127.0.0.1 (default 30000; 0: any free port).</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The embedded store's file name inside <see cref="StorageDirectory"/>.</summary>
+    public const string SqliteFileName = "paraloom.db";
 
     /// <summary>This silo's id in the scoring view.</summary>
     public string SiloId { get; set; } = "local";
@@ -55,8 +75,26 @@ public sealed class SiloOptions
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
+        Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
+        Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
+        Require(SiloPort is >= 0 and <= 65535, $"{SectionName}:SiloPort must be between 0 and 65535 (it is {SiloPort}).");
+        Require(GatewayPort is >= 0 and <= 65535, $"{SectionName}:GatewayPort must be between 0 and 65535 (it is {GatewayPort}).");
+        try
+        {
+            _ = Store();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new InvalidOperationException($"{SectionName}:PostgreSqlConnectionString does not parse: {invalid.Message}");
+        }
         Caps.ToNetworkCaps();
     }
+
+    /// <summary>The store these settings name: PostgreSQL, the SQLite file under the storage directory, or none (memory).</summary>
+    public ParaloomStore? Store() =>
+        !string.IsNullOrWhiteSpace(PostgreSqlConnectionString) ? ParaloomStore.PostgreSql(PostgreSqlConnectionString)
+        : !string.IsNullOrWhiteSpace(StorageDirectory) ? ParaloomStore.Sqlite(Path.Combine(StorageDirectory, SqliteFileName))
+        : null;
 
     private static void Require(bool condition, string message)
     {

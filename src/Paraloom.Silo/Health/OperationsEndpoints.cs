@@ -1,5 +1,8 @@
-using Paraloom.Actors;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans;
 using Paraloom.Grains;
+using Paraloom.Silo.Health;
 using Paraloom.Silo.Metrics;
 
 namespace Paraloom.Silo;
@@ -9,13 +12,20 @@ internal static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"))
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+            {
+                Predicate = _ => false,
+                ResponseWriter = (context, _) => context.Response.WriteAsync("ok"),
+            })
             .WithTags("Operations")
             .WithSummary("Liveness: the process answers.");
-        app.MapGet("/readyz", ReadyAsync)
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(ReadinessChecks.ReadinessTag),
+                ResponseWriter = WriteReadinessAsync,
+            })
             .WithTags("Operations")
-            .WithSummary("Readiness: the actor runtime runs and this silo's validators have joined the registry.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Readiness: Orleans runs, the store answers and this silo's validators have joined the registry.");
         app.MapGet("/metrics", ScrapeAsync)
             .WithTags("Operations")
             .WithSummary("Prometheus text exposition of the Paraloom.* meters.")
@@ -23,29 +33,26 @@ internal static class OperationsEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(IGrainFactory grains, SiloOptions options, IHostApplicationLifetime lifetime)
+    /// <summary>Ready: status and validator count; not ready: a problem naming every failing check.</summary>
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
-        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        if (report.Status == HealthStatus.Healthy)
         {
-            return NotReady("The silo is still starting.");
+            var validators = report.Entries.TryGetValue("validators", out var entry)
+                && entry.Data.TryGetValue(ValidatorsHealthCheck.ValidatorsKey, out var count) ? count : 0;
+            return context.Response.WriteAsJsonAsync(new { status = "ready", validators });
         }
-        var validators = await Registry(grains).GetValidatorsAsync();
-        var local = validators.Count(validator => validator.SiloId == options.SiloId);
-        return local >= options.Validators
-            ? Results.Ok(new { status = "ready", validators = validators.Count })
-            : NotReady($"{local} of this silo's {options.Validators} validators have joined the registry.");
+        var detail = string.Join(" ", report.Entries.Values
+            .Where(check => check.Status != HealthStatus.Healthy)
+            .Select(check => check.Description ?? check.Exception?.Message ?? "Unhealthy."));
+        return Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
+                extensions: new Dictionary<string, object?> { [Api.ApiExceptionHandler.ErrorExtension] = "not-ready" })
+            .ExecuteAsync(context);
     }
 
     private static async Task<IResult> ScrapeAsync(IGrainFactory grains, SiloMetrics metrics, PrometheusExporter exporter)
     {
-        metrics.ObserveValidators(await Registry(grains).GetValidatorsAsync());
+        metrics.ObserveValidators(await grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).GetValidatorsAsync());
         return Results.Text(exporter.Scrape(), PrometheusExporter.ContentType);
     }
-
-    private static IValidatorRegistryGrain Registry(IGrainFactory grains) =>
-        grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
-
-    private static IResult NotReady(string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
-            extensions: new Dictionary<string, object?> { [Api.ApiExceptionHandler.ErrorExtension] = "not-ready" });
 }

@@ -1,16 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using Paraloom.Actors;
-using Paraloom.Actors.Testing;
-using Paraloom.Compute.Execution;
-using Paraloom.Grains;
+using Orleans.TestingHost;
 using Paraloom.Privacy;
 
 namespace Paraloom.Benchmarks.Jobs;
 
 /// <summary>
-/// A trivial private job (echo of 64 bytes, K = 3) end to end in one process on memory storage: submit,
+/// A trivial private job (echo of 64 bytes, K = 3) end to end through one in-process Orleans silo on memory storage: submit,
 /// hand out keys, agree, fetch the result with a signed challenge, decrypt. <c>OnePrivateJob</c> is the
 /// latency (p50, p95 and max columns: BenchmarkDotNet 0.14 has no p99); <c>ConcurrentPrivateJobs</c> runs <see cref="Concurrency"/> at once, so
 /// jobs/s = Concurrency / Mean. For p99 and sustained throughput, run <see cref="PrivateJobThroughput"/>.
@@ -33,15 +30,7 @@ public class PrivateJobBenchmarks
     [GlobalSetup]
     public async Task StartAsync()
     {
-        _cluster = new InProcessTestCluster(
-            silo => silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName).UseInMemoryReminderService(),
-            services => services.AddParaloomCompute(options =>
-            {
-                options.LocalValidators.Count = 3;
-                options.LocalValidators.Capacity = Capacity;
-                options.LocalValidators.Scheduler = new ExecutionSchedulerOptions { QueueCapacity = 3 * Capacity };
-            }));
-        await _cluster.StartAsync();
+        _cluster = await BenchmarkSilo.StartAsync(3, Capacity);
     }
 
     [GlobalCleanup]
@@ -59,7 +48,7 @@ public class PrivateJobBenchmarks
         Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => RunJobAsync($"bench-{Interlocked.Increment(ref _next)}")));
 
     private Task<byte[]> RunJobAsync(string jobId) =>
-        new PrivateJobClient(_cluster.GrainFactory, _requester, _module).RunAsync(jobId, _input);
+        new PrivateJobClient(_cluster.Client, _requester, _module).RunAsync(jobId, _input);
 
     private sealed class LatencyConfig : ManualConfig
     {

@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Paraloom.Actors;
-using Paraloom.Actors.Testing;
-using Paraloom.Compute.Execution;
-using Paraloom.Grains;
 using Paraloom.Privacy;
 
 namespace Paraloom.Benchmarks.Jobs;
 
 /// <summary>
 /// Sustained private-job throughput: <c>concurrency</c> requesters each run echo jobs (64 bytes, K = 3) back to
-/// back through one in-process silo on memory storage, until <c>jobs</c> are done. Prints jobs/s and the
+/// back through one in-process Orleans silo on memory storage, until <c>jobs</c> are done. Prints jobs/s and the
 /// latency percentiles of every job (BenchmarkDotNet 0.14 reports no p99), after a warm-up.
 /// </summary>
 /// <remarks>
@@ -32,16 +28,8 @@ internal static class PrivateJobThroughput
         var capacity = Argument(args, 3, Math.Max(4, 2 * (int)Math.Ceiling(3.0 * concurrency / validators)));
         var module = Repository.Program("echo");
         using var requester = SecretKey.Generate();
-        await using var cluster = new InProcessTestCluster(
-            silo => silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName).UseInMemoryReminderService(),
-            services => services.AddParaloomCompute(options =>
-            {
-                options.LocalValidators.Count = validators;
-                options.LocalValidators.Capacity = capacity;
-                options.LocalValidators.Scheduler = new ExecutionSchedulerOptions { QueueCapacity = validators * capacity };
-            }));
-        await cluster.StartAsync();
-        var client = new PrivateJobClient(cluster.GrainFactory, requester, module);
+        await using var cluster = await BenchmarkSilo.StartAsync(validators, capacity);
+        var client = new PrivateJobClient(cluster.Client, requester, module);
         var input = new byte[64];
 
         await RunBatchAsync(client, input, WarmUpJobs, concurrency, "warm");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Paraloom.Actors;
-using Paraloom.Actors.Testing;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.TestingHost;
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Privacy;
@@ -9,61 +10,96 @@ using Paraloom.Privacy.Protocol;
 namespace Paraloom.Grains.Tests.Support;
 
 /// <summary>
-/// The compute grains on the actors' in-process test cluster, with fast deadlines. With a directory, state,
-/// reminders and validator keys are durable files, so the cluster can be killed and restarted.
+/// The compute grains on Orleans' in-process test cluster (one silo), reached through the cluster client so every
+/// call crosses Orleans' serializer, with fast deadlines. With a store, state and reminders live in it (and
+/// validator keys in <c>keys</c> beside it) under a fixed service id, so the silo can be killed and a new one
+/// started on what it left behind.
 /// </summary>
 internal sealed class ComputeCluster : IAsyncDisposable
 {
-    private readonly InProcessTestCluster _cluster;
+    private const string ServiceId = "paraloom-grains-tests";
 
-    private ComputeCluster(InProcessTestCluster cluster) => _cluster = cluster;
+    private readonly Func<Task<InProcessTestCluster>> _start;
+    private InProcessTestCluster _cluster;
+
+    private ComputeCluster(InProcessTestCluster cluster, Func<Task<InProcessTestCluster>> start)
+    {
+        _cluster = cluster;
+        _start = start;
+    }
 
     public SecretKey Requester { get; } = SecretKey.Generate();
 
-    public IGrainFactory Grains => _cluster.GrainFactory;
+    public IGrainFactory Grains => _cluster.Client;
 
-    public IServiceProvider Services => _cluster.ServiceProvider;
+    /// <summary>The silo's services (validator keys, metrics).</summary>
+    public IServiceProvider Services => _cluster.Silos[0].ServiceProvider;
 
     public static async Task<ComputeCluster> StartAsync(
         int validators = 3, IReadOnlyDictionary<string, ValidatorConduct>? conduct = null,
-        Action<ComputeOptions>? configure = null, string? directory = null)
+        Action<ComputeOptions>? configure = null, ParaloomStore? store = null, string? keyDirectory = null)
     {
-        var cluster = new InProcessTestCluster(
-            silo =>
+        async Task<InProcessTestCluster> Start()
+        {
+            var builder = new InProcessTestClusterBuilder(1);
+            if (store is not null)
             {
-                if (directory is null)
-                {
-                    silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName).UseInMemoryReminderService();
-                }
-                else
-                {
-                    silo.AddFileGrainStorage(PersistentStateAttribute.DefaultStorageName, Path.Combine(directory, "state"))
-                        .UseFileReminderService(Path.Combine(directory, "reminders"));
-                }
-            },
-            services =>
+                builder.Options.ServiceId = ServiceId;
+            }
+            builder.ConfigureSiloHost((_, host) =>
             {
                 foreach (var (id, kind) in conduct ?? new Dictionary<string, ValidatorConduct>())
                 {
-                    services.AddKeyedSingleton<IValidatorBehavior>(id, new ValidatorBehavior(kind));
+                    host.Services.AddKeyedSingleton<IValidatorBehavior>(id, new ValidatorBehavior(kind));
                 }
-                services.AddParaloomCompute(options =>
+            });
+            builder.ConfigureSilo((_, silo) =>
+            {
+                if (store is null)
+                {
+                    silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                }
+                else
+                {
+                    silo.UseParaloomStore(store);
+                }
+                silo.AddParaloomCompute(options =>
                 {
                     options.LocalValidators.Count = validators;
-                    options.LocalValidators.KeyDirectory = directory is null ? null : Path.Combine(directory, "keys");
+                    options.LocalValidators.KeyDirectory = keyDirectory;
                     options.DeadlineCheckPeriod = TimeSpan.FromMilliseconds(100);
                     options.AttemptGrace = TimeSpan.FromMilliseconds(1500);
                     options.Selection = new SelectionOptions { TieBand = 0 };
                     configure?.Invoke(options);
                 });
             });
-        await cluster.StartAsync();
-        return new ComputeCluster(cluster);
+            var cluster = builder.Build();
+            try
+            {
+                await cluster.DeployAsync();
+            }
+            catch
+            {
+                await cluster.DisposeAsync();
+                throw;
+            }
+            return cluster;
+        }
+        return new ComputeCluster(await Start(), Start);
     }
 
-    public Task KillAsync() => _cluster.KillAsync();
+    /// <summary>Ends the silo without deactivating anything: in-memory state and work in flight are lost.</summary>
+    public async Task KillAsync()
+    {
+        foreach (var silo in _cluster.Silos.ToList())
+        {
+            await _cluster.KillSiloAsync(silo);
+        }
+        await _cluster.DisposeAsync();
+    }
 
-    public Task StartAgainAsync() => _cluster.StartAsync();
+    /// <summary>A new silo on the same store and keys.</summary>
+    public async Task StartAgainAsync() => _cluster = await _start();
 
     public IComputeJobGrain Job(string jobId) => Grains.GetGrain<IComputeJobGrain>(jobId);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,14 +18,24 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
     public string StorageDirectory { get; } = Directory.CreateTempSubdirectory("paraloom-silo-").FullName;
 
     /// <summary>Where compute jobs' state files go: empty as long as no job was stored.</summary>
-    public string JobStateDirectory => Path.Combine(StorageDirectory, "state");
+    /// <summary>How many job grains have state in the silo's SQLite store (rows of the "job" state).</summary>
+    public int StoredJobCount
+    {
+        get
+        {
+            var database = Path.Combine(StorageDirectory, SiloOptions.SqliteFileName);
+            if (!File.Exists(database))
+            {
+                return 0;
+            }
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'job' AND PayloadBinary IS NOT NULL;";
+            return Convert.ToInt32(command.ExecuteScalar());
+        }
+    }
 
-    public IReadOnlyList<string> StoredJobFiles =>
-        Directory.Exists(JobStateDirectory)
-            ? [.. Directory.EnumerateFiles(JobStateDirectory, "*", SearchOption.AllDirectories).Where(path => path.Contains("compute-job", StringComparison.Ordinal))]
-            : [];
-
-    /// <summary>Everything the silo logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +43,9 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("Paraloom:StorageDirectory", StorageDirectory);
         builder.UseSetting("Paraloom:DeadlineCheckPeriod", "00:00:00.100");
+        // Test silos run side by side: each takes free Orleans ports.
+        builder.UseSetting("Paraloom:SiloPort", "0");
+        builder.UseSetting("Paraloom:GatewayPort", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting("Paraloom:" + key, value);
@@ -45,6 +59,7 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(StorageDirectory, recursive: true);
     }
 }

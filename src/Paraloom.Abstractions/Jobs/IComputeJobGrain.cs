@@ -1,0 +1,46 @@
+using Orleans;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// One compute job (key: the job id the requester chose). It validates the submission, assigns cohorts,
+/// takes the requester's key hand-out, drives the state machine to a final state and serves the result to
+/// the requester alone.
+/// </summary>
+[Alias("paraloom.compute-job")]
+public interface IComputeJobGrain : IGrainWithStringKey
+{
+    /// <summary>Validates and stores the job, then assigns its first cohort.</summary>
+    /// <exception cref="JobSubmissionException">The job is refused; nothing was stored.</exception>
+    [Alias("submit")]
+    Task<JobStatus> SubmitAsync(JobSubmission submission);
+
+    /// <summary>
+    /// The requester's hand-out of the job key, wrapped to each member of the cohort of <paramref name="attempt"/>.
+    /// </summary>
+    /// <exception cref="KeyDeliveryException">Not the current attempt, keys not awaited, or not exactly the cohort.</exception>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [Alias("deliver-keys")]
+    Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys);
+
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [Alias("status")]
+    Task<JobStatus> GetStatusAsync();
+
+    /// <summary>A fresh, single-use challenge the requester signs to fetch the result.</summary>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [Alias("result-challenge")]
+    Task<ResultChallenge> CreateResultChallengeAsync();
+
+    /// <summary>
+    /// The result, for the requester only: <paramref name="signature"/> is its BIP-340 signature over
+    /// <see cref="ResultAuthorization.Message"/> of this job and <paramref name="challenge"/>.
+    /// </summary>
+    /// <exception cref="ResultAccessDeniedException">Unknown, used or expired challenge, or a signature not by the requester.</exception>
+    /// <exception cref="ResultNotReadyException">The job has not reached a final state, or was rejected.</exception>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [Alias("result")]
+    Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature);
+}

@@ -1,0 +1,61 @@
+using Orleans;
+using Paraloom.Compute;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+
+namespace Paraloom.Grains;
+
+/// <summary>Where a job is, as anyone may see it: nothing here is secret.</summary>
+[GenerateSerializer, Immutable, Alias("paraloom.job-status")]
+public sealed record JobStatus
+{
+    [Id(0)]
+    public required string JobId { get; init; }
+
+    [Id(1)]
+    public required JobState State { get; init; }
+
+    [Id(2)]
+    public required bool IsPrivate { get; init; }
+
+    [Id(3)]
+    public required PublicKey Requester { get; init; }
+
+    /// <summary>The current attempt, from 1.</summary>
+    [Id(4)]
+    public required int Attempt { get; init; }
+
+    /// <summary>The current attempt's cohort.</summary>
+    [Id(5)]
+    public required IReadOnlyList<CohortMember> Cohort { get; init; }
+
+    /// <summary>Votes the current attempt's quorum has counted.</summary>
+    [Id(6)]
+    public required int VotesReceived { get; init; }
+
+    /// <summary>The votes one result needs in the current cohort.</summary>
+    [Id(7)]
+    public required int Threshold { get; init; }
+
+    /// <summary>Time since submission.</summary>
+    [Id(8)]
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True while the service waits for the requester to hand the job key to the current cohort.</summary>
+    [Id(9)]
+    public required bool AwaitingKeys { get; init; }
+
+    /// <summary>For a private job: what the requester needs to hand out keys and open the output.</summary>
+    [Id(10)]
+    public PrivateJobContext? Privacy { get; init; }
+
+    /// <summary>The agreed digest once finalised.</summary>
+    [Id(11)]
+    public ResultDigest? Digest { get; init; }
+
+    /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
+    [Id(12)]
+    public string? Reason { get; init; }
+
+    public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
+}

@@ -1,0 +1,39 @@
+using Orleans;
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+
+namespace Paraloom.Grains;
+
+/// <summary>The result a cohort agreed on, with the output that matches its digest.</summary>
+[GenerateSerializer, Immutable, Alias("paraloom.agreed-result")]
+public sealed class AgreedResult
+{
+    [Id(0)]
+    private readonly byte[] _output;
+
+    public AgreedResult(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        Status = status;
+        Code = code;
+        _output = output.ToArray();
+        Digest = digest;
+        FuelUsed = fuelUsed;
+    }
+
+    [Id(1)]
+    public ExecutionStatus Status { get; }
+
+    [Id(2)]
+    public uint Code { get; }
+
+    public ReadOnlyMemory<byte> Output => _output;
+
+    [Id(3)]
+    public ResultDigest Digest { get; }
+
+    [Id(4)]
+    public long FuelUsed { get; }
+
+    public override string ToString() => $"AgreedResult({Status}, {FuelUsed} fuel, digest {Digest})";
+}

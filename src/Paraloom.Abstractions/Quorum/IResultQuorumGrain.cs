@@ -1,0 +1,43 @@
+using Orleans;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// The votes of one attempt (key: <see cref="QuorumKey.For"/> of job id and attempt). It accepts only
+/// cohort members' correctly signed votes, ignores duplicates, detects equivocation, decides as soon as the
+/// outcome is certain, tells the job and applies reputation (including to a validator that signs a vote for
+/// an attempt whose cohort does not include it).
+/// </summary>
+[Alias("paraloom.result-quorum")]
+public interface IResultQuorumGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the attempt with its cohort; opening it again with the same setup does nothing.</summary>
+    /// <exception cref="InvalidOperationException">The quorum was opened with a different setup.</exception>
+    [Alias("open")]
+    Task OpenAsync(QuorumSetup setup);
+
+    /// <summary>Counts a vote, or says why not.</summary>
+    [Alias("vote")]
+    Task<VoteAcceptance> SubmitVoteAsync(SignedVote vote);
+
+    /// <summary>
+    /// Records that a member refused to run the attempt: a reply without a vote. When the whole cohort refuses,
+    /// the attempt rejects the job and nobody is penalised.
+    /// </summary>
+    [Alias("refusal")]
+    Task RecordRefusalAsync(AssignmentRefusal refusal);
+
+    /// <summary>
+    /// Closes the attempt at <paramref name="deadline"/> (durably), decided or not, so members that never
+    /// voted are penalised; votes that arrive before then still count for reputation, never for the decision.
+    /// </summary>
+    [Alias("schedule-close")]
+    Task ScheduleCloseAsync(DateTimeOffset deadline);
+
+    [Alias("snapshot")]
+    Task<QuorumSnapshot> GetSnapshotAsync();
+
+    /// <summary>Ends the attempt at its deadline: members that have not voted timed out.</summary>
+    [Alias("close")]
+    Task<QuorumSnapshot> CloseAsync();
+}

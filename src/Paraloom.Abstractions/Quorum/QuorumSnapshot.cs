@@ -1,0 +1,21 @@
+using Orleans;
+using Paraloom.Compute.Agreement;
+
+namespace Paraloom.Grains;
+
+/// <summary>An attempt's quorum at a moment; <see cref="Closed"/> once its deadline passed and silent members timed out.</summary>
+[GenerateSerializer, Immutable, Alias("paraloom.quorum-snapshot")]
+public sealed record QuorumSnapshot(
+    [property: Id(0)] string JobId, [property: Id(1)] int Attempt, [property: Id(2)] int CohortSize, [property: Id(3)] int Threshold,
+    [property: Id(4)] IReadOnlyCollection<string> Replied, [property: Id(5)] int VotesCounted,
+    [property: Id(6)] QuorumDecision? Decision, [property: Id(7)] bool Closed);
+
+/// <summary>
+/// What an attempt decided: finalise (with the agreed result), retry or reject. <see cref="Faulted"/> names
+/// the members it caught failing so far (a bad signature, equivocation, a refusal, or silence once closed),
+/// whom a retry should pick last.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("paraloom.quorum-decision")]
+public sealed record QuorumDecision(
+    [property: Id(0)] string JobId, [property: Id(1)] int Attempt, [property: Id(2)] AgreementOutcomeKind Kind,
+    [property: Id(3)] AgreedResult? Result, [property: Id(4)] string? Reason, [property: Id(5)] IReadOnlyCollection<string> Faulted);

@@ -1,0 +1,79 @@
+using Orleans;
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// A cohort member's vote: its claim (digest and fuel) signed with its key over <see cref="VoteMessage"/>,
+/// and the result it claims (status, code and output: sealed for a private job) so the quorum can check
+/// the digest and keep the output it agrees on.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("paraloom.signed-vote")]
+public sealed class SignedVote
+{
+    [Id(0)]
+    private readonly byte[] _output;
+
+    public SignedVote(
+        string jobId, int attempt, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
+        long fuelUsed, SchnorrSignature signature)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentException.ThrowIfNullOrEmpty(validatorId);
+        ArgumentNullException.ThrowIfNull(signature);
+        JobId = jobId;
+        Attempt = attempt;
+        ValidatorId = validatorId;
+        Status = status;
+        Code = code;
+        _output = output.ToArray();
+        FuelUsed = fuelUsed;
+        Signature = signature;
+        Digest = ResultDigestEncoding.Compute(status, code, _output);
+    }
+
+    [Id(1)]
+    public string JobId { get; }
+
+    [Id(2)]
+    public int Attempt { get; }
+
+    [Id(3)]
+    public string ValidatorId { get; }
+
+    [Id(4)]
+    public ExecutionStatus Status { get; }
+
+    [Id(5)]
+    public uint Code { get; }
+
+    public ReadOnlyMemory<byte> Output => _output;
+
+    [Id(6)]
+    public long FuelUsed { get; }
+
+    /// <summary>The digest of (status, code, output): what the signature covers.</summary>
+    [Id(7)]
+    public ResultDigest Digest { get; }
+
+    [Id(8)]
+    public SchnorrSignature Signature { get; }
+
+    /// <summary>Signs a vote with the validator's own key.</summary>
+    public static SignedVote Sign(
+        SecretKey key, string jobId, int attempt, string validatorId, ExecutionStatus status, uint code,
+        ReadOnlySpan<byte> output, long fuelUsed)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var digest = ResultDigestEncoding.Compute(status, code, output);
+        var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed));
+        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, signature);
+    }
+
+    public bool VerifySignature(Paraloom.Privacy.PublicKey key) =>
+        key.Verify(VoteMessage.Encode(JobId, Attempt, Digest, FuelUsed), Signature);
+
+    public override string ToString() => $"SignedVote({JobId}/{Attempt} by {ValidatorId}: {Digest}, {FuelUsed} fuel)";
+}
