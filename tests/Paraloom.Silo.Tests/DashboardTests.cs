@@ -14,7 +14,7 @@ public sealed class DashboardTests(ObservedSilo observed) : IClassFixture<Observ
     public void Every_query_names_only_metrics_a_silo_exports(string dashboard)
     {
         using var document = Dashboards.Load(dashboard);
-        var exported = observed.SampleNames();
+        var exported = observed.Metrics.Names;
 
         var expressions = Dashboards.Expressions(document.RootElement);
 
