@@ -2,7 +2,8 @@ using Paraloom.Silo.Tests.Support;
 
 namespace Paraloom.Silo.Tests;
 
-public sealed class ComputeMetricsTests(ObservedSilo observed) : IClassFixture<ObservedSilo>
+[Collection(MetricsCollection.Name)]
+public sealed class ComputeMetricsTests(ObservedSilo observed)
 {
     private PrometheusText Metrics => observed.Metrics;
 

@@ -2,7 +2,8 @@ using Paraloom.Silo.Tests.Support;
 
 namespace Paraloom.Silo.Tests;
 
-public sealed class DashboardTests(ObservedSilo observed) : IClassFixture<ObservedSilo>
+[Collection(MetricsCollection.Name)]
+public sealed class DashboardTests(ObservedSilo observed)
 {
     /// <summary>Series Prometheus writes itself for every scrape target, so no exporter has them.</summary>
     private static readonly HashSet<string> ScrapeSeries = new(StringComparer.Ordinal) { "up" };

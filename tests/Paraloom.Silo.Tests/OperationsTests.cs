@@ -7,6 +7,7 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 
+[Collection(MetricsCollection.Name)]
 public sealed class OperationsTests : SiloTest
 {
     [Fact]

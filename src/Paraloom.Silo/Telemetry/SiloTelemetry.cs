@@ -63,5 +63,5 @@ internal static class SiloTelemetry
 
     /// <summary>Scrapes and probes are not traced: they would drown the jobs' traces.</summary>
     private static bool IsOperations(PathString path) =>
-        path.StartsWithSegments("/metrics") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+        path.StartsWithSegments(MetricsEndpoint.Path) || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
 }
