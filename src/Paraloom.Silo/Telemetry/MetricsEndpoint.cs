@@ -18,6 +18,8 @@ internal static class MetricsEndpoint
                 context.RequestServices.GetRequiredService<SiloMetrics>().ObserveValidators(await registry.GetValidatorsAsync());
                 await next(context);
             }), optionsName: null)
+            // Scrapes are not API traffic: the HTTP request metrics leave them out.
+            .DisableHttpMetrics()
             .WithTags("Operations")
             .WithSummary("Prometheus text from the OpenTelemetry exporter: Paraloom, Orleans, runtime, process and HTTP metrics.");
         return app;
