@@ -2,7 +2,8 @@
 # Runs the whole test suite. Installs what the tests need when it is missing
 # (wabt: the spec tests convert ../shared/wasm-spec with wast2json at test time;
 # postgresql: the storage and crash tests run against a PostgreSQL this script starts),
-# builds in Release, runs every test project and ends with one line of totals.
+# builds in Release, runs every test project and the dashboard check (dashboards/check.sh, which installs
+# prometheus when missing), and ends with one line of totals.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -52,5 +53,8 @@ status=${PIPESTATUS[0]}
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crashed test host counts as a failure
+
+# The dashboard check (about 40 s): every dashboard query against a real Prometheus scraping a silo. It counts as one test.
+if dashboards/check.sh --no-build; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 [ "$failed" -eq 0 ]

@@ -5,7 +5,6 @@ using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Silo.Api;
 using Paraloom.Silo.Health;
-using Paraloom.Silo.Metrics;
 
 namespace Paraloom.Silo;
 
@@ -34,23 +33,22 @@ public static class SiloHost
 
         builder.Services.AddSingleton(options);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        // Telemetry first: its meter provider must listen before Orleans and the grains create their instruments.
+        builder.AddParaloomTelemetry(options);
         builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
         builder.Services.AddParaloomHealthChecks(store);
-        builder.Services.AddSingleton<SiloMetrics>();
-        builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
-        // The exporter must listen before the first measurement, not from the first scrape.
-        app.Services.GetRequiredService<PrometheusExporter>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapOperationsEndpoints();
+        app.MapParaloomMetrics();
         // The dashboard is for people, not part of the API the OpenAPI document describes.
         app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
         app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints();
@@ -71,6 +69,7 @@ public static class SiloHost
             silo.UseParaloomStore(store);
         }
         silo.AddDashboard();
+        silo.AddActivityPropagation();
         var dataDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
         silo.AddParaloomCompute(compute =>
         {

@@ -2,7 +2,8 @@ using Paraloom.Silo.Tests.Support;
 
 namespace Paraloom.Silo.Tests;
 
-public sealed class DashboardTests(ObservedSilo observed) : IClassFixture<ObservedSilo>
+[Collection(MetricsCollection.Name)]
+public sealed class DashboardTests(ObservedSilo observed)
 {
     /// <summary>Series Prometheus writes itself for every scrape target, so no exporter has them.</summary>
     private static readonly HashSet<string> ScrapeSeries = new(StringComparer.Ordinal) { "up" };
@@ -14,7 +15,7 @@ public sealed class DashboardTests(ObservedSilo observed) : IClassFixture<Observ
     public void Every_query_names_only_metrics_a_silo_exports(string dashboard)
     {
         using var document = Dashboards.Load(dashboard);
-        var exported = observed.SampleNames();
+        var exported = observed.Metrics.Names;
 
         var expressions = Dashboards.Expressions(document.RootElement);
 

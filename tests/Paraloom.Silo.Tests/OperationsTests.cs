@@ -7,6 +7,7 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Tests;
 
+[Collection(MetricsCollection.Name)]
 public sealed class OperationsTests : SiloTest
 {
     [Fact]
@@ -38,19 +39,22 @@ public sealed class OperationsTests : SiloTest
     }
 
     [Fact]
-    public async Task Metrics_count_submissions_refusals_and_show_the_validators_in_prometheus_text()
+    public async Task Metrics_count_submissions_refusals_and_show_this_silos_validators_in_prometheus_text()
     {
         await Api.SubmitAsync(ApiDriver.PublicJob("m-1", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
         await Api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], Requester.PublicKey));
 
         var response = await Api.Http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
+        var metrics = new PrometheusText(text);
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("# TYPE paraloom_silo_jobs_submitted_total counter", text);
-        Assert.Contains("paraloom_silo_jobs_submitted_total{privacy=\"public\"} 1\n", text);
-        Assert.Contains("paraloom_silo_submissions_refused_total{error=\"module-has-imports\"} 1\n", text);
-        Assert.Contains("paraloom_validator_reputation{silo_id=\"local\",validator_id=\"validator-2\"} ", text);
+        Assert.Equal(1, metrics.Value("paraloom_silo_jobs_submitted_total", ("privacy", "public")));
+        Assert.Equal(0, metrics.Value("paraloom_silo_jobs_submitted_total", ("privacy", "private")));
+        Assert.Equal(1, metrics.Value("paraloom_silo_submissions_refused_total", ("error", "module-has-imports")));
+        Assert.Single(metrics.Find("paraloom_validator_reputation", ("validator_id", "validator-2"), ("service_instance_id", "local")));
+        Assert.Equal(3, metrics.Find("paraloom_validator_capacity").Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy.Protocol;
@@ -8,11 +9,16 @@ namespace Paraloom.Grains;
 /// <summary>
 /// The compute service's instruments on the <see cref="MeterName"/> meter: job outcomes and latency,
 /// executions, votes, and how each validator is selected and behaves. Every tag is a fixed code or a
-/// validator id (a bounded, public set); job ids, inputs, outputs and keys never become tags.
+/// validator id (a bounded, public set); job ids, inputs, outputs and keys never become tags. The counters
+/// dashboards read start at 0 (for every reason, and for each of this silo's validators), so a fresh silo
+/// shows 0 rather than "no data".
 /// </summary>
 internal sealed class ComputeMetrics
 {
-    public const string MeterName = "Paraloom.Compute";
+    public const string MeterName = ComputeTelemetry.MeterName;
+
+    /// <summary>The conduct codes <see cref="ConductApplied"/> reports.</summary>
+    private static readonly string[] ConductCodes = [.. Enum.GetNames<MemberConduct>().Select(Kebab)];
 
     // Fuel spans orders of magnitude (a tiny job uses a hundred or so, the default cap is 10^9).
     private static readonly IReadOnlyList<long> FuelBuckets = [100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
@@ -33,9 +39,10 @@ internal sealed class ComputeMetrics
     private readonly Counter<long> _conduct;
     private readonly Counter<long> _refusals;
 
-    public ComputeMetrics(IMeterFactory meterFactory)
+    public ComputeMetrics(IMeterFactory meterFactory, IOptions<ComputeOptions> options)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(options);
         var meter = meterFactory.Create(MeterName);
         _finalised = meter.CreateCounter<long>("paraloom.compute.jobs.finalised", "{job}", "Jobs whose cohort agreed on a result.");
         _rejected = meter.CreateCounter<long>("paraloom.compute.jobs.rejected", "{job}", "Accepted jobs that ended rejected, by reason code.");
@@ -54,6 +61,30 @@ internal sealed class ComputeMetrics
             "Reputation outcomes applied to a validator: agreed, dissented, timed-out, equivocated, invalid-signature.");
         _refusals = meter.CreateCounter<long>("paraloom.compute.validator.refusals", "{assignment}",
             "Assignments a local validator refused before running anything (bad ownership proof, input not the committed one).");
+        StartAtZero(options.Value.LocalValidators.ValidatorIds);
+    }
+
+    private void StartAtZero(IReadOnlyList<string> localValidators)
+    {
+        _finalised.Add(0);
+        _retries.Add(0);
+        _capacityWaits.Add(0);
+        foreach (var reason in new[] { JobRejectionReason.Disagreement, JobRejectionReason.KeyHandOutTimeout, JobRejectionReason.DistributionTimeout })
+        {
+            _rejected.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+        _executions.Add(0, new KeyValuePair<string, object?>("outcome", "ok"), new KeyValuePair<string, object?>("code", "none"));
+        _votes.Add(0, new KeyValuePair<string, object?>("verdict", "accepted"));
+        foreach (var validatorId in localValidators)
+        {
+            var validator = new KeyValuePair<string, object?>("validator.id", validatorId);
+            _selections.Add(0, validator);
+            _refusals.Add(0, validator);
+            foreach (var conduct in ConductCodes)
+            {
+                _conduct.Add(0, validator, new KeyValuePair<string, object?>("conduct", conduct));
+            }
+        }
     }
 
     public void JobFinalised(TimeSpan sinceSubmission)

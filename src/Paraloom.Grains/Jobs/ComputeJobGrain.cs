@@ -54,6 +54,7 @@ internal sealed partial class ComputeJobGrain(
     public async Task<JobStatus> SubmitAsync(JobSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job submit", logger, JobId);
         if (state.RecordExists)
         {
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
@@ -103,6 +104,7 @@ internal sealed partial class ComputeJobGrain(
     public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys)
     {
         ArgumentNullException.ThrowIfNull(wrappedKeys);
+        using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job keys", logger, JobId, attempt);
         EnsureExists();
         // A repeated hand-out (a client retrying) for an attempt that already has its keys changes nothing.
         if (attempt == Lifecycle.Attempt && Lifecycle.State != JobState.AwaitingKeys && Stored.WrappedKeys.Count > 0)
@@ -255,6 +257,7 @@ internal sealed partial class ComputeJobGrain(
         {
             return;
         }
+        using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job decision", logger, JobId, decision.Attempt);
         LogDecided(logger, JobId, decision.Attempt, decision.Kind);
         switch (decision.Kind)
         {

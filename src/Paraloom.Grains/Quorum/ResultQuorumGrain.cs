@@ -68,6 +68,7 @@ internal sealed partial class ResultQuorumGrain(
     public async Task<VoteAcceptance> SubmitVoteAsync(SignedVote vote)
     {
         ArgumentNullException.ThrowIfNull(vote);
+        using var span = JobSpan.Start(ComputeTelemetry.Quorum, "quorum vote", logger, vote.JobId, vote.Attempt, vote.ValidatorId);
         if (_tally is null)
         {
             return VoteAcceptance.NotOpen;

@@ -40,6 +40,7 @@ internal sealed partial class AssignmentRunner(
 
     private async Task RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
+        using var span = JobSpan.Start(ComputeTelemetry.Validators, "validator execute", logger, assignment.JobId, assignment.Attempt, validatorId);
         var finished = false;
         var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
         try

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans;
-using Paraloom.Grains;
 using Paraloom.Silo.Health;
-using Paraloom.Silo.Metrics;
 
 namespace Paraloom.Silo;
 
-/// <summary>The endpoints operators and orchestrators use: liveness, readiness and Prometheus metrics.</summary>
+/// <summary>The endpoints operators and orchestrators use: liveness and readiness (metrics: <see cref="MetricsEndpoint"/>).</summary>
 internal static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
@@ -26,11 +23,6 @@ internal static class OperationsEndpoints
             })
             .WithTags("Operations")
             .WithSummary("Readiness: Orleans runs, the store answers and this silo's validators have joined the registry.");
-        app.MapGet("/metrics", ScrapeAsync)
-            .WithName("GetMetrics")
-            .WithTags("Operations")
-            .WithSummary("Prometheus text exposition of the Paraloom.* meters.")
-            .Produces<string>(contentType: PrometheusExporter.ContentType);
         return app;
     }
 
@@ -49,11 +41,5 @@ internal static class OperationsEndpoints
         return Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
                 extensions: new Dictionary<string, object?> { [Api.ApiExceptionHandler.ErrorExtension] = "not-ready" })
             .ExecuteAsync(context);
-    }
-
-    private static async Task<IResult> ScrapeAsync(IGrainFactory grains, SiloMetrics metrics, PrometheusExporter exporter)
-    {
-        metrics.ObserveValidators(await grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).GetValidatorsAsync());
-        return Results.Text(exporter.Scrape(), PrometheusExporter.ContentType);
     }
 }

@@ -5,7 +5,7 @@ namespace Paraloom.Silo.Tests.Support;
 /// <summary>The Grafana dashboards under dashboards/ and every PromQL query they hold.</summary>
 internal static class Dashboards
 {
-    public static readonly string[] Names = ["validator-scoring", "jobs", "silos"];
+    public static readonly string[] Names = ["validator-scoring", "jobs", "silos", "orleans"];
 
     public static JsonDocument Load(string name) => JsonDocument.Parse(File.ReadAllText(Repository.PathOf("dashboards", name + ".json")));
 

@@ -20,7 +20,7 @@ public sealed class ObservedSilo : IAsyncLifetime
         services.AddKeyedSingleton<IValidatorBehavior>(Liar, new ValidatorBehavior(ValidatorConduct.WrongDigest)));
     private readonly SecretKey _requester = SecretKey.Generate();
 
-    public string Metrics { get; private set; } = "";
+    public PrometheusText Metrics { get; private set; } = new("");
 
     public async Task InitializeAsync()
     {
@@ -37,7 +37,7 @@ public sealed class ObservedSilo : IAsyncLifetime
         Assert.Equal("Rejected", (await api.WaitFinalAsync("disagreed-1", _requester)).State);
         Assert.Equal(HttpStatusCode.OK, (await api.ResultAsync("public-1", await api.SignedChallengeAsync("public-1", _requester))).StatusCode);
 
-        Metrics = await api.Http.GetStringAsync("/metrics");
+        Metrics = new PrometheusText(await api.Http.GetStringAsync("/metrics"));
     }
 
     public async Task DisposeAsync()
@@ -45,13 +45,6 @@ public sealed class ObservedSilo : IAsyncLifetime
         await _silo.DisposeAsync();
         _requester.Dispose();
     }
-
-    /// <summary>The names of the samples in the scrape (histograms as their _bucket, _sum and _count series).</summary>
-    public IReadOnlySet<string> SampleNames() =>
-        Metrics.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => !line.StartsWith('#'))
-            .Select(line => line[..line.IndexOfAny(['{', ' '])])
-            .ToHashSet(StringComparer.Ordinal);
 
     private static async Task Submit(ApiDriver api, SubmitJobRequest request) =>
         Assert.Equal(HttpStatusCode.Created, (await api.SubmitAsync(request)).StatusCode);

@@ -5,7 +5,8 @@ namespace Paraloom.Silo;
 
 /// <summary>
 /// The silo's instruments on the <see cref="MeterName"/> meter: what the API accepted and refused, and
-/// the validators' scoring view. Tags are fixed codes and public ids only, never job content.
+/// this silo's validators as the registry scores them. Tags are fixed codes and public ids only, never job
+/// content. Counters start at 0 for every tag the dashboards read, so a fresh silo shows 0, not "no data".
 /// </summary>
 internal sealed class SiloMetrics
 {
@@ -15,10 +16,14 @@ internal sealed class SiloMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _keyHandOuts;
     private readonly Counter<long> _resultRequests;
+    private readonly string _siloId;
     private volatile IReadOnlyList<ValidatorInfo> _validators = [];
 
-    public SiloMetrics(IMeterFactory meterFactory)
+    public SiloMetrics(IMeterFactory meterFactory, SiloOptions options)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(options);
+        _siloId = options.SiloId;
         var meter = meterFactory.Create(MeterName);
         _submitted = meter.CreateCounter<long>("paraloom.silo.jobs.submitted", "{job}", "Jobs accepted, by privacy.");
         _refused = meter.CreateCounter<long>("paraloom.silo.submissions.refused", "{submission}", "Submissions refused, by error code.");
@@ -27,9 +32,14 @@ internal sealed class SiloMetrics
         meter.CreateObservableGauge("paraloom.validator.reputation", () => Observe(v => v.Reputation), "{point}", "Validator reputation.");
         meter.CreateObservableGauge("paraloom.validator.in_flight", () => Observe(v => v.InFlight), "{execution}", "Executions in flight.");
         meter.CreateObservableGauge("paraloom.validator.capacity", () => Observe(v => v.Capacity), "{execution}", "Executions a validator takes at once.");
+
+        _submitted.Add(0, Privacy("public"));
+        _submitted.Add(0, Privacy("private"));
+        _keyHandOuts.Add(0);
+        _resultRequests.Add(0, new KeyValuePair<string, object?>("outcome", "served"));
     }
 
-    public void JobSubmitted(bool isPrivate) => _submitted.Add(1, new KeyValuePair<string, object?>("privacy", isPrivate ? "private" : "public"));
+    public void JobSubmitted(bool isPrivate) => _submitted.Add(1, Privacy(isPrivate ? "private" : "public"));
 
     public void SubmissionRefused(string error) => _refused.Add(1, new KeyValuePair<string, object?>("error", error));
 
@@ -37,12 +47,16 @@ internal sealed class SiloMetrics
 
     public void ResultRequested(string outcome) => _resultRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    /// <summary>The latest scoring view, reported by the validator gauges until the next one.</summary>
+    /// <summary>
+    /// The latest scoring view; the validator gauges report this silo's validators from it until the next one
+    /// (each silo reports its own, so a cluster's series add up without double counting).
+    /// </summary>
     public void ObserveValidators(IReadOnlyList<ValidatorInfo> validators) => _validators = validators;
 
     private IEnumerable<Measurement<int>> Observe(Func<ValidatorInfo, int> value) =>
-        _validators.Select(validator => new Measurement<int>(
-            value(validator),
-            new KeyValuePair<string, object?>("validator.id", validator.ValidatorId),
-            new KeyValuePair<string, object?>("silo.id", validator.SiloId)));
+        _validators
+            .Where(validator => validator.SiloId == _siloId)
+            .Select(validator => new Measurement<int>(value(validator), new KeyValuePair<string, object?>("validator.id", validator.ValidatorId)));
+
+    private static KeyValuePair<string, object?> Privacy(string privacy) => new("privacy", privacy);
 }
