@@ -36,6 +36,9 @@ internal sealed partial class ComputeJobGrain(
     private int _openedAttempt;
     private int _dispatchedAttempt;
 
+    /// <summary>Members of the dispatched attempt that answered Busy: sent the work again while the attempt lasts.</summary>
+    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
+
     /// <summary>The module's bytes, read from its content-addressed grain when this activation first dispatches.</summary>
     private byte[]? _module;
 
@@ -59,7 +62,8 @@ internal sealed partial class ComputeJobGrain(
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
         }
         var privacy = validator.Validate(JobId, submission);
-        var selection = await Registry.SelectCohortAsync(JobId, submission.Replication, [], []);
+        var selection = await Registry.SelectCohortAsync(
+            JobId, submission.Replication, [], [], ReservationLease(submission.Limits, submission.IsPrivate));
         if (!selection.Found && !selection.OnlyBusy)
         {
             throw new JobSubmissionException(SubmissionError.NoValidators, selection.Shortage!);
@@ -219,6 +223,11 @@ internal sealed partial class ComputeJobGrain(
                 {
                     await StartAttemptAsync(snapshot.Replied);
                 }
+                else if (!pastDeadline && _busy.Except(snapshot.Replied).ToList() is { Count: > 0 } busy)
+                {
+                    var job = await SpecAsync();
+                    await Task.WhenAll(Stored.Cohort.Where(member => busy.Contains(member.ValidatorId)).Select(member => DispatchAsync(job, member)));
+                }
                 break;
             case JobState.AwaitingKeys when Now >= Stored.StepDeadline:
                 await RejectAsync(JobRejectionReason.KeyHandOutTimeout, $"The requester did not hand out the job key to the cohort of attempt {Lifecycle.Attempt} " +
@@ -264,6 +273,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
+                Registry.ReleaseAsync(JobId, null).Ignore();
                 await StopRemindingAsync();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
                 break;
@@ -272,6 +282,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.Suspects.UnionWith(decision.Faulted);
                 Stored.StepDeadline = null;
                 await state.WriteStateAsync();
+                Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobRetried();
                 await AdvanceAsync();
                 break;
@@ -284,7 +295,8 @@ internal sealed partial class ComputeJobGrain(
     /// <summary>Starts the next attempt (the first, for a job that waited) if a cohort is free.</summary>
     private async Task TryAssignAsync()
     {
-        var selection = await Registry.SelectCohortAsync(JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
+        var selection = await Registry.SelectCohortAsync(
+            JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects, ReservationLease(Stored.Limits, Lifecycle.IsPrivate));
         if (!selection.Found)
         {
             // Stay where it is: the registry wakes a job it queued when load falls, and the reminder tries again
@@ -306,6 +318,8 @@ internal sealed partial class ComputeJobGrain(
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.StepDeadline = null;
         await state.WriteStateAsync();
+        // Whatever the attempt reserved (a cohort that waited for keys, never ran) is free for other jobs now.
+        Registry.ReleaseAsync(JobId, null).Ignore();
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
         await StopRemindingAsync();
@@ -316,6 +330,7 @@ internal sealed partial class ComputeJobGrain(
     {
         Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
         Stored.WrappedKeys = new(StringComparer.Ordinal);
+        _busy.Clear();
         metrics.CohortSelected(cohort);
         var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
         if (assigned.IsPrivate)
@@ -331,6 +346,13 @@ internal sealed partial class ComputeJobGrain(
     }
 
     private TimeSpan AttemptTimeout => Stored.Limits.WallClock + _options.AttemptGrace;
+
+    /// <summary>
+    /// How long a cohort stays reserved if the job never releases it: the attempt's longest life (the key hand-out,
+    /// then the execution). Normally the job releases each member once it has its assignment.
+    /// </summary>
+    private TimeSpan ReservationLease(ResourceLimits limits, bool isPrivate) =>
+        (isPrivate ? _options.KeyHandOutTimeout : TimeSpan.Zero) + limits.WallClock + _options.AttemptGrace;
 
     private async Task StartExecutingAsync(IReadOnlyCollection<string> replied)
     {
@@ -374,6 +396,14 @@ internal sealed partial class ComputeJobGrain(
             var wrappedKey = job.IsPrivate ? WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]) : null;
             var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId)
                 .ExecuteAsync(new Assignment(job, Lifecycle.Attempt, wrappedKey));
+            if (receipt == AssignmentReceipt.Busy)
+            {
+                _busy.Add(member.ValidatorId);
+            }
+            else
+            {
+                _busy.Remove(member.ValidatorId);
+            }
             if (receipt != AssignmentReceipt.Accepted)
             {
                 LogNotAccepted(logger, JobId, Lifecycle.Attempt, member.ValidatorId, receipt);
@@ -384,6 +414,8 @@ internal sealed partial class ComputeJobGrain(
             // An unreachable member is a missing vote: the attempt's deadline deals with it.
             LogDispatchFailed(logger, exception, JobId, Lifecycle.Attempt, member.ValidatorId);
         }
+        // The member now counts its own execution (or has none to count): its slot is no longer held for the job.
+        Registry.ReleaseAsync(JobId, member.ValidatorId).Ignore();
     }
 
     /// <summary>The job as submitted, as compute describes it: what every cohort member runs.</summary>
