@@ -18,6 +18,9 @@ public sealed class SubmissionTests
             ("imports", JobSubmission.Public(WasmModules.WithImport(), [], cluster.Requester.PublicKey), SubmissionError.HasImports),
             ("fuel-cap", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
             ("k-zero", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 0), SubmissionError.AboveCap),
+            // One or two validators are no BFT cohort: below the network minimum of 3.
+            ("k-one", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 1), SubmissionError.AboveCap),
+            ("k-two", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 2), SubmissionError.AboveCap),
             ("k-four", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 4), SubmissionError.NoValidators),
         };
         foreach (var (jobId, submission, error) in cases)

@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
@@ -149,6 +150,22 @@ internal sealed partial class ResultQuorumGrain(
         }
     }
 
+    public async Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt)
+    {
+        ArgumentNullException.ThrowIfNull(agreed);
+        if (_tally is null || Stored.Decision is not { Kind: not AgreementOutcomeKind.Finalised })
+        {
+            return;
+        }
+        if (Stored.LaterAgreement is null)
+        {
+            Stored.LaterAgreement = new StoredAgreement(
+                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, sealedPerAttempt);
+            await state.WriteStateAsync();
+        }
+        await ApplyReputationAsync();
+    }
+
     public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task<QuorumSnapshot> CloseAsync()
@@ -200,7 +217,7 @@ internal sealed partial class ResultQuorumGrain(
             .Where(member => !(EveryMemberRefused && Refused(member.ValidatorId)))
             .Select(member => (member.ValidatorId, Conduct: Stored.InvalidSigners.Contains(member.ValidatorId)
                 ? MemberConduct.InvalidSignature
-                : conduct[member.ValidatorId]))
+                : Settled(member.ValidatorId, conduct[member.ValidatorId])))
             .Where(pair => IsCertain(pair.Conduct) && !Stored.AppliedOutcomes.Contains(OutcomeKey(pair.ValidatorId, pair.Conduct)))
             .ToList();
         if (due.Count == 0)
@@ -214,6 +231,29 @@ internal sealed partial class ResultQuorumGrain(
             Stored.AppliedOutcomes.Add(OutcomeKey(member, memberConduct));
         }
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A vote this attempt could not judge (its cohort never agreed) is judged by what a later attempt agreed on,
+    /// so a validator that lies in every cohort it joins is caught even when each of its cohorts needed all votes.
+    /// </summary>
+    private MemberConduct Settled(string member, MemberConduct conduct)
+    {
+        if (conduct != MemberConduct.Inconclusive || Stored.LaterAgreement is not { } later)
+        {
+            return conduct;
+        }
+        var vote = Stored.Votes.Last(vote => vote.ValidatorId == member);
+        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.Output.Length != later.OutputLength)
+        {
+            return MemberConduct.Dissented;
+        }
+        if (later.SealedPerAttempt)
+        {
+            // Same plaintext length and the same run: whether the sealed bytes hide the same output nobody here can tell.
+            return MemberConduct.Inconclusive;
+        }
+        return ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output) == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
     }
 
     private bool IsCertain(MemberConduct conduct) => conduct switch
