@@ -14,14 +14,14 @@ namespace Paraloom.Client;
 /// private job is assigned), and fetch and open its result. Thread-safe; one instance per silo is enough.
 /// </summary>
 /// <remarks>
-/// The client keeps the job key of each private job it submitted, in memory only, until it sees the job end
-/// (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
+/// The client keeps the job key and the job's hand-out key of each private job it submitted, in memory only, until
+/// it sees the job end (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
 /// </remarks>
 public sealed class ParaloomClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
-    private readonly Dictionary<string, JobKey> _jobKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptJobKeys> _jobKeys = new(StringComparer.Ordinal);
     private readonly Lock _jobKeysLock = new();
 
     /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) without taking ownership.</summary>
@@ -67,7 +67,7 @@ public sealed class ParaloomClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(requester);
         var status = await GetStatusAsync(jobId, cancellationToken);
-        return await HandOutAsync(status, (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
+        return await HandOutAsync(status, (context, cohort) => context.HandOut(requester, status.Attempt, cohort), cancellationToken);
     }
 
     /// <summary>
@@ -137,9 +137,10 @@ public sealed class ParaloomClient : IDisposable
             if (status.AwaitingKeys)
             {
                 Report(progress, ref reported, status);
+                var attempt = status.Attempt;
                 status = await HandOutAsync(status, requester is null
-                    ? (context, cohort) => WrapWithKeptKey(context, cohort)
-                    : (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
+                    ? (context, cohort) => HandOutWithKeptKeys(context, attempt, cohort)
+                    : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
             }
             Report(progress, ref reported, status);
             switch (status.State)
@@ -158,15 +159,20 @@ public sealed class ParaloomClient : IDisposable
     /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
     private async Task<JobProgress> HandOutAsync(
         JobProgress status,
-        Func<PrivateJobContext, IReadOnlyList<CohortMember>, IReadOnlyDictionary<string, WrappedJobKey>> wrap,
+        Func<PrivateJobContext, IReadOnlyList<CohortMember>, SignedKeyHandOut> sign,
         CancellationToken cancellationToken)
     {
         if (!status.AwaitingKeys || status.Context is not { } context)
         {
             return status;
         }
-        var wrapped = wrap(context, status.Cohort).ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
-        var handOut = new DeliverKeysRequest { Attempt = status.Attempt, WrappedKeys = wrapped };
+        var signed = sign(context, status.Cohort);
+        var handOut = new DeliverKeysRequest
+        {
+            Attempt = signed.Attempt,
+            WrappedKeys = signed.WrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal),
+            Signature = signed.Signature.ToHex(),
+        };
         try
         {
             return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(status.JobId) + "/keys", handOut, cancellationToken));
@@ -178,7 +184,7 @@ public sealed class ParaloomClient : IDisposable
         }
     }
 
-    private void KeepJobKey(string jobId, JobKey? key)
+    private void KeepJobKey(string jobId, KeptJobKeys? key)
     {
         if (key is null)
         {
@@ -193,13 +199,13 @@ public sealed class ParaloomClient : IDisposable
         }
     }
 
-    /// <summary>Wraps under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the key mid-use.</summary>
-    private IReadOnlyDictionary<string, WrappedJobKey> WrapWithKeptKey(PrivateJobContext context, IReadOnlyList<CohortMember> cohort)
+    /// <summary>Signs under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the keys mid-use.</summary>
+    private SignedKeyHandOut HandOutWithKeptKeys(PrivateJobContext context, int attempt, IReadOnlyList<CohortMember> cohort)
     {
         lock (_jobKeysLock)
         {
-            return _jobKeys.TryGetValue(context.JobId, out var key)
-                ? context.WrapKeyFor(key, cohort)
+            return _jobKeys.TryGetValue(context.JobId, out var keys)
+                ? context.HandOut(keys.JobKey, keys.HandOutKey, attempt, cohort)
                 : throw new InvalidOperationException(
                     $"Job '{context.JobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
         }

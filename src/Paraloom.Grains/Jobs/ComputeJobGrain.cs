@@ -84,7 +84,8 @@ internal sealed partial class ComputeJobGrain(
         Stored.Requester = submission.Requester.ToBytes();
         Stored.PublicInput = submission.PublicInput.ToArray();
         Stored.Private = submission.Private is { } input
-            ? new StoredPrivateInput(input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes())
+            ? new StoredPrivateInput(
+                input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes(), input.HandOutKey.ToBytes())
             : null;
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
@@ -104,15 +105,21 @@ internal sealed partial class ComputeJobGrain(
         return await StatusAsync();
     }
 
-    public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys)
+    public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys, SchnorrSignature signature)
     {
         ArgumentNullException.ThrowIfNull(wrappedKeys);
+        ArgumentNullException.ThrowIfNull(signature);
         EnsureExists();
-        // A repeated hand-out (a client retrying) for an attempt that already has its keys changes nothing.
-        if (attempt == Lifecycle.Attempt && Lifecycle.State != JobState.AwaitingKeys && Stored.WrappedKeys.Count > 0)
+        if (Stored.Private is not { } input)
         {
-            return await StatusAsync();
+            throw new KeyDeliveryException($"Job '{JobId}' is public: it takes no keys.");
         }
+        // Before anything else: only the requester (through the hand-out key it delegated at submission) may hand out.
+        if (attempt < 1 || !KeyHandOut.Verify(PublicKey.FromBytes(input.HandOutKey), JobId, attempt, wrappedKeys, signature))
+        {
+            throw new KeyHandOutDeniedException("The hand-out is not signed by the job's hand-out key over this job, attempt and keys.");
+        }
+        // Also a repeated hand-out for an attempt that has its keys: the client learns it was already done.
         if (Lifecycle.State != JobState.AwaitingKeys)
         {
             throw new KeyDeliveryException($"Job '{JobId}' does not await keys: it is {Lifecycle.State}.");
