@@ -38,7 +38,7 @@ public static class SiloHost
         builder.Services.AddParaloomHealthChecks(store);
         builder.Services.AddSingleton<SiloMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblems.AddErrorCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();

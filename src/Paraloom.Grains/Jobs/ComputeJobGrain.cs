@@ -1,6 +1,5 @@
 using Orleans;
 using Orleans.Runtime;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paraloom.Compute;
@@ -27,10 +26,9 @@ internal sealed partial class ComputeJobGrain(
     ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, ICapacityListener, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
-    private const int MaxOpenChallenges = 64;
 
     private readonly ComputeOptions _options = options.Value;
-    private readonly Dictionary<string, DateTimeOffset> _challenges = new(StringComparer.Ordinal);
+    private ResultChallenges? _challenges;
 
     /// <summary>The attempt this activation has opened a quorum for and dispatched; 0 after a (re)activation.</summary>
     private int _openedAttempt;
@@ -43,6 +41,8 @@ internal sealed partial class ComputeJobGrain(
     private byte[]? _module;
 
     private ComputeJobState Stored => state.State;
+
+    private ResultChallenges Challenges => _challenges ??= new ResultChallenges(JobId, _options.ResultChallengeLifetime);
 
     private JobLifecycle Lifecycle => Stored.Lifecycle!;
 
@@ -151,18 +151,7 @@ internal sealed partial class ComputeJobGrain(
     public Task<ResultChallenge> CreateResultChallengeAsync()
     {
         EnsureExists();
-        var now = Now;
-        foreach (var expired in _challenges.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
-        {
-            _challenges.Remove(expired);
-        }
-        if (_challenges.Count >= MaxOpenChallenges)
-        {
-            _challenges.Remove(_challenges.MinBy(pair => pair.Value).Key);
-        }
-        var challenge = new ResultChallenge(RandomNumberGenerator.GetBytes(ResultChallenge.Size), now + _options.ResultChallengeLifetime);
-        _challenges[challenge.NonceHex] = challenge.ExpiresAt;
-        return Task.FromResult(challenge);
+        return Task.FromResult(Challenges.Issue(Now));
     }
 
     public Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature)
@@ -170,8 +159,7 @@ internal sealed partial class ComputeJobGrain(
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(signature);
         EnsureExists();
-        // Any attempt uses the challenge up, so a challenge can be tried once.
-        if (!_challenges.Remove(challenge.NonceHex, out var expiresAt) || expiresAt <= Now)
+        if (!Challenges.IsOpen(challenge.Nonce.Span, Now))
         {
             throw new ResultAccessDeniedException("The challenge is unknown, already used or expired: request a fresh one.");
         }
@@ -179,6 +167,8 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new ResultAccessDeniedException("The signature is not the requester's over this job and challenge.");
         }
+        // The requester's signature uses the challenge up, so a signed request works once.
+        Challenges.Use(challenge.Nonce.Span, Now);
         if (Lifecycle.State != JobState.Finalised || Stored.Result is not { } result)
         {
             throw new ResultNotReadyException(JobId, Lifecycle.State);
@@ -480,6 +470,8 @@ internal sealed partial class ComputeJobGrain(
     {
         if (!state.RecordExists || Stored.Lifecycle is null)
         {
+            // Asking about a job that does not exist leaves nothing behind, not even an idle activation.
+            DeactivateOnIdle();
             throw new UnknownJobException(JobId);
         }
     }
