@@ -69,9 +69,11 @@ public static class SiloHost
             silo.UseParaloomStore(store);
         }
         silo.AddDashboard();
-        var keyDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory)
-            ? null
-            : Path.Combine(Path.GetFullPath(options.StorageDirectory), "keys");
+        var keyDirectory = !string.IsNullOrWhiteSpace(options.KeyDirectory)
+            ? Path.GetFullPath(options.KeyDirectory)
+            : string.IsNullOrWhiteSpace(options.StorageDirectory)
+                ? null
+                : Path.Combine(Path.GetFullPath(options.StorageDirectory), "keys");
         silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();

@@ -272,6 +272,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
+                Stored.WrappedKeys.Clear();
                 await state.WriteStateAsync();
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 await StopRemindingAsync();
@@ -281,6 +282,8 @@ internal sealed partial class ComputeJobGrain(
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
                 Stored.Suspects.UnionWith(decision.Faulted);
                 Stored.StepDeadline = null;
+                // The next cohort gets keys wrapped to it; these opened the job for a cohort that is done.
+                Stored.WrappedKeys.Clear();
                 await state.WriteStateAsync();
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobRetried();
@@ -317,6 +320,7 @@ internal sealed partial class ComputeJobGrain(
     {
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.StepDeadline = null;
+        Stored.WrappedKeys.Clear();
         await state.WriteStateAsync();
         // Whatever the attempt reserved (a cohort that waited for keys, never ran) is free for other jobs now.
         Registry.ReleaseAsync(JobId, null).Ignore();

@@ -12,11 +12,18 @@ public sealed class SiloOptions
     public const string SectionName = "Paraloom";
 
     /// <summary>
-    /// Where validator keys live and, unless <see cref="PostgreSqlConnectionString"/> is set, the embedded store: one
-    /// SQLite file (<see cref="SqliteFileName"/>) holding grain state and reminders. Empty with no PostgreSQL: in
-    /// memory, lost when the process exits.
+    /// Unless <see cref="PostgreSqlConnectionString"/> is set, the embedded store: one SQLite file
+    /// (<see cref="SqliteFileName"/>) holding grain state and reminders; also the default parent of
+    /// <see cref="KeyDirectory"/>. Empty with no PostgreSQL: in memory, lost when the process exits.
     /// </summary>
     public string? StorageDirectory { get; set; }
+
+    /// <summary>
+    /// Where this silo's validator keys live (owner-only files), apart from grain state: never in the database. Point
+    /// it at a mounted secret in Kubernetes. Default: <c>keys</c> under <see cref="StorageDirectory"/>; with neither,
+    /// keys are generated for the process only.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
 
     /// <summary>PostgreSQL for grain state and reminders (production); empty: the embedded SQLite file.</summary>
     public string? PostgreSqlConnectionString { get; set; }
