@@ -62,7 +62,8 @@ public static class SiloHost
             serviceId: options.ServiceId, clusterId: options.ClusterId);
         if (store is null)
         {
-            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            // The same state serializer as the stores: a final job's activation goes when idle and must read back.
+            silo.UseSystemTextJsonGrainStorageSerializer().AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
         }
         else
         {

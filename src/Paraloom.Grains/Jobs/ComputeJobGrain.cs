@@ -277,6 +277,7 @@ internal sealed partial class ComputeJobGrain(
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 await StopRemindingAsync();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
+                LetGoWhenIdle();
                 break;
             case AgreementOutcomeKind.Retry:
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
@@ -327,6 +328,7 @@ internal sealed partial class ComputeJobGrain(
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
         await StopRemindingAsync();
+        LetGoWhenIdle();
     }
 
     /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>
@@ -478,6 +480,16 @@ internal sealed partial class ComputeJobGrain(
             DeactivateOnIdle();
             throw new UnknownJobException(JobId);
         }
+    }
+
+    /// <summary>
+    /// A final job only answers status and result requests, which its stored state serves: the activation (with the
+    /// module and input it held) goes once idle instead of after Orleans' default collection age.
+    /// </summary>
+    private void LetGoWhenIdle()
+    {
+        _module = null;
+        DeactivateOnIdle();
     }
 
     private async Task StopRemindingAsync()

@@ -20,6 +20,12 @@ internal sealed class QuorumState
 
     public List<StoredVote> Votes { get; set; } = [];
 
+    /// <summary>
+    /// One copy of each distinct output voted for, by its digest, until the attempt decides; then only the decision
+    /// keeps the agreed one. Votes hold digests, so K honest votes cost one output, not K.
+    /// </summary>
+    public Dictionary<string, byte[]> Outputs { get; set; } = new(StringComparer.Ordinal);
+
     public List<string> InvalidSigners { get; set; } = [];
 
     /// <summary>Members that refused to run the attempt, with their reasons, in arrival order.</summary>
@@ -46,7 +52,8 @@ internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
 
 internal sealed record StoredRefusal(string ValidatorId, string Reason);
 
-internal sealed record StoredVote(string ValidatorId, ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, byte[] Signature);
+internal sealed record StoredVote(
+    string ValidatorId, ExecutionStatus Status, uint Code, ResultDigest Digest, int OutputLength, long FuelUsed, byte[] Signature);
 
 /// <summary>What a later attempt agreed on; a private job's output is sealed per attempt, so only its length compares.</summary>
 internal sealed record StoredAgreement(

@@ -96,7 +96,11 @@ internal sealed partial class ResultQuorumGrain(
         if (receipt == VoteReceipt.Counted || (receipt == VoteReceipt.Equivocation && !wasEquivocator))
         {
             Stored.Votes.Add(new StoredVote(
-                vote.ValidatorId, vote.Status, vote.Code, vote.Output.ToArray(), vote.FuelUsed, vote.Signature.ToBytes()));
+                vote.ValidatorId, vote.Status, vote.Code, vote.Digest, vote.Output.Length, vote.FuelUsed, vote.Signature.ToBytes()));
+            if (Stored.Decision is null)
+            {
+                Stored.Outputs.TryAdd(vote.Digest.ToString(), vote.Output.ToArray());
+            }
             await AfterChangeAsync();
         }
         return receipt switch
@@ -196,6 +200,8 @@ internal sealed partial class ResultQuorumGrain(
         if (decided)
         {
             Stored.Decision = EveryMemberRefused ? RefusedByAll() : DecisionOf(_tally!.Outcome!);
+            // The decision holds the agreed output; the others were only ever needed to be able to decide.
+            Stored.Outputs.Clear();
         }
         await state.WriteStateAsync();
         // Reputation first: the job picks its next cohort as soon as it hears, and must see this attempt's penalties.
@@ -244,7 +250,7 @@ internal sealed partial class ResultQuorumGrain(
             return conduct;
         }
         var vote = Stored.Votes.Last(vote => vote.ValidatorId == member);
-        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.Output.Length != later.OutputLength)
+        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.OutputLength != later.OutputLength)
         {
             return MemberConduct.Dissented;
         }
@@ -253,7 +259,7 @@ internal sealed partial class ResultQuorumGrain(
             // Same plaintext length and the same run: whether the sealed bytes hide the same output nobody here can tell.
             return MemberConduct.Inconclusive;
         }
-        return ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output) == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
+        return vote.Digest == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
     }
 
     private bool IsCertain(MemberConduct conduct) => conduct switch
@@ -316,9 +322,9 @@ internal sealed partial class ResultQuorumGrain(
         {
             return new StoredDecision(outcome.Kind, outcome.Reason, ExecutionStatus.Ok, 0, [], null, 0);
         }
-        var agreed = Stored.Votes.First(vote =>
-            vote.FuelUsed == outcome.FuelUsed && ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output) == outcome.Digest);
-        return new StoredDecision(outcome.Kind, null, agreed.Status, agreed.Code, agreed.Output, outcome.Digest, agreed.FuelUsed);
+        var agreed = Stored.Votes.First(vote => vote.FuelUsed == outcome.FuelUsed && vote.Digest == outcome.Digest);
+        return new StoredDecision(
+            outcome.Kind, null, agreed.Status, agreed.Code, Stored.Outputs[agreed.Digest.ToString()], outcome.Digest, agreed.FuelUsed);
     }
 
     private QuorumDecision ToDecision(StoredDecision decision) => new(
@@ -367,7 +373,7 @@ internal sealed partial class ResultQuorumGrain(
         _tally = new VoteTally(Stored.Cohort.Select(member => member.ValidatorId), Stored.Attempt, Stored.Agreement);
         foreach (var vote in Stored.Votes)
         {
-            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output), vote.FuelUsed));
+            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, vote.Digest, vote.FuelUsed));
         }
         foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)))
         {

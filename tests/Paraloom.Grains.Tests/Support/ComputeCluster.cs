@@ -57,7 +57,8 @@ internal sealed class ComputeCluster : IAsyncDisposable
             {
                 if (store is null)
                 {
-                    silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                    // As the silo does: state goes through the stores' serializer, so a reactivated job reads it back.
+                    silo.UseSystemTextJsonGrainStorageSerializer().AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
                 }
                 else
                 {
