@@ -79,6 +79,7 @@ public static class SiloHost
         {
             compute.Caps = options.Caps.ToNetworkCaps();
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
+            compute.Retention = options.Retention;
             compute.DeadlineCheckPeriod = options.DeadlineCheckPeriod;
             compute.LocalValidators.SiloId = options.SiloId;
             compute.LocalValidators.Count = options.Validators;

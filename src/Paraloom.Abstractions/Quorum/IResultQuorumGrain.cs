@@ -44,6 +44,10 @@ public interface IResultQuorumGrain : IGrainWithStringKey
     [Alias("settle")]
     Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt);
 
+    /// <summary>Removes the attempt's stored votes and decision: its job's retention ended.</summary>
+    [Alias("forget")]
+    Task ForgetAsync();
+
     [Alias("snapshot")]
     Task<QuorumSnapshot> GetSnapshotAsync();
 

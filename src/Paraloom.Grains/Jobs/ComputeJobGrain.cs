@@ -26,6 +26,7 @@ internal sealed partial class ComputeJobGrain(
     ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, ICapacityListener, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
+    private const string RetentionReminder = "retention";
 
     private readonly ComputeOptions _options = options.Value;
     private ResultChallenges? _challenges;
@@ -191,6 +192,11 @@ internal sealed partial class ComputeJobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == RetentionReminder)
+        {
+            await ForgetAsync();
+            return;
+        }
         if (!state.RecordExists || Lifecycle.IsTerminal)
         {
             await StopRemindingAsync();
@@ -275,9 +281,8 @@ internal sealed partial class ComputeJobGrain(
                 Stored.WrappedKeys.Clear();
                 await state.WriteStateAsync();
                 Registry.ReleaseAsync(JobId, null).Ignore();
-                await StopRemindingAsync();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
-                LetGoWhenIdle();
+                await EndAsync();
                 break;
             case AgreementOutcomeKind.Retry:
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
@@ -327,8 +332,7 @@ internal sealed partial class ComputeJobGrain(
         Registry.ReleaseAsync(JobId, null).Ignore();
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
-        await StopRemindingAsync();
-        LetGoWhenIdle();
+        await EndAsync();
     }
 
     /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>
@@ -483,12 +487,32 @@ internal sealed partial class ComputeJobGrain(
     }
 
     /// <summary>
-    /// A final job only answers status and result requests, which its stored state serves: the activation (with the
-    /// module and input it held) goes once idle instead of after Orleans' default collection age.
+    /// A final job is kept for <see cref="ComputeOptions.Retention"/> (a durable reminder), then forgotten. Until then it
+    /// only answers status and result requests, which its stored state serves: the activation (with the module and
+    /// input it held) goes once idle instead of after Orleans' default collection age.
     /// </summary>
-    private void LetGoWhenIdle()
+    private async Task EndAsync()
     {
+        await StopRemindingAsync();
+        await this.RegisterOrUpdateReminder(RetentionReminder, _options.Retention, _options.Retention);
         _module = null;
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Removes the job's state and its attempts' quorums: the result and everything it was made from.</summary>
+    private async Task ForgetAsync()
+    {
+        if (state.RecordExists && Stored.Lifecycle is { IsTerminal: true } lifecycle)
+        {
+            await Task.WhenAll(Enumerable.Range(1, lifecycle.Attempt).Select(attempt =>
+                GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, attempt)).ForgetAsync()));
+            await state.ClearStateAsync();
+            LogForgotten(logger, JobId);
+        }
+        if (await this.GetReminder(RetentionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
         DeactivateOnIdle();
     }
 
@@ -505,6 +529,9 @@ internal sealed partial class ComputeJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} decided: {Outcome}")]
     private static partial void LogDecided(ILogger logger, string jobId, int attempt, AgreementOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} removed: its retention ended")]
+    private static partial void LogForgotten(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string jobId, string reason);

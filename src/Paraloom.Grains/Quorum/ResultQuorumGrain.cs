@@ -170,6 +170,18 @@ internal sealed partial class ResultQuorumGrain(
         await ApplyReputationAsync();
     }
 
+    public async Task ForgetAsync()
+    {
+        if (await this.GetReminder(CloseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        await state.ClearStateAsync();
+        _keys.Clear();
+        _tally = null;
+        DeactivateOnIdle();
+    }
+
     public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task<QuorumSnapshot> CloseAsync()

@@ -69,6 +69,9 @@ public sealed class SiloOptions
     /// <summary>How long a private job waits for its requester to hand out the job key (default 2 min).</summary>
     public TimeSpan KeyHandOutTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a final job, its result and its votes are kept before they are removed (default 7 days).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often each job re-checks its deadlines (default 5 s).</summary>
     public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -81,6 +84,7 @@ public sealed class SiloOptions
         Require(MaxRequestBodyBytes > 0, $"{SectionName}:MaxRequestBodyBytes must be positive (it is {MaxRequestBodyBytes}).");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
+        Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
