@@ -11,8 +11,6 @@ internal sealed class CohortReservations
     // Job id → the members still reserved and when the lease ends. One attempt per job is ever open.
     private readonly Dictionary<string, (HashSet<string> Members, DateTimeOffset ExpiresAt)> _byJob = new(StringComparer.Ordinal);
 
-    public int Count => _byJob.Count;
-
     /// <summary>Reserves <paramref name="members"/> for the job, replacing what an earlier attempt of it held.</summary>
     public void Reserve(string jobId, IEnumerable<string> members, DateTimeOffset expiresAt) =>
         _byJob[jobId] = (members.ToHashSet(StringComparer.Ordinal), expiresAt);
