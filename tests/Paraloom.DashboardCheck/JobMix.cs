@@ -30,7 +30,7 @@ internal static class JobMix
         try
         {
             using var refused = Job.Builder().Wasm(Repository.Program("trap")).Input([]).RequestedBy(requester.PublicKey)
-                .Limits(new Compute.ResourceLimits { Fuel = long.MaxValue }).Build();
+                .Limits(new JobLimits { Fuel = long.MaxValue }).Build();
             await client.SubmitAsync(refused);
             throw new InvalidOperationException("A job asking for more fuel than the cap was accepted.");
         }
@@ -42,7 +42,7 @@ internal static class JobMix
         // Every validator is in this job's cohort, the faulty one too, and all three must agree: each attempt fails on its bad signature and
         // penalises it, until the job runs out of attempts or, with the penalised member gated out, of time.
         using (var job = Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers(4, 5)).RequestedBy(requester.PublicKey)
-            .Replication(CheckedSilo.Validators).Limits(new Compute.ResourceLimits { DistributionTimeout = TimeSpan.FromSeconds(10) }).Build())
+            .Replication(CheckedSilo.Validators).Limits(new JobLimits { DistributionTimeout = TimeSpan.FromSeconds(10) }).Build())
         {
             try
             {
