@@ -38,7 +38,8 @@ public sealed class ApiDocumentationTests : SiloTest
             .Select(operation => operation.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null)
             .ToList();
 
-        Assert.True(ids.Count >= 7, $"{ids.Count} operations");
+        // The six operations of /v1; health checks, /metrics and the dashboards are operational, not API operations.
+        Assert.True(ids.Count >= 6, $"{ids.Count} operations");
         Assert.DoesNotContain(null, ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
