@@ -27,32 +27,14 @@ public sealed class StoredOutputTests : IDisposable
 
         var encoded = Convert.ToBase64String(output);
         // The quorum's one copy is its decision's; the job holds the echo's input and its result.
-        Assert.Equal((1, 2), (Occurrences(StoredStates("quorum"), encoded), Occurrences(StoredStates("job"), encoded)));
+        var store = ParaloomStore.Sqlite(Database);
+        var quorums = await TestStores.StoredStatesAsync(store, "quorum");
+        var jobs = await TestStores.StoredStatesAsync(store, "job");
+        Assert.Equal((1, 2), (Occurrences(quorums, encoded), Occurrences(jobs, encoded)));
     }
 
     private static int Occurrences(IEnumerable<string> states, string encoded) =>
         states.Sum(state => (state.Length - state.Replace(encoded, "", StringComparison.Ordinal).Length) / encoded.Length);
-
-    private List<string> StoredStates(string stateName)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Database,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = $state AND PayloadBinary IS NOT NULL";
-        command.Parameters.AddWithValue("$state", stateName);
-        using var reader = command.ExecuteReader();
-        var states = new List<string>();
-        while (reader.Read())
-        {
-            states.Add(System.Text.Encoding.UTF8.GetString((byte[])reader[0]));
-        }
-        return states;
-    }
 
     public void Dispose()
     {

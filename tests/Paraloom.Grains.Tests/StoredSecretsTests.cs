@@ -23,34 +23,13 @@ public sealed class StoredSecretsTests : IDisposable
             Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("finished")).State);
         }
 
-        var stored = Assert.Single(StoredJobStates());
+        var stored = Assert.Single(await TestStores.StoredStatesAsync(ParaloomStore.Sqlite(Path.Combine(Data, "paraloom.db")), "job"));
         Assert.Contains("\"WrappedKeys\":{}", stored);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Data));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Keys));
         }
-    }
-
-    /// <summary>The jobs' stored states as the store holds them (Orleans' System.Text.Json payloads).</summary>
-    private List<string> StoredJobStates()
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(Data, "paraloom.db"),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'job' AND PayloadBinary IS NOT NULL";
-        using var reader = command.ExecuteReader();
-        var states = new List<string>();
-        while (reader.Read())
-        {
-            states.Add(System.Text.Encoding.UTF8.GetString((byte[])reader[0]));
-        }
-        return states;
     }
 
     public void Dispose()
