@@ -6,15 +6,15 @@ namespace Paraloom.Client;
 /// <summary>
 /// A job ready to submit, made by <see cref="Builder"/>. A private job holds its input only sealed, with the
 /// commitment and ownership proof bound to <see cref="Id"/>, and its job key until it is submitted: the client
-/// that submits it takes the key to hand it out to each cohort. Neither the requester's secret nor the
-/// plaintext stays in it. Disposing a job never submitted zeroes its key.
+/// that submits it takes the key, and the job's hand-out key that signs hand-outs, to hand it out to each cohort.
+/// Neither the requester's secret nor the plaintext stays in it. Disposing a job never submitted zeroes its keys.
 /// </summary>
 public sealed class Job : IDisposable
 {
     private readonly SubmitJobRequest _request;
-    private JobKey? _jobKey;
+    private KeptJobKeys? _jobKey;
 
-    internal Job(SubmitJobRequest request, PublicKey requester, JobLimits limits, JobKey? jobKey)
+    internal Job(SubmitJobRequest request, PublicKey requester, JobLimits limits, KeptJobKeys? jobKey)
     {
         _request = request;
         Requester = requester;
@@ -43,7 +43,7 @@ public sealed class Job : IDisposable
     internal SubmitJobRequest Request => _request;
 
     /// <summary>Hands the job key over to the client that submitted the job; null for a public job or once taken.</summary>
-    internal JobKey? TakeJobKey() => Interlocked.Exchange(ref _jobKey, null);
+    internal KeptJobKeys? TakeJobKey() => Interlocked.Exchange(ref _jobKey, null);
 
     /// <summary>Zeroes the job key of a private job that was never submitted.</summary>
     public void Dispose() => TakeJobKey()?.Dispose();

@@ -128,7 +128,7 @@ public sealed partial class JobBuilder
         return new Job(request, requester, _limits, jobKey);
     }
 
-    private (PrivateInputDto, JobKey) Seal(string id, byte[] module, byte[] input, PublicKey requester)
+    private (PrivateInputDto, KeptJobKeys) Seal(string id, byte[] module, byte[] input, PublicKey requester)
     {
         var owner = _owner ?? throw new InvalidOperationException(
             "A private job needs WithOwnershipProof(requesterSecret): it seals the input and proves ownership.");
@@ -143,8 +143,10 @@ public sealed partial class JobBuilder
             SealedInput = sealedInput.SealedInput.ToBytes(),
             Nonce = sealedInput.Nonce.ToHex(),
             OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
+            HandOutKey = sealedInput.HandOutKey.ToHex(),
+            HandOutDelegation = sealedInput.HandOutDelegation.ToHex(),
         };
-        return (dto, JobKey.Derive(owner, sealedInput.Nonce));
+        return (dto, new KeptJobKeys(JobKey.Derive(owner, sealedInput.Nonce), KeyHandOut.DeriveSigningKey(owner, sealedInput.Nonce)));
     }
 
     /// <summary>Whole milliseconds, at least one: a positive limit never rounds down to none.</summary>

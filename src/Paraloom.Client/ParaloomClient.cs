@@ -15,8 +15,8 @@ namespace Paraloom.Client;
 /// <c>services.AddParaloomClient(…)</c> registers it).
 /// </summary>
 /// <remarks>
-/// The client keeps the job key of each private job it submitted, in memory only, until it sees the job end
-/// (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
+/// The client keeps the job key and the job's hand-out key of each private job it submitted, in memory only, until
+/// it sees the job end (or is disposed), so waiting on such a job needs no secret. The requester's secret key is never kept.
 /// </remarks>
 public sealed class ParaloomClient : IParaloomClient, IDisposable
 {
@@ -25,7 +25,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
 
     private readonly Func<HttpClient> _http;
     private readonly IDisposable? _owned;
-    private readonly Dictionary<string, JobKey> _jobKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptJobKeys> _jobKeys = new(StringComparer.Ordinal);
     private readonly Lock _jobKeysLock = new();
 
     /// <summary>Takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each call, as DI registers it.</summary>
@@ -84,7 +84,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(requester);
         var status = await GetStatusAsync(jobId, cancellationToken);
-        return await HandOutAsync(status, (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
+        return await HandOutAsync(status, (context, cohort) => context.HandOut(requester, status.Attempt, cohort), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -153,9 +153,10 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
             if (status.AwaitingKeys)
             {
                 Report(progress, ref reported, status);
+                var attempt = status.Attempt;
                 status = await HandOutAsync(status, requester is null
-                    ? (context, cohort) => WrapWithKeptKey(context, cohort)
-                    : (context, cohort) => context.WrapKeyFor(requester, cohort), cancellationToken);
+                    ? (context, cohort) => HandOutWithKeptKeys(context, attempt, cohort)
+                    : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
             }
             Report(progress, ref reported, status);
             if (status.IsFinal)
@@ -177,15 +178,20 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
     private async Task<JobProgress> HandOutAsync(
         JobProgress status,
-        Func<PrivateJobContext, IReadOnlyList<CohortMember>, IReadOnlyDictionary<string, WrappedJobKey>> wrap,
+        Func<PrivateJobContext, IReadOnlyList<CohortMember>, SignedKeyHandOut> sign,
         CancellationToken cancellationToken)
     {
         if (!status.AwaitingKeys || status.Context is not { } context)
         {
             return status;
         }
-        var wrapped = wrap(context, status.Cohort).ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
-        var handOut = new DeliverKeysRequest { Attempt = status.Attempt, WrappedKeys = wrapped };
+        var signed = sign(context, status.Cohort);
+        var handOut = new DeliverKeysRequest
+        {
+            Attempt = signed.Attempt,
+            WrappedKeys = signed.WrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal),
+            Signature = signed.Signature.ToHex(),
+        };
         try
         {
             return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(status.JobId) + "/keys", handOut, cancellationToken));
@@ -197,7 +203,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         }
     }
 
-    private void KeepJobKey(string jobId, JobKey? key)
+    private void KeepJobKey(string jobId, KeptJobKeys? key)
     {
         if (key is null)
         {
@@ -212,13 +218,13 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         }
     }
 
-    /// <summary>Wraps under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the key mid-use.</summary>
-    private IReadOnlyDictionary<string, WrappedJobKey> WrapWithKeptKey(PrivateJobContext context, IReadOnlyList<CohortMember> cohort)
+    /// <summary>Signs under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the keys mid-use.</summary>
+    private SignedKeyHandOut HandOutWithKeptKeys(PrivateJobContext context, int attempt, IReadOnlyList<CohortMember> cohort)
     {
         lock (_jobKeysLock)
         {
-            return _jobKeys.TryGetValue(context.JobId, out var key)
-                ? context.WrapKeyFor(key, cohort)
+            return _jobKeys.TryGetValue(context.JobId, out var keys)
+                ? context.HandOut(keys.JobKey, keys.HandOutKey, attempt, cohort)
                 : throw new InvalidOperationException(
                     $"Job '{context.JobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
         }

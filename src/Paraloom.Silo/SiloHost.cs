@@ -37,7 +37,7 @@ public static class SiloHost
         builder.AddParaloomTelemetry(options);
         builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
         builder.Services.AddParaloomHealthChecks(store);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblems.AddErrorCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
@@ -62,7 +62,8 @@ public static class SiloHost
             serviceId: options.ServiceId, clusterId: options.ClusterId);
         if (store is null)
         {
-            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            // The same state serializer as the stores: a final job's activation goes when idle and must read back.
+            silo.UseSystemTextJsonGrainStorageSerializer().AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
         }
         else
         {
@@ -71,10 +72,14 @@ public static class SiloHost
         silo.AddDashboard();
         silo.AddActivityPropagation();
         var dataDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
+        var keyDirectory = !string.IsNullOrWhiteSpace(options.KeyDirectory)
+            ? Path.GetFullPath(options.KeyDirectory)
+            : dataDirectory is null ? null : Path.Combine(dataDirectory, "keys");
         silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
+            compute.Retention = options.Retention;
             compute.DeadlineCheckPeriod = options.DeadlineCheckPeriod;
             compute.LocalValidators.SiloId = options.SiloId;
             compute.LocalValidators.Count = options.Validators;
@@ -84,7 +89,7 @@ public static class SiloHost
                 ConcurrentExecutions = options.ExecutionThreads,
                 QueueCapacity = Math.Max(ExecutionSchedulerOptions.Default.QueueCapacity, options.Validators * options.ValidatorCapacity),
             };
-            compute.LocalValidators.KeyDirectory = dataDirectory is null ? null : Path.Combine(dataDirectory, "keys");
+            compute.LocalValidators.KeyDirectory = keyDirectory;
             compute.LocalValidators.CompiledModuleDirectory = dataDirectory is null ? null : Path.Combine(dataDirectory, "compiled-modules");
         });
     }

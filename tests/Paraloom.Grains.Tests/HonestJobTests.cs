@@ -72,6 +72,18 @@ public sealed class HonestJobTests(SharedCluster shared) : IClassFixture<SharedC
     }
 
     [Fact]
+    public async Task AFinalJobsElapsedTimeStopsWhereItEnded()
+    {
+        var cluster = shared.Cluster;
+        await cluster.SubmitPublicAsync("elapsed-1", Repository.Program("sum"), ProgramInputs.Numbers(1));
+        var final = await cluster.WaitFinalAsync("elapsed-1");
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(final.Elapsed, (await cluster.Job("elapsed-1").GetStatusAsync()).Elapsed);
+    }
+
+    [Fact]
     public async Task InfiniteLoopFinalisesAsAnAgreedOutOfFuelTrap()
     {
         var cluster = shared.Cluster;

@@ -34,7 +34,7 @@ public abstract class RestartTests : IAsyncLifetime
         // The requester's key is what hands out the keys after the restart: it lives outside the cluster.
         var status = await cluster.Job("awaiting-keys").GetStatusAsync();
         Assert.Equal(JobState.AwaitingKeys, status.State);
-        await cluster.Job("awaiting-keys").DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
+        await cluster.HandOutAsync(status);
         var awaited = await cluster.WaitFinalAsync("awaiting-keys");
 
         Assert.Equal((JobState.Finalised, 1), (running.State, running.Attempt));

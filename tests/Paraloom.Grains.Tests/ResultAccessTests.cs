@@ -40,6 +40,41 @@ public sealed class ResultAccessTests
     }
 
     [Fact]
+    public async Task NoNumberOfChallengesOthersRequestPushesOutTheRequestersOwn()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        await cluster.SubmitPublicAsync("crowded", Repository.Program("sum"), ProgramInputs.Numbers(4));
+        await cluster.WaitFinalAsync("crowded");
+        var job = cluster.Job("crowded");
+        var mine = await job.CreateResultChallengeAsync();
+
+        for (var i = 0; i < 200; i++)
+        {
+            await job.CreateResultChallengeAsync();
+        }
+
+        var result = await job.GetResultAsync(mine, ResultAuthorization.Sign(cluster.Requester, "crowded", mine.Nonce.Span));
+        Assert.Equal(ProgramInputs.Sum(4), result.Output.ToArray());
+    }
+
+    [Fact]
+    public async Task AStrangersFailedTryDoesNotUseTheRequestersChallengeUp()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        await cluster.SubmitPublicAsync("tried", Repository.Program("sum"), ProgramInputs.Numbers(5));
+        await cluster.WaitFinalAsync("tried");
+        var job = cluster.Job("tried");
+        var challenge = await job.CreateResultChallengeAsync();
+        using var stranger = SecretKey.Generate();
+
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            job.GetResultAsync(challenge, ResultAuthorization.Sign(stranger, "tried", challenge.Nonce.Span)));
+
+        var result = await job.GetResultAsync(challenge, ResultAuthorization.Sign(cluster.Requester, "tried", challenge.Nonce.Span));
+        Assert.Equal(ProgramInputs.Sum(5), result.Output.ToArray());
+    }
+
+    [Fact]
     public async Task AnExpiredChallengeIsRefused()
     {
         await using var cluster = await ComputeCluster.StartAsync(

@@ -55,8 +55,7 @@ public abstract class StoreTests : IAsyncLifetime
 
         var modules = await TestStores.QueryAsync(Store, "SELECT GrainIdExtensionString FROM OrleansStorage WHERE GrainTypeString = 'module';");
         Assert.Equal([ModuleKey.For(module)], modules);
-        var jobs = (await TestStores.QueryAsync(Store, "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'job';"))
-            .Select(payload => Encoding.UTF8.GetString((byte[])payload!)).ToList();
+        var jobs = await TestStores.StoredStatesAsync(Store, "job");
         Assert.Equal(2, jobs.Count);
         foreach (var json in jobs)
         {

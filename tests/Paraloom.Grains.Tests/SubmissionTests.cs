@@ -19,6 +19,9 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
             ("imports", JobSubmission.Public(WasmModules.WithImport(), [], cluster.Requester.PublicKey), SubmissionError.HasImports),
             ("fuel-cap", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
             ("k-zero", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 0), SubmissionError.AboveCap),
+            // One or two validators are no BFT cohort: below the network minimum of 3.
+            ("k-one", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 1), SubmissionError.AboveCap),
+            ("k-two", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 2), SubmissionError.AboveCap),
             ("k-four", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 4), SubmissionError.NoValidators),
         };
         foreach (var (jobId, submission, error) in cases)
@@ -71,16 +74,64 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
     {
         var cluster = shared.Cluster;
         var status = await cluster.SubmitPrivateAsync("keys", Repository.Program("echo"), [9]);
-        var keys = status.Privacy!.WrapKeyFor(cluster.Requester, status.Cohort);
+        var context = status.Privacy!;
+        var later = context.HandOut(cluster.Requester, 2, status.Cohort);
+        var partial = context.HandOut(cluster.Requester, 1, status.Cohort.Skip(1));
+        var handOut = context.HandOut(cluster.Requester, 1, status.Cohort);
 
-        await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(2, keys));
-        await Assert.ThrowsAsync<KeyDeliveryException>(() =>
-            cluster.Job("keys").DeliverKeysAsync(1, keys.Skip(1).ToDictionary(pair => pair.Key, pair => pair.Value)));
+        await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(2, later.WrappedKeys, later.Signature));
+        await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(1, partial.WrappedKeys, partial.Signature));
         Assert.Equal(JobState.AwaitingKeys, (await cluster.Job("keys").GetStatusAsync()).State);
 
-        await cluster.Job("keys").DeliverKeysAsync(1, keys);
-        await cluster.Job("keys").DeliverKeysAsync(1, keys);
+        await cluster.Job("keys").DeliverKeysAsync(1, handOut.WrappedKeys, handOut.Signature);
+        // The attempt has its keys: a second hand-out is refused, not silently taken.
+        await Assert.ThrowsAsync<KeyDeliveryException>(() => cluster.Job("keys").DeliverKeysAsync(1, handOut.WrappedKeys, handOut.Signature));
         Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("keys")).State);
+    }
+
+    [Fact]
+    public async Task AHandOutNotSignedWithTheJobsHandOutKeyChangesNothing()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var status = await cluster.SubmitPrivateAsync("signed", Repository.Program("echo"), [9]);
+        var context = status.Privacy!;
+        var genuine = context.HandOut(cluster.Requester, 1, status.Cohort);
+        using var stranger = SecretKey.Generate();
+        // Garbage keys signed by a stranger; the genuine keys under the requester's own key (not the hand-out key);
+        // the genuine signature over other keys.
+        var garbage = status.Cohort.ToDictionary(member => member.ValidatorId, _ => genuine.WrappedKeys.Values.First(), StringComparer.Ordinal);
+        var forgeries = new (IReadOnlyDictionary<string, WrappedJobKey> Keys, SchnorrSignature Signature)[]
+        {
+            (garbage, KeyHandOut.Sign(stranger, "signed", 1, garbage)),
+            (genuine.WrappedKeys, KeyHandOut.Sign(cluster.Requester, "signed", 1, genuine.WrappedKeys)),
+            (garbage, genuine.Signature),
+        };
+
+        foreach (var (keys, signature) in forgeries)
+        {
+            await Assert.ThrowsAsync<KeyHandOutDeniedException>(() => cluster.Job("signed").DeliverKeysAsync(1, keys, signature));
+        }
+        Assert.Equal(JobState.AwaitingKeys, (await cluster.Job("signed").GetStatusAsync()).State);
+
+        await cluster.Job("signed").DeliverKeysAsync(1, genuine.WrappedKeys, genuine.Signature);
+        Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("signed")).State);
+        Assert.Equal([9], (await cluster.FetchResultAsync("signed")).Decrypt(cluster.Requester));
+    }
+
+    [Fact]
+    public async Task APrivateSubmissionWhoseHandOutKeyTheRequesterDidNotDelegateIsRefused()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        var echo = Repository.Program("echo");
+        var sealedInput = PrivateJobInput.Seal("undelegated", echo, [1], cluster.Requester);
+        using var intruder = SecretKey.Generate();
+        var swapped = sealedInput with { HandOutKey = intruder.PublicKey };
+
+        var refused = await Assert.ThrowsAsync<JobSubmissionException>(() =>
+            cluster.Job("undelegated").SubmitAsync(JobSubmission.Confidential(echo, cluster.Requester.PublicKey, swapped)));
+
+        Assert.Equal(SubmissionError.InvalidOwnershipProof, refused.Error);
+        await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("undelegated").GetStatusAsync());
     }
 
     [Fact]

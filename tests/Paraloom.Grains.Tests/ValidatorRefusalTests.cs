@@ -76,11 +76,14 @@ public sealed class ValidatorRefusalTests
         var blinding = Blinding.Random();
         var commitment = PedersenCommitment.Commit(value, blinding);
         using var jobKey = JobKey.CreateNew(requester, out var nonce);
+        using var handOutKey = KeyHandOut.DeriveSigningKey(requester, nonce);
         var context = PrivateJobContext.ForModule(jobId, module, commitment, requester.PublicKey, nonce);
         return new PrivateJobInput(
             commitment,
             CommittedInput.Seal(jobKey, context.Binding, blinding, sealedInstead),
             nonce,
-            OwnershipProof.Create(requester, value, blinding, context.OwnershipContext));
+            OwnershipProof.Create(requester, value, blinding, context.OwnershipContext),
+            handOutKey.PublicKey,
+            KeyHandOut.Delegate(requester, jobId, handOutKey.PublicKey));
     }
 }

@@ -97,16 +97,36 @@ public sealed class ApiLifecycleTests : SiloTest
     {
         await Api.SubmitAsync(ApiDriver.PrivateJob("keys-1", Repository.Program("echo"), [9], Requester));
         var status = await Api.StatusAsync("keys-1");
-        var handOut = ApiDriver.HandOut(status, Requester);
 
-        var wrongAttempt = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys", handOut with { Attempt = 2 }, ApiDriver.Json);
+        var wrongAttempt = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys", ApiDriver.HandOut(status with { Attempt = 2 }, Requester), ApiDriver.Json);
         var partial = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-1/keys",
-            handOut with { WrappedKeys = handOut.WrappedKeys.Skip(1).ToDictionary() }, ApiDriver.Json);
+            ApiDriver.HandOut(status with { Cohort = [.. status.Cohort.Skip(1)] }, Requester), ApiDriver.Json);
 
         Assert.Equal(HttpStatusCode.Conflict, wrongAttempt.StatusCode);
         Assert.Equal("key-delivery-refused", (await ApiDriver.ProblemAsync(wrongAttempt)).Error);
         Assert.Equal(HttpStatusCode.Conflict, partial.StatusCode);
         Assert.True((await Api.StatusAsync("keys-1")).AwaitingKeys);
+    }
+
+    [Fact]
+    public async Task Only_the_requesters_signed_hand_out_is_taken_and_only_once()
+    {
+        await Api.SubmitAsync(ApiDriver.PrivateJob("keys-2", Repository.Program("echo"), [9], Requester));
+        var status = await Api.StatusAsync("keys-2");
+        var genuine = ApiDriver.HandOut(status, Requester);
+        var garbage = genuine with { WrappedKeys = genuine.WrappedKeys.ToDictionary(pair => pair.Key, _ => new byte[93]) };
+
+        var forged = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-2/keys", garbage, ApiDriver.Json);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal("key-hand-out-denied", (await ApiDriver.ProblemAsync(forged)).Error);
+        Assert.True((await Api.StatusAsync("keys-2")).AwaitingKeys);
+
+        var taken = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-2/keys", genuine, ApiDriver.Json);
+        var again = await Api.Http.PostAsJsonAsync("/v1/jobs/keys-2/keys", genuine, ApiDriver.Json);
+
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Finalised", (await Api.WaitFinalAsync("keys-2", Requester)).State);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         { "{\"jobId\":\"a\",\"requester\":\"00\"}", "bad-request", "module" },
         { "{\"jobId\":\"a\",\"module\":\"not base64!\",\"requester\":\"00\"}", "bad-request", "module" },
         { "{\"jobId\":\"a\",\"module\":\"AGFzbQEAAAA=\",\"requester\":\"00\",\"colour\":1}", "bad-request", "colour" },
+        // A number given as a string, and a property given twice, are not guessed at.
+        { "{\"jobId\":\"a\",\"module\":\"AGFzbQEAAAA=\",\"requester\":\"00\",\"replication\":\"3\"}", "bad-request", "replication" },
+        { "{\"jobId\":\"a\",\"jobId\":\"b\",\"module\":\"AGFzbQEAAAA=\",\"requester\":\"00\"}", "bad-request", "jobId" },
     };
 
     [Theory]
@@ -60,6 +63,58 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal(415, (await ApiDriver.ProblemAsync(response)).Status);
         Assert.Equal(0, Silo.StoredJobCount);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_json_content_type_is_415_with_an_error_code()
+    {
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(Valid(), ApiDriver.Json)));
+
+        var response = await Api.Http.PostAsync("/v1/jobs", body);
+
+        await AssertRefusedAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", "application/json");
+    }
+
+    [Fact]
+    public async Task Refusals_the_framework_writes_are_problem_details_with_an_error_code()
+    {
+        var wrongMethod = await Api.Http.PutAsync("/v1/jobs", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var notJson = await Api.Http.PostAsync("/v1/jobs", new StringContent("jobId=a", Encoding.UTF8, "text/plain"));
+        var noRoute = await Api.Http.GetAsync("/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("method-not-allowed", (await ApiDriver.ProblemAsync(wrongMethod)).Error);
+        Assert.Equal("unsupported-media-type", (await ApiDriver.ProblemAsync(notJson)).Error);
+        Assert.Equal("not-found", (await ApiDriver.ProblemAsync(noRoute)).Error);
+    }
+
+    [Fact]
+    public async Task Null_keys_challenges_and_signatures_are_400_and_change_nothing()
+    {
+        await Api.SubmitAsync(ApiDriver.PrivateJob("nulls", Repository.Program("echo"), [1], Requester));
+        var stored = Silo.StoredJobCount;
+        string[] keyBodies =
+        [
+            "{\"attempt\":1,\"wrappedKeys\":null,\"signature\":\"00\"}",
+            "{\"attempt\":1,\"wrappedKeys\":{\"validator-1\":null},\"signature\":\"00\"}",
+            "{\"attempt\":1,\"wrappedKeys\":{},\"signature\":null}",
+        ];
+        string[] resultBodies = ["{\"challenge\":null,\"signature\":null}", "{\"challenge\":\"00\",\"signature\":null}"];
+
+        foreach (var body in keyBodies)
+        {
+            var response = await Api.Http.PostAsync("/v1/jobs/nulls/keys", new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("bad-request", (await ApiDriver.ProblemAsync(response)).Error);
+        }
+        foreach (var body in resultBodies)
+        {
+            var response = await Api.Http.PostAsync("/v1/jobs/nulls/result", new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("bad-request", (await ApiDriver.ProblemAsync(response)).Error);
+        }
+        Assert.True((await Api.StatusAsync("nulls")).AwaitingKeys);
+        Assert.Equal(stored, Silo.StoredJobCount);
     }
 
     [Fact]

@@ -18,12 +18,17 @@ public interface IComputeJobGrain : IGrainWithStringKey
     Task<JobStatus> SubmitAsync(JobSubmission submission);
 
     /// <summary>
-    /// The requester's hand-out of the job key, wrapped to each member of the cohort of <paramref name="attempt"/>.
+    /// The requester's hand-out of the job key, wrapped to each member of the cohort of <paramref name="attempt"/> and
+    /// signed with the job's hand-out key (<see cref="KeyHandOut"/>). The signature is checked before anything else;
+    /// a refused hand-out changes nothing.
     /// </summary>
-    /// <exception cref="KeyDeliveryException">Not the current attempt, keys not awaited, or not exactly the cohort.</exception>
+    /// <exception cref="KeyHandOutDeniedException">The signature is not the job's hand-out key's over this hand-out.</exception>
+    /// <exception cref="KeyDeliveryException">
+    /// Not the current attempt, keys not awaited (also: the attempt already has its keys), or not exactly the cohort.
+    /// </exception>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [Alias("deliver-keys")]
-    Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys);
+    Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys, SchnorrSignature signature);
 
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [Alias("status")]

@@ -12,7 +12,7 @@ public enum SubmissionError
     /// <summary>A job with this id was already submitted.</summary>
     AlreadySubmitted,
 
-    /// <summary>A limit, the module, the input or K is above the network cap, or K is not positive.</summary>
+    /// <summary>A limit, the module, the input or K is above the network cap, or K is below the network minimum.</summary>
     AboveCap,
 
     /// <summary>The module does not decode or validate, or lacks the compute ABI's exports.</summary>

@@ -34,6 +34,20 @@ public interface IResultQuorumGrain : IGrainWithStringKey
     [Alias("schedule-close")]
     Task ScheduleCloseAsync(DateTimeOffset deadline);
 
+    /// <summary>
+    /// A later attempt of the job agreed on <paramref name="agreed"/>: if this attempt failed, its members that signed
+    /// another result are dissenters and those that signed this one agreed, and their reputation follows. A private
+    /// job's output is sealed under a key bound to the attempt (<paramref name="sealedPerAttempt"/>), so across attempts
+    /// only what does not depend on the attempt compares: status, code, fuel and the sealed output's length; a vote
+    /// that matches on all of them stays unjudged. Settling twice does nothing more.
+    /// </summary>
+    [Alias("settle")]
+    Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt);
+
+    /// <summary>Removes the attempt's stored votes and decision: its job's retention ended.</summary>
+    [Alias("forget")]
+    Task ForgetAsync();
+
     [Alias("snapshot")]
     Task<QuorumSnapshot> GetSnapshotAsync();
 

@@ -28,8 +28,10 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     /// Picks <paramref name="size"/> distinct validators above the reputation gate with free capacity for job
     /// <paramref name="jobId"/>, avoiding <paramref name="exclude"/> (a failed attempt's cohort) where others are
     /// eligible, and <paramref name="suspects"/> (members an earlier attempt caught failing) before anyone else.
-    /// The picked validators count as one execution busier at once, so selections that follow before their own
-    /// load reports arrive do not pile work on them.
+    /// The picked validators are reserved for the job: each counts as one execution busier until the job releases
+    /// it (<see cref="ReleaseAsync"/>) or the <paramref name="lease"/> runs out, so selections that follow do not
+    /// pile work on them and a cohort that never runs does not hold them for ever. Selecting again for the same job
+    /// (its next attempt) first releases what its earlier attempt held.
     /// </summary>
     /// <remarks>
     /// When enough validators pass the gate but too few have free capacity, the job is queued in the same turn
@@ -39,7 +41,16 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     /// </remarks>
     [Alias("select-cohort")]
     Task<CohortSelection> SelectCohortAsync(
-        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects);
+        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects, TimeSpan lease);
+
+    /// <summary>
+    /// Ends the job's reservation of <paramref name="validatorId"/> (it got its assignment, or refused it), or of
+    /// the whole cohort when null (the attempt ended: agreed, retried, rejected, timed out). Releasing what is not
+    /// reserved does nothing.
+    /// </summary>
+    [OneWay]
+    [Alias("release")]
+    Task ReleaseAsync(string jobId, string? validatorId);
 
     [Alias("validators")]
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();

@@ -21,16 +21,18 @@ internal sealed class CohortMemberConverter : IConverter<CohortMember, CohortMem
 [GenerateSerializer, Immutable, Alias("paraloom.private-job-input")]
 internal readonly record struct PrivateJobInputSurrogate(
     [property: Id(0)] PedersenCommitment InputCommitment, [property: Id(1)] SealedInput SealedInput,
-    [property: Id(2)] JobNonce Nonce, [property: Id(3)] OwnershipProof OwnershipProof);
+    [property: Id(2)] JobNonce Nonce, [property: Id(3)] OwnershipProof OwnershipProof,
+    [property: Id(4)] PublicKey HandOutKey, [property: Id(5)] SchnorrSignature HandOutDelegation);
 
 [RegisterConverter]
 internal sealed class PrivateJobInputConverter : IConverter<PrivateJobInput, PrivateJobInputSurrogate>
 {
     public PrivateJobInput ConvertFromSurrogate(in PrivateJobInputSurrogate surrogate) =>
-        new(surrogate.InputCommitment, surrogate.SealedInput, surrogate.Nonce, surrogate.OwnershipProof);
+        new(surrogate.InputCommitment, surrogate.SealedInput, surrogate.Nonce, surrogate.OwnershipProof,
+            surrogate.HandOutKey, surrogate.HandOutDelegation);
 
     public PrivateJobInputSurrogate ConvertToSurrogate(in PrivateJobInput value) =>
-        new(value.InputCommitment, value.SealedInput, value.Nonce, value.OwnershipProof);
+        new(value.InputCommitment, value.SealedInput, value.Nonce, value.OwnershipProof, value.HandOutKey, value.HandOutDelegation);
 }
 
 [GenerateSerializer, Immutable, Alias("paraloom.private-job-context")]

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Paraloom.Grains;
 
@@ -21,6 +22,11 @@ public interface IValidatorGrain : IGrainWithStringKey
     /// </summary>
     [Alias("execute")]
     Task<AssignmentReceipt> ExecuteAsync(Assignment assignment);
+
+    /// <summary>Sends the validator's current load to the registry (a registry that restarted asks every validator).</summary>
+    [OneWay]
+    [Alias("report-load")]
+    Task ReportLoadAsync();
 
     /// <summary>Applies how the validator behaved in one attempt; the same outcome applied twice counts once.</summary>
     [Alias("apply-reputation")]

@@ -1,7 +1,7 @@
 namespace Paraloom.Compute;
 
 /// <summary>
-/// The network-wide ceiling on what one job may ask for. A job above any cap is refused at submission
+/// The network-wide ceiling on what one job may ask for, and the floor on its replication. A job outside them is refused at submission
 /// with a <see cref="JobRejectedException"/> that names the limit, the request and the cap.
 /// </summary>
 public sealed record NetworkCaps
@@ -28,6 +28,12 @@ public sealed record NetworkCaps
 
     public int MaxReplication { get; init => field = Guard.Positive(value, nameof(MaxReplication)); } = 15;
 
+    /// <summary>
+    /// The smallest K the network accepts (default 3): fewer validators cannot outvote a liar, and a single one
+    /// is no BFT cohort at all.
+    /// </summary>
+    public int MinReplication { get; init => field = Guard.Positive(value, nameof(MinReplication)); } = 3;
+
     /// <summary>Throws <see cref="JobRejectedException"/> when the job asks for more than a cap allows.</summary>
     public void EnsureAllows(JobSpec job)
     {
@@ -41,6 +47,11 @@ public sealed record NetworkCaps
         Check("module size", job.Module.Length, MaxModuleBytes, "bytes");
         Check("input size", job.InputLength, MaxInputBytes, "bytes");
         Check("replication", job.Replication, MaxReplication, "validators");
+        if (job.Replication < MinReplication)
+        {
+            throw new JobRejectedException(AdmissionFailure.AboveCap,
+                $"The job's replication of {job.Replication} validators is below the network minimum of {MinReplication} validators.");
+        }
     }
 
     private static void Check(string what, double requested, double cap, string unit)

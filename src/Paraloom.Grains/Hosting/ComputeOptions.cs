@@ -25,6 +25,11 @@ public sealed class ComputeOptions
     /// <summary>How often a job's durable reminder checks its deadlines (default 5 s): the timeouts' precision.</summary>
     public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a final job (its state, result and its attempts' votes) is kept before it is removed (default 7 days).
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How long a result challenge may be used (default 2 min).</summary>
     public TimeSpan ResultChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
 

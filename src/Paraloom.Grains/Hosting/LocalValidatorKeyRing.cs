@@ -38,7 +38,7 @@ internal sealed class LocalValidatorKeyRing : IValidatorKeyRing, IDisposable
         {
             return KeyFile.ReadSecretKey(path);
         }
-        Directory.CreateDirectory(directory);
+        OwnerOnlyFiles.CreateDirectory(directory);
         var key = SecretKey.Generate();
         KeyFile.WriteNew(key, directory, id);
         return key;

@@ -27,19 +27,24 @@ internal sealed partial class ComputeJobGrain(
     ILogger<ComputeJobGrain> logger) : Grain, IComputeJobGrain, IAttemptListener, ICapacityListener, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
-    private const int MaxOpenChallenges = 64;
+    private const string RetentionReminder = "retention";
 
     private readonly ComputeOptions _options = options.Value;
-    private readonly Dictionary<string, DateTimeOffset> _challenges = new(StringComparer.Ordinal);
+    private ResultChallenges? _challenges;
 
     /// <summary>The attempt this activation has opened a quorum for and dispatched; 0 after a (re)activation.</summary>
     private int _openedAttempt;
     private int _dispatchedAttempt;
 
+    /// <summary>Members of the dispatched attempt that answered Busy: sent the work again while the attempt lasts.</summary>
+    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
+
     /// <summary>The module's bytes, read from its content-addressed grain when this activation first dispatches.</summary>
     private byte[]? _module;
 
     private ComputeJobState Stored => state.State;
+
+    private ResultChallenges Challenges => _challenges ??= new ResultChallenges(JobId, _options.ResultChallengeLifetime);
 
     private JobLifecycle Lifecycle => Stored.Lifecycle!;
 
@@ -60,7 +65,8 @@ internal sealed partial class ComputeJobGrain(
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
         }
         var privacy = validator.Validate(JobId, submission);
-        var selection = await Registry.SelectCohortAsync(JobId, submission.Replication, [], []);
+        var selection = await Registry.SelectCohortAsync(
+            JobId, submission.Replication, [], [], ReservationLease(submission.Limits, submission.IsPrivate));
         if (!selection.Found && !selection.OnlyBusy)
         {
             throw new JobSubmissionException(SubmissionError.NoValidators, selection.Shortage!);
@@ -81,7 +87,8 @@ internal sealed partial class ComputeJobGrain(
         Stored.Requester = submission.Requester.ToBytes();
         Stored.PublicInput = submission.PublicInput.ToArray();
         Stored.Private = submission.Private is { } input
-            ? new StoredPrivateInput(input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes())
+            ? new StoredPrivateInput(
+                input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes(), input.HandOutKey.ToBytes())
             : null;
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
@@ -101,16 +108,22 @@ internal sealed partial class ComputeJobGrain(
         return await StatusAsync();
     }
 
-    public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys)
+    public async Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys, SchnorrSignature signature)
     {
         ArgumentNullException.ThrowIfNull(wrappedKeys);
         using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job keys", logger, JobId, attempt);
+        ArgumentNullException.ThrowIfNull(signature);
         EnsureExists();
-        // A repeated hand-out (a client retrying) for an attempt that already has its keys changes nothing.
-        if (attempt == Lifecycle.Attempt && Lifecycle.State != JobState.AwaitingKeys && Stored.WrappedKeys.Count > 0)
+        if (Stored.Private is not { } input)
         {
-            return await StatusAsync();
+            throw new KeyDeliveryException($"Job '{JobId}' is public: it takes no keys.");
         }
+        // Before anything else: only the requester (through the hand-out key it delegated at submission) may hand out.
+        if (attempt < 1 || !KeyHandOut.Verify(PublicKey.FromBytes(input.HandOutKey), JobId, attempt, wrappedKeys, signature))
+        {
+            throw new KeyHandOutDeniedException("The hand-out is not signed by the job's hand-out key over this job, attempt and keys.");
+        }
+        // Also a repeated hand-out for an attempt that has its keys: the client learns it was already done.
         if (Lifecycle.State != JobState.AwaitingKeys)
         {
             throw new KeyDeliveryException($"Job '{JobId}' does not await keys: it is {Lifecycle.State}.");
@@ -142,18 +155,7 @@ internal sealed partial class ComputeJobGrain(
     public Task<ResultChallenge> CreateResultChallengeAsync()
     {
         EnsureExists();
-        var now = Now;
-        foreach (var expired in _challenges.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
-        {
-            _challenges.Remove(expired);
-        }
-        if (_challenges.Count >= MaxOpenChallenges)
-        {
-            _challenges.Remove(_challenges.MinBy(pair => pair.Value).Key);
-        }
-        var challenge = new ResultChallenge(RandomNumberGenerator.GetBytes(ResultChallenge.Size), now + _options.ResultChallengeLifetime);
-        _challenges[challenge.NonceHex] = challenge.ExpiresAt;
-        return Task.FromResult(challenge);
+        return Task.FromResult(Challenges.Issue(Now));
     }
 
     public Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature)
@@ -161,8 +163,7 @@ internal sealed partial class ComputeJobGrain(
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(signature);
         EnsureExists();
-        // Any attempt uses the challenge up, so a challenge can be tried once.
-        if (!_challenges.Remove(challenge.NonceHex, out var expiresAt) || expiresAt <= Now)
+        if (!Challenges.IsOpen(challenge.Nonce.Span, Now))
         {
             throw new ResultAccessDeniedException("The challenge is unknown, already used or expired: request a fresh one.");
         }
@@ -170,6 +171,8 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new ResultAccessDeniedException("The signature is not the requester's over this job and challenge.");
         }
+        // The requester's signature uses the challenge up, so a signed request works once.
+        Challenges.Use(challenge.Nonce.Span, Now);
         if (Lifecycle.State != JobState.Finalised || Stored.Result is not { } result)
         {
             throw new ResultNotReadyException(JobId, Lifecycle.State);
@@ -192,6 +195,11 @@ internal sealed partial class ComputeJobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == RetentionReminder)
+        {
+            await ForgetAsync();
+            return;
+        }
         if (!state.RecordExists || Lifecycle.IsTerminal)
         {
             await StopRemindingAsync();
@@ -220,6 +228,11 @@ internal sealed partial class ComputeJobGrain(
                 else if (_dispatchedAttempt != Lifecycle.Attempt)
                 {
                     await StartAttemptAsync(snapshot.Replied);
+                }
+                else if (!pastDeadline && _busy.Except(snapshot.Replied).ToList() is { Count: > 0 } busy)
+                {
+                    var job = await SpecAsync();
+                    await Task.WhenAll(Stored.Cohort.Where(member => busy.Contains(member.ValidatorId)).Select(member => DispatchAsync(job, member)));
                 }
                 break;
             case JobState.AwaitingKeys when Now >= Stored.StepDeadline:
@@ -263,19 +276,27 @@ internal sealed partial class ComputeJobGrain(
         {
             case AgreementOutcomeKind.Finalised:
                 var result = decision.Result!;
+                // Before the job is final, so a crash in between settles again (idempotently) when it resumes.
+                await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
+                    GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result, Lifecycle.IsPrivate)));
                 Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
                 Stored.FinishedAt = Now;
+                Stored.WrappedKeys.Clear();
                 await state.WriteStateAsync();
-                await StopRemindingAsync();
+                Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
+                await EndAsync();
                 break;
             case AgreementOutcomeKind.Retry:
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
                 Stored.Suspects.UnionWith(decision.Faulted);
                 Stored.StepDeadline = null;
+                // The next cohort gets keys wrapped to it; these opened the job for a cohort that is done.
+                Stored.WrappedKeys.Clear();
                 await state.WriteStateAsync();
+                Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobRetried();
                 await AdvanceAsync();
                 break;
@@ -288,7 +309,8 @@ internal sealed partial class ComputeJobGrain(
     /// <summary>Starts the next attempt (the first, for a job that waited) if a cohort is free.</summary>
     private async Task TryAssignAsync()
     {
-        var selection = await Registry.SelectCohortAsync(JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects);
+        var selection = await Registry.SelectCohortAsync(
+            JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects, ReservationLease(Stored.Limits, Lifecycle.IsPrivate));
         if (!selection.Found)
         {
             // Stay where it is: the registry wakes a job it queued when load falls, and the reminder tries again
@@ -310,10 +332,13 @@ internal sealed partial class ComputeJobGrain(
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.StepDeadline = null;
         Stored.FinishedAt = Now;
+        Stored.WrappedKeys.Clear();
         await state.WriteStateAsync();
+        // Whatever the attempt reserved (a cohort that waited for keys, never ran) is free for other jobs now.
+        Registry.ReleaseAsync(JobId, null).Ignore();
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
-        await StopRemindingAsync();
+        await EndAsync();
     }
 
     /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>
@@ -323,6 +348,7 @@ internal sealed partial class ComputeJobGrain(
         Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
         Stored.Profile = selection.Profile;
         Stored.WrappedKeys = new(StringComparer.Ordinal);
+        _busy.Clear();
         metrics.CohortSelected(cohort);
         var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
         if (assigned.IsPrivate)
@@ -338,6 +364,13 @@ internal sealed partial class ComputeJobGrain(
     }
 
     private TimeSpan AttemptTimeout => Stored.Limits.WallClock + _options.AttemptGrace;
+
+    /// <summary>
+    /// How long a cohort stays reserved if the job never releases it: the attempt's longest life (the key hand-out,
+    /// then the execution). Normally the job releases each member once it has its assignment.
+    /// </summary>
+    private TimeSpan ReservationLease(ResourceLimits limits, bool isPrivate) =>
+        (isPrivate ? _options.KeyHandOutTimeout : TimeSpan.Zero) + limits.WallClock + _options.AttemptGrace;
 
     private async Task StartExecutingAsync(IReadOnlyCollection<string> replied)
     {
@@ -381,6 +414,14 @@ internal sealed partial class ComputeJobGrain(
             var wrappedKey = job.IsPrivate ? WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]) : null;
             var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId)
                 .ExecuteAsync(new Assignment(job, Lifecycle.Attempt, wrappedKey));
+            if (receipt == AssignmentReceipt.Busy)
+            {
+                _busy.Add(member.ValidatorId);
+            }
+            else
+            {
+                _busy.Remove(member.ValidatorId);
+            }
             if (receipt != AssignmentReceipt.Accepted)
             {
                 LogNotAccepted(logger, JobId, Lifecycle.Attempt, member.ValidatorId, receipt);
@@ -391,6 +432,8 @@ internal sealed partial class ComputeJobGrain(
             // An unreachable member is a missing vote: the attempt's deadline deals with it.
             LogDispatchFailed(logger, exception, JobId, Lifecycle.Attempt, member.ValidatorId);
         }
+        // The member now counts its own execution (or has none to count): its slot is no longer held for the job.
+        Registry.ReleaseAsync(JobId, member.ValidatorId).Ignore();
     }
 
     /// <summary>The job as submitted, as compute describes it: what every cohort member runs.</summary>
@@ -446,8 +489,40 @@ internal sealed partial class ComputeJobGrain(
     {
         if (!state.RecordExists || Stored.Lifecycle is null)
         {
+            // Asking about a job that does not exist leaves nothing behind, not even an idle activation.
+            DeactivateOnIdle();
             throw new UnknownJobException(JobId);
         }
+    }
+
+    /// <summary>
+    /// A final job is kept for <see cref="ComputeOptions.Retention"/> (a durable reminder), then forgotten. Until then it
+    /// only answers status and result requests, which its stored state serves: the activation (with the module and
+    /// input it held) goes once idle instead of after Orleans' default collection age.
+    /// </summary>
+    private async Task EndAsync()
+    {
+        await StopRemindingAsync();
+        await this.RegisterOrUpdateReminder(RetentionReminder, _options.Retention, _options.Retention);
+        _module = null;
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Removes the job's state and its attempts' quorums: the result and everything it was made from.</summary>
+    private async Task ForgetAsync()
+    {
+        if (state.RecordExists && Stored.Lifecycle is { IsTerminal: true } lifecycle)
+        {
+            await Task.WhenAll(Enumerable.Range(1, lifecycle.Attempt).Select(attempt =>
+                GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, attempt)).ForgetAsync()));
+            await state.ClearStateAsync();
+            LogForgotten(logger, JobId);
+        }
+        if (await this.GetReminder(RetentionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        DeactivateOnIdle();
     }
 
     private async Task StopRemindingAsync()
@@ -463,6 +538,9 @@ internal sealed partial class ComputeJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} decided: {Outcome}")]
     private static partial void LogDecided(ILogger logger, string jobId, int attempt, AgreementOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} removed: its retention ended")]
+    private static partial void LogForgotten(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string jobId, string reason);

@@ -49,6 +49,7 @@ internal sealed class ComputeJobState
     public StoredResult? Result { get; set; }
 }
 
-internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] SealedInput, byte[] Nonce, byte[] OwnershipProof);
+/// <summary>A private job's input as submitted; <see cref="HandOutKey"/> is the only key whose hand-outs the job takes.</summary>
+internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] SealedInput, byte[] Nonce, byte[] OwnershipProof, byte[] HandOutKey);
 
 internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit);

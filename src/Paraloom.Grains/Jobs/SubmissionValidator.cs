@@ -8,7 +8,8 @@ namespace Paraloom.Grains;
 /// <summary>
 /// Everything a submission must pass before anything is stored: a well-formed id and replication, then compute's
 /// <see cref="JobAdmission"/> (network caps, a module that decodes, validates, imports nothing and exports the compute
-/// ABI, and for a private job an ownership proof bound to this job, module, commitment and requester).
+/// ABI, and for a private job an ownership proof bound to this job, module, commitment and requester), and for a
+/// private job the requester's delegation of the key hand-out to the job's hand-out key.
 /// </summary>
 internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, ComputeExecutor executor)
 {
@@ -42,6 +43,12 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
         {
             // Not chained: compute's exception does not cross grain calls, and the message says it all.
             throw new JobSubmissionException(ErrorFor(rejected.Failure), rejected.Message);
+        }
+        if (submission.Private is { } delegated
+            && !KeyHandOut.VerifyDelegation(submission.Requester, jobId, delegated.HandOutKey, delegated.HandOutDelegation))
+        {
+            throw new JobSubmissionException(SubmissionError.InvalidOwnershipProof,
+                "The hand-out key's delegation is not the requester's signature for this job.");
         }
         return submission.Private is { } admitted
             ? new PrivateJobContext(jobId, spec.ModuleHash.Span, admitted.InputCommitment, submission.Requester, admitted.Nonce)

@@ -23,6 +23,12 @@ internal sealed class QuorumState
 
     public List<StoredVote> Votes { get; set; } = [];
 
+    /// <summary>
+    /// One copy of each distinct output voted for, by its digest, until the attempt decides; then only the decision
+    /// keeps the agreed one. Votes hold digests, so K honest votes cost one output, not K.
+    /// </summary>
+    public Dictionary<string, byte[]> Outputs { get; set; } = new(StringComparer.Ordinal);
+
     public List<string> InvalidSigners { get; set; } = [];
 
     /// <summary>Members that refused to run the attempt, with their reasons, in arrival order.</summary>
@@ -35,6 +41,12 @@ internal sealed class QuorumState
 
     public StoredDecision? Decision { get; set; }
 
+    /// <summary>
+    /// The result a later attempt of the job agreed on, once this attempt failed: it tells who in this cohort
+    /// voted for the truth and who dissented, which this attempt's own tally could not.
+    /// </summary>
+    public StoredAgreement? LaterAgreement { get; set; }
+
     /// <summary>"member/conduct" of every reputation outcome already applied.</summary>
     public List<string> AppliedOutcomes { get; set; } = [];
 }
@@ -43,7 +55,12 @@ internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
 
 internal sealed record StoredRefusal(string ValidatorId, string Reason);
 
-internal sealed record StoredVote(string ValidatorId, ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, byte[] Signature);
+internal sealed record StoredVote(
+    string ValidatorId, ExecutionStatus Status, uint Code, ResultDigest Digest, int OutputLength, long FuelUsed, byte[] Signature);
+
+/// <summary>What a later attempt agreed on; a private job's output is sealed per attempt, so only its length compares.</summary>
+internal sealed record StoredAgreement(
+    ExecutionStatus Status, uint Code, int OutputLength, ResultDigest Digest, long FuelUsed, bool SealedPerAttempt);
 
 internal sealed record StoredDecision(
     AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
+using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
@@ -101,7 +102,11 @@ internal sealed partial class ResultQuorumGrain(
         if (receipt == VoteReceipt.Counted || (receipt == VoteReceipt.Equivocation && !wasEquivocator))
         {
             Stored.Votes.Add(new StoredVote(
-                vote.ValidatorId, vote.Status, vote.Code, vote.Output.ToArray(), vote.FuelUsed, vote.Signature.ToBytes()));
+                vote.ValidatorId, vote.Status, vote.Code, vote.Digest, vote.Output.Length, vote.FuelUsed, vote.Signature.ToBytes()));
+            if (Stored.Decision is null)
+            {
+                Stored.Outputs.TryAdd(vote.Digest.ToString(), vote.Output.ToArray());
+            }
             await AfterChangeAsync();
         }
         return receipt switch
@@ -155,6 +160,34 @@ internal sealed partial class ResultQuorumGrain(
         }
     }
 
+    public async Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt)
+    {
+        ArgumentNullException.ThrowIfNull(agreed);
+        if (_tally is null || Stored.Decision is not { Kind: not AgreementOutcomeKind.Finalised })
+        {
+            return;
+        }
+        if (Stored.LaterAgreement is null)
+        {
+            Stored.LaterAgreement = new StoredAgreement(
+                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, sealedPerAttempt);
+            await state.WriteStateAsync();
+        }
+        await ApplyReputationAsync();
+    }
+
+    public async Task ForgetAsync()
+    {
+        if (await this.GetReminder(CloseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        await state.ClearStateAsync();
+        _keys.Clear();
+        _tally = null;
+        DeactivateOnIdle();
+    }
+
     public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task<QuorumSnapshot> CloseAsync()
@@ -185,6 +218,8 @@ internal sealed partial class ResultQuorumGrain(
         if (decided)
         {
             Stored.Decision = EveryMemberRefused ? RefusedByAll() : DecisionOf(_tally!.Outcome!);
+            // The decision holds the agreed output; the others were only ever needed to be able to decide.
+            Stored.Outputs.Clear();
         }
         await state.WriteStateAsync();
         // Reputation first: the job picks its next cohort as soon as it hears, and must see this attempt's penalties.
@@ -206,7 +241,7 @@ internal sealed partial class ResultQuorumGrain(
             .Where(member => !(EveryMemberRefused && Refused(member.ValidatorId)))
             .Select(member => (member.ValidatorId, Conduct: Stored.InvalidSigners.Contains(member.ValidatorId)
                 ? MemberConduct.InvalidSignature
-                : conduct[member.ValidatorId]))
+                : Settled(member.ValidatorId, conduct[member.ValidatorId])))
             .Where(pair => IsCertain(pair.Conduct) && !Stored.AppliedOutcomes.Contains(OutcomeKey(pair.ValidatorId, pair.Conduct)))
             .ToList();
         if (due.Count == 0)
@@ -220,6 +255,29 @@ internal sealed partial class ResultQuorumGrain(
             Stored.AppliedOutcomes.Add(OutcomeKey(member, memberConduct));
         }
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A vote this attempt could not judge (its cohort never agreed) is judged by what a later attempt agreed on,
+    /// so a validator that lies in every cohort it joins is caught even when each of its cohorts needed all votes.
+    /// </summary>
+    private MemberConduct Settled(string member, MemberConduct conduct)
+    {
+        if (conduct != MemberConduct.Inconclusive || Stored.LaterAgreement is not { } later)
+        {
+            return conduct;
+        }
+        var vote = Stored.Votes.Last(vote => vote.ValidatorId == member);
+        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.OutputLength != later.OutputLength)
+        {
+            return MemberConduct.Dissented;
+        }
+        if (later.SealedPerAttempt)
+        {
+            // Same plaintext length and the same run: whether the sealed bytes hide the same output nobody here can tell.
+            return MemberConduct.Inconclusive;
+        }
+        return vote.Digest == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
     }
 
     private bool IsCertain(MemberConduct conduct) => conduct switch
@@ -282,9 +340,9 @@ internal sealed partial class ResultQuorumGrain(
         {
             return new StoredDecision(outcome.Kind, outcome.Reason, ExecutionStatus.Ok, 0, [], null, 0);
         }
-        var agreed = Stored.Votes.First(vote =>
-            vote.FuelUsed == outcome.FuelUsed && ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output) == outcome.Digest);
-        return new StoredDecision(outcome.Kind, null, agreed.Status, agreed.Code, agreed.Output, outcome.Digest, agreed.FuelUsed);
+        var agreed = Stored.Votes.First(vote => vote.FuelUsed == outcome.FuelUsed && vote.Digest == outcome.Digest);
+        return new StoredDecision(
+            outcome.Kind, null, agreed.Status, agreed.Code, Stored.Outputs[agreed.Digest.ToString()], outcome.Digest, agreed.FuelUsed);
     }
 
     private QuorumDecision ToDecision(StoredDecision decision) => new(
@@ -333,7 +391,7 @@ internal sealed partial class ResultQuorumGrain(
         _tally = new VoteTally(Stored.Cohort.Select(member => member.ValidatorId), Stored.Attempt, Stored.Agreement);
         foreach (var vote in Stored.Votes)
         {
-            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, ResultDigestEncoding.Compute(vote.Status, vote.Code, vote.Output), vote.FuelUsed));
+            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, vote.Digest, vote.FuelUsed));
         }
         foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)))
         {

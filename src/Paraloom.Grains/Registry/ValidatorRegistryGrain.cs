@@ -11,14 +11,30 @@ namespace Paraloom.Grains;
 [GrainType("validator-registry")]
 internal sealed class ValidatorRegistryGrain(
     [PersistentState("validators")] IPersistentState<ValidatorRegistryState> state,
-    IOptions<ComputeOptions> options) : Grain, IValidatorRegistryGrain
+    IOptions<ComputeOptions> options,
+    TimeProvider time) : Grain, IValidatorRegistryGrain
 {
     private readonly CohortSelector _selector = new(options.Value.Selection);
+    // Executions each validator reported itself; selections reserved since then are in _reservations.
     private readonly Dictionary<string, LoadReport> _load = new(StringComparer.Ordinal);
+    private readonly CohortReservations _reservations = new();
     // Job id → cohort size, oldest first.
     private readonly OrderedDictionary<string, int> _waiting = new(StringComparer.Ordinal);
 
     private Dictionary<string, RegisteredValidator> Validators => state.State.Validators;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Leases end on their own: a job that never releases its cohort (a silo lost, a requester gone) frees it here.
+        this.RegisterGrainTimer(ExpireLeasesAsync, options.Value.DeadlineCheckPeriod, options.Value.DeadlineCheckPeriod);
+        // A new activation knows no load: validators still executing (on silos that kept running) report theirs, so
+        // they are not handed more work than they take. One-way, so no validator waits on this activation.
+        foreach (var validatorId in Validators.Keys)
+        {
+            GrainFactory.GetGrain<IValidatorGrain>(validatorId).ReportLoadAsync().Ignore();
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task RegisterAsync(ValidatorInfo validator)
     {
@@ -61,9 +77,13 @@ internal sealed class ValidatorRegistryGrain(
     }
 
     public Task<CohortSelection> SelectCohortAsync(
-        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects)
+        string jobId, int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects, TimeSpan lease)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        // The job's earlier attempt, if any, has ended: what it held is not in its way.
+        _reservations.Release(jobId, null);
+        _reservations.Expire(time.GetUtcNow());
         if (!TrySelectWithinOneProfile(size, exclude, suspects, out var cohort, out var profile, out var shortage))
         {
             if (shortage.OnlyBusy)
@@ -74,23 +94,42 @@ internal sealed class ValidatorRegistryGrain(
         }
         // A queued job that found its cohort through its own reminder no longer waits.
         _waiting.Remove(jobId);
-        foreach (var id in cohort)
-        {
-            // Reserved until the member's next report, which counts the execution itself (or its absence).
-            var load = _load.GetValueOrDefault(id);
-            _load[id] = load with { InFlight = load.InFlight + 1 };
-        }
+        _reservations.Reserve(jobId, cohort, time.GetUtcNow() + lease);
         return Task.FromResult(CohortSelection.Of(
             [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))], profile));
     }
 
-    public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync() =>
-        Task.FromResult<IReadOnlyList<ValidatorInfo>>(
+    public Task ReleaseAsync(string jobId, string? validatorId)
+    {
+        if (_reservations.Release(jobId, validatorId))
+        {
+            WakeWaitingJobs();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync()
+    {
+        _reservations.Expire(time.GetUtcNow());
+        return Task.FromResult<IReadOnlyList<ValidatorInfo>>(
         [
             .. Validators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
                 pair.Key, pair.Value.SiloId, PublicKey.FromBytes(pair.Value.PublicKey), pair.Value.Capacity,
-                _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Reputation, pair.Value.Profile)),
+                InFlight(pair.Key), pair.Value.Reputation, pair.Value.Profile)),
         ]);
+    }
+
+    private Task ExpireLeasesAsync(CancellationToken cancellationToken)
+    {
+        if (_reservations.Expire(time.GetUtcNow()))
+        {
+            WakeWaitingJobs();
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What the validator reported running, plus the cohorts it was reserved for since.</summary>
+    private int InFlight(string validatorId) => _load.GetValueOrDefault(validatorId).InFlight + _reservations.Held(validatorId);
 
     /// <summary>
     /// Picks the cohort among validators of one execution profile, trying the profiles with the most validators
@@ -128,7 +167,7 @@ internal sealed class ValidatorRegistryGrain(
     private IEnumerable<ValidatorView> Views(string? profile = null) => Validators
         .Where(pair => profile is null || pair.Value.Profile == profile)
         .Select(pair => new ValidatorView(
-        pair.Key, pair.Value.SiloId, _load.GetValueOrDefault(pair.Key).InFlight, pair.Value.Capacity, pair.Value.Reputation));
+        pair.Key, pair.Value.SiloId, InFlight(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
 
     /// <summary>
     /// Wakes waiting jobs, oldest first, while the free slots of trusted validators cover their cohorts. A woken

@@ -24,7 +24,7 @@ public static class SchemaMigrator
         ArgumentNullException.ThrowIfNull(store);
         if (store.Kind == StoreKind.Sqlite)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(store.ConnectionString).DataSource)!);
+            OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(store.ConnectionString).DataSource)!);
         }
         await using var connection = Open(store);
         await connection.OpenAsync(cancellationToken);

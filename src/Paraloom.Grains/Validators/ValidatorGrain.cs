@@ -58,8 +58,16 @@ internal sealed partial class ValidatorGrain(
         {
             _started.Remove(key);
             LogBusy(logger, Id, assignment.JobId, assignment.Attempt);
+            // The registry thought this validator had room: correct it before it assigns more.
+            Registry.ReportLoadAsync(Id, load.Current(Id)).Ignore();
         }
         return Task.FromResult(receipt);
+    }
+
+    public Task ReportLoadAsync()
+    {
+        Registry.ReportLoadAsync(Id, load.Current(Id)).Ignore();
+        return Task.CompletedTask;
     }
 
     public async Task ApplyReputationAsync(ReputationOutcome outcome)

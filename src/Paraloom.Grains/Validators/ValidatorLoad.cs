@@ -13,6 +13,9 @@ internal sealed class ValidatorLoad
 
     public int InFlight(string validatorId) => _counters.TryGetValue(validatorId, out var counter) ? counter.Read().InFlight : 0;
 
+    /// <summary>The current count under its latest number, for a registry that lost track of it.</summary>
+    public LoadReport Current(string validatorId) => CounterOf(validatorId).Read();
+
     public LoadReport Started(string validatorId) => CounterOf(validatorId).Add(1);
 
     public LoadReport Finished(string validatorId) => CounterOf(validatorId).Add(-1);

@@ -77,6 +77,25 @@ public sealed class PrivateJobContext
         return cohort.ToDictionary(member => member.ValidatorId, member => KeyWrap.Wrap(jobKey, member.PublicKey, Binding), StringComparer.Ordinal);
     }
 
+    /// <summary>The signed hand-out of the job key to <paramref name="cohort"/>, the cohort of <paramref name="attempt"/>.</summary>
+    /// <exception cref="ArgumentException">The secret key is not the requester's.</exception>
+    public SignedKeyHandOut HandOut(SecretKey requester, int attempt, IEnumerable<CohortMember> cohort)
+    {
+        using var jobKey = DeriveKey(requester);
+        using var handOutKey = KeyHandOut.DeriveSigningKey(requester, Nonce);
+        return HandOut(jobKey, handOutKey, attempt, cohort);
+    }
+
+    /// <summary>
+    /// The signed hand-out from the keys a client kept since it sealed the input: the job key and the job's hand-out
+    /// key (<see cref="KeyHandOut.DeriveSigningKey"/>), so the requester's secret need not be kept.
+    /// </summary>
+    public SignedKeyHandOut HandOut(JobKey jobKey, SecretKey handOutKey, int attempt, IEnumerable<CohortMember> cohort)
+    {
+        var wrapped = WrapKeyFor(jobKey, cohort);
+        return new SignedKeyHandOut(attempt, wrapped, KeyHandOut.Sign(handOutKey, JobId, attempt, wrapped));
+    }
+
     /// <summary>Opens the output the cohort of <paramref name="attempt"/> sealed.</summary>
     /// <exception cref="ArgumentException">The secret key is not the requester's.</exception>
     /// <exception cref="AuthenticationFailedException">The output was not sealed for this job and attempt, or was altered.</exception>

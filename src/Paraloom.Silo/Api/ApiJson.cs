@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Paraloom.Silo.Api;
 
-/// <summary>The API's JSON: camelCase, enums by name, unknown fields refused so a misspelt field is not silently ignored.</summary>
+/// <summary>
+/// The API's JSON: camelCase, enums by name, and strict: unknown fields refused (a misspelt field is not silently
+/// ignored), a property given twice refused (two readers could disagree on which counts), numbers only as numbers.
+/// </summary>
 internal static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -12,6 +15,8 @@ internal static class ApiJson
     {
         options.Converters.Add(new JsonStringEnumConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         return options;
     }

@@ -33,10 +33,11 @@ internal static class JobEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{jobId}/keys", DeliverKeysAsync)
             .WithName("HandOutJobKey")
-            .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort.")
+            .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort, signed with the job's hand-out key.")
             .Accepts<DeliverKeysRequest>("application/json")
             .Produces<JobStatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -90,8 +91,13 @@ internal static class JobEndpoints
     {
         var job = Job(grains, jobId);
         var request = await JsonBody.ReadAsync<DeliverKeysRequest>(context.Request, SmallBodyBytes, cancellationToken);
+        if (request.WrappedKeys is null || request.WrappedKeys.Any(pair => pair.Value is null))
+        {
+            throw ApiProblemException.BadRequest("'wrappedKeys' must map each cohort member's id to its wrapped key.");
+        }
         var wrapped = request.WrappedKeys.ToDictionary(pair => pair.Key, pair => WrappedJobKey.FromBytes(pair.Value), StringComparer.Ordinal);
-        var status = await job.DeliverKeysAsync(request.Attempt, wrapped);
+        var signature = SchnorrSignature.FromBytes(ParseHex("signature", request.Signature, SchnorrSignature.Size));
+        var status = await job.DeliverKeysAsync(request.Attempt, wrapped, signature);
         metrics.KeysHandedOut();
         return Results.Ok(ResponseMapper.ToResponse(status));
     }
@@ -129,9 +135,9 @@ internal static class JobEndpoints
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, "invalid-job-id",
                 $"A job id must be 1 to {JobId.MaxLength} characters of letters, digits, '-' or '_'.");
 
-    private static byte[] ParseHex(string field, string hex, int length)
+    private static byte[] ParseHex(string field, string? hex, int length)
     {
-        if (hex.Length != length * 2 || !hex.All(char.IsAsciiHexDigit))
+        if (hex is null || hex.Length != length * 2 || !hex.All(char.IsAsciiHexDigit))
         {
             throw ApiProblemException.BadRequest($"'{field}' must be {length * 2} hexadecimal characters.");
         }

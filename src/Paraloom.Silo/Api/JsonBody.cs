@@ -4,13 +4,18 @@ namespace Paraloom.Silo.Api;
 
 /// <summary>
 /// Reads a JSON request body with a hard size bound (Kestrel enforces one too, but not every server does)
-/// and turns every way it can be wrong into a 400 with a message that says what is wrong. Routing has
-/// already refused bodies that are not JSON (415), from the endpoints' Accepts metadata.
+/// and turns every way it can be wrong into a 400 with a message that says what is wrong. A body that does
+/// not say it is JSON is refused (415) before it is read.
 /// </summary>
 internal static class JsonBody
 {
     public static async Task<T> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
+        if (!request.HasJsonContentType())
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+                "The request body must be JSON, sent with Content-Type: application/json.");
+        }
         if (request.ContentLength > maxBytes)
         {
             throw TooLarge(maxBytes);

@@ -13,6 +13,7 @@ internal static class ProblemMapping
         ApiProblemException problem => problem,
         JobSubmissionException refused => Submission(refused),
         KeyDeliveryException refused => new(StatusCodes.Status409Conflict, "key-delivery-refused", refused.Message),
+        KeyHandOutDeniedException denied => new(StatusCodes.Status403Forbidden, "key-hand-out-denied", denied.Message),
         UnknownJobException unknown => new(StatusCodes.Status404NotFound, "unknown-job", unknown.Message),
         ResultAccessDeniedException denied => new(StatusCodes.Status403Forbidden, "result-access-denied", denied.Message),
         ResultNotReadyException notReady => new(StatusCodes.Status409Conflict, "result-not-ready", notReady.Message),

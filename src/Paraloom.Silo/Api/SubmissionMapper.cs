@@ -28,7 +28,9 @@ internal static class SubmissionMapper
         Parse("private.inputCommitment", () => PedersenCommitment.FromHex(input.InputCommitment)),
         SealedInput.FromBytes(input.SealedInput),
         Parse("private.nonce", () => JobNonce.FromHex(input.Nonce)),
-        Parse("private.ownershipProof", () => OwnershipProof.FromBytes(Convert.FromHexString(input.OwnershipProof))));
+        Parse("private.ownershipProof", () => OwnershipProof.FromBytes(Convert.FromHexString(input.OwnershipProof))),
+        Parse("private.handOutKey", () => PublicKey.FromHex(input.HandOutKey)),
+        Parse("private.handOutDelegation", () => SchnorrSignature.FromHex(input.HandOutDelegation)));
 
     private static ResourceLimits? ToLimits(LimitsDto? limits)
     {

@@ -26,6 +26,9 @@ public sealed class CapsSettings
 
     public int? MaxReplication { get; set; }
 
+    /// <summary>The smallest K accepted (default 3: a single validator is no BFT cohort).</summary>
+    public int? MinReplication { get; set; }
+
     /// <exception cref="InvalidOperationException">A cap is not positive.</exception>
     public NetworkCaps ToNetworkCaps()
     {
@@ -42,6 +45,7 @@ public sealed class CapsSettings
                 MaxModuleBytes = MaxModuleBytes ?? defaults.MaxModuleBytes,
                 MaxInputBytes = MaxInputBytes ?? defaults.MaxInputBytes,
                 MaxReplication = MaxReplication ?? defaults.MaxReplication,
+                MinReplication = MinReplication ?? defaults.MinReplication,
             };
         }
         catch (ArgumentOutOfRangeException invalid)

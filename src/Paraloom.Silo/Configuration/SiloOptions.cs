@@ -12,11 +12,18 @@ public sealed class SiloOptions
     public const string SectionName = "Paraloom";
 
     /// <summary>
-    /// Where validator keys live and, unless <see cref="PostgreSqlConnectionString"/> is set, the embedded store: one
-    /// SQLite file (<see cref="SqliteFileName"/>) holding grain state and reminders. Empty with no PostgreSQL: in
-    /// memory, lost when the process exits.
+    /// Unless <see cref="PostgreSqlConnectionString"/> is set, the embedded store: one SQLite file
+    /// (<see cref="SqliteFileName"/>) holding grain state and reminders; also the default parent of
+    /// <see cref="KeyDirectory"/>. Empty with no PostgreSQL: in memory, lost when the process exits.
     /// </summary>
     public string? StorageDirectory { get; set; }
+
+    /// <summary>
+    /// Where this silo's validator keys live (owner-only files), apart from grain state: never in the database. Point
+    /// it at a mounted secret in Kubernetes. Default: <c>keys</c> under <see cref="StorageDirectory"/>; with neither,
+    /// keys are generated for the process only.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
 
     /// <summary>PostgreSQL for grain state and reminders (production); empty: the embedded SQLite file.</summary>
     public string? PostgreSqlConnectionString { get; set; }
@@ -62,6 +69,9 @@ public sealed class SiloOptions
     /// <summary>How long a private job waits for its requester to hand out the job key (default 2 min).</summary>
     public TimeSpan KeyHandOutTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a final job, its result and its votes are kept before they are removed (default 7 days).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often each job re-checks its deadlines (default 5 s).</summary>
     public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -74,6 +84,7 @@ public sealed class SiloOptions
         Require(MaxRequestBodyBytes > 0, $"{SectionName}:MaxRequestBodyBytes must be positive (it is {MaxRequestBodyBytes}).");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
+        Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");

@@ -42,6 +42,12 @@ internal sealed record PrivateInputDto
 
     /// <summary>The proof of ownership of the key and the input, bound to this job, hex.</summary>
     public required string OwnershipProof { get; init; }
+
+    /// <summary>The job's hand-out key (x-only public key, hex): only hand-outs it signs are taken.</summary>
+    public required string HandOutKey { get; init; }
+
+    /// <summary>The requester's BIP-340 signature delegating the hand-out to <see cref="HandOutKey"/>, hex.</summary>
+    public required string HandOutDelegation { get; init; }
 }
 
 /// <summary>A job's resource limits.</summary>

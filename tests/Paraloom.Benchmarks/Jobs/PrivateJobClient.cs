@@ -19,7 +19,8 @@ internal sealed class PrivateJobClient(IGrainFactory grains, SecretKey requester
             if (status.AwaitingKeys)
             {
                 // The first cohort, or a later one for a job that waited for free validators or was retried.
-                status = await job.DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(requester, status.Cohort));
+                var handOut = status.Privacy!.HandOut(requester, status.Attempt, status.Cohort);
+                status = await job.DeliverKeysAsync(handOut.Attempt, handOut.WrappedKeys, handOut.Signature);
                 continue;
             }
             await Task.Delay(1);

@@ -57,4 +57,15 @@ public class ResourceLimitsTests
             JobSpec.Public(JobId.New(), [1], [1], new ResourceLimits { WallClock = TimeSpan.FromHours(1) })));
         Assert.Contains("wall-clock", wall.Message);
     }
+
+    [Fact]
+    public void Network_caps_refuse_a_replication_below_the_minimum_of_a_bft_cohort()
+    {
+        var single = Assert.Throws<JobRejectedException>(() => NetworkCaps.Default.EnsureAllows(
+            JobSpec.Public(JobId.New(), [1], [1], replication: 1)));
+        Assert.Contains("replication of 1 validators is below the network minimum of 3", single.Message);
+
+        NetworkCaps.Default.EnsureAllows(JobSpec.Public(JobId.New(), [1], [1], replication: 3));
+        new NetworkCaps { MinReplication = 1 }.EnsureAllows(JobSpec.Public(JobId.New(), [1], [1], replication: 1));
+    }
 }

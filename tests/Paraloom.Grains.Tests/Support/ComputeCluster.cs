@@ -57,7 +57,8 @@ internal sealed class ComputeCluster : IAsyncDisposable
             {
                 if (store is null)
                 {
-                    silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+                    // As the silo does: state goes through the stores' serializer, so a reactivated job reads it back.
+                    silo.UseSystemTextJsonGrainStorageSerializer().AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
                 }
                 else
                 {
@@ -124,7 +125,7 @@ internal sealed class ComputeCluster : IAsyncDisposable
                 {
                     try
                     {
-                        status = await Job(jobId).DeliverKeysAsync(status.Attempt, status.Privacy!.WrapKeyFor(Requester, status.Cohort));
+                        status = await HandOutAsync(status);
                     }
                     catch (KeyDeliveryException)
                     {
@@ -134,6 +135,13 @@ internal sealed class ComputeCluster : IAsyncDisposable
                 return status;
             },
             status => status.IsFinal, $"job {jobId} reaches a final state", TimeSpan.FromSeconds(60));
+
+    /// <summary>The requester's signed hand-out of the job key to the job's current cohort.</summary>
+    public Task<JobStatus> HandOutAsync(JobStatus status)
+    {
+        var handOut = status.Privacy!.HandOut(Requester, status.Attempt, status.Cohort);
+        return Job(status.JobId).DeliverKeysAsync(handOut.Attempt, handOut.WrappedKeys, handOut.Signature);
+    }
 
     /// <summary>Fetches the result the way a requester does: a fresh challenge, signed.</summary>
     public async Task<JobResult> FetchResultAsync(string jobId)

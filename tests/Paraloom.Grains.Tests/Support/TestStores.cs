@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -32,6 +33,13 @@ internal static class TestStores
         }
         return ParaloomStore.PostgreSql(new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString);
     }
+
+    /// <summary>The stored states of every grain of <paramref name="grainType"/>, as the store holds them (JSON text).</summary>
+    public static async Task<IReadOnlyList<string>> StoredStatesAsync(ParaloomStore store, string grainType) =>
+        [
+            .. (await QueryAsync(store, $"SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = '{grainType}' AND PayloadBinary IS NOT NULL;"))
+                .Select(payload => Encoding.UTF8.GetString((byte[])payload!)),
+        ];
 
     /// <summary>Runs a query against the store and returns the first column of every row.</summary>
     public static async Task<IReadOnlyList<object?>> QueryAsync(ParaloomStore store, string sql)

@@ -37,6 +37,8 @@ internal sealed class ApiDriver(HttpClient http)
                 SealedInput = sealedInput.SealedInput.ToBytes(),
                 Nonce = sealedInput.Nonce.ToHex(),
                 OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
+                HandOutKey = sealedInput.HandOutKey.ToHex(),
+                HandOutDelegation = sealedInput.HandOutDelegation.ToHex(),
             },
         };
     }
@@ -70,10 +72,12 @@ internal sealed class ApiDriver(HttpClient http)
     {
         var context = Context(status.JobId, status.Privacy!, status.Requester);
         var cohort = status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)));
+        var handOut = context.HandOut(requester, status.Attempt, cohort);
         return new DeliverKeysRequest
         {
-            Attempt = status.Attempt,
-            WrappedKeys = context.WrapKeyFor(requester, cohort).ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes()),
+            Attempt = handOut.Attempt,
+            WrappedKeys = handOut.WrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes()),
+            Signature = handOut.Signature.ToHex(),
         };
     }
 

@@ -16,7 +16,10 @@ public sealed class ObservedSilo : IAsyncLifetime
 {
     public const string Liar = "validator-2";
 
-    private readonly SiloFactory _silo = new(services: services =>
+    // K = 1 is below the default minimum replication; this silo allows it, so the K = 1 jobs avoid the liar.
+    private readonly SiloFactory _silo = new(
+        settings: new Dictionary<string, string?> { ["Caps:MinReplication"] = "1" },
+        services: services =>
         services.AddKeyedSingleton<IValidatorBehavior>(Liar, new ValidatorBehavior(ValidatorConduct.WrongDigest)));
     private readonly SecretKey _requester = SecretKey.Generate();
 
