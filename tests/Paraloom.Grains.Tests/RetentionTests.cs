@@ -4,7 +4,10 @@ using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains.Tests;
 
-/// <summary>A final job is kept for the retention period, then removed with its votes; until then it is served.</summary>
+/// <summary>
+/// A final job is kept for the retention period, then removed with its votes and its use of the module; until then
+/// it is served.
+/// </summary>
 public sealed class RetentionTests
 {
     [Fact]
@@ -16,6 +19,11 @@ public sealed class RetentionTests
             Repository.Program("echo"), cluster.Requester.PublicKey,
             PrivateJobInput.Seal("never-keyed", Repository.Program("echo"), [1], cluster.Requester),
             new ResourceLimits { DistributionTimeout = TimeSpan.FromMilliseconds(500) }));
+        // Still waiting for its keys when the others are removed: the module it shares with "kept" must stay.
+        await cluster.Job("waiting").SubmitAsync(JobSubmission.Confidential(
+            Repository.Program("sum"), cluster.Requester.PublicKey,
+            PrivateJobInput.Seal("waiting", Repository.Program("sum"), [1], cluster.Requester),
+            new ResourceLimits { DistributionTimeout = TimeSpan.FromMinutes(5) }));
 
         var final = await cluster.WaitFinalAsync("kept");
         var served = await cluster.FetchResultAsync("kept");
@@ -26,6 +34,10 @@ public sealed class RetentionTests
         Assert.Equal(JobState.Finalised, final.State);
         Assert.Equal(ProgramInputs.Sum(2, 3), served.Output.ToArray());
         Assert.Equal(("", 0), (quorum.JobId, quorum.VotesCounted));
+        Assert.Equal(Repository.Program("sum"), await Module("sum").ReadAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Module("echo").ReadAsync());
+
+        IModuleGrain Module(string program) => cluster.Grains.GetGrain<IModuleGrain>(ModuleKey.For(Repository.Program(program)));
 
         async Task<bool> Gone(string jobId)
         {

@@ -9,13 +9,20 @@ namespace Paraloom.Grains;
 [Alias("paraloom.module")]
 public interface IModuleGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the module if it is not stored yet; the bytes must hash to the grain's key.</summary>
+    /// <summary>
+    /// Stores the module if it is not stored yet, used by job <paramref name="jobId"/>; the bytes must hash to the
+    /// grain's key.
+    /// </summary>
     /// <exception cref="ArgumentException">The bytes do not hash to this grain's key.</exception>
     [Alias("store")]
-    Task StoreAsync(byte[] module);
+    Task StoreAsync(byte[] module, string jobId);
 
     /// <summary>The module's bytes.</summary>
     /// <exception cref="InvalidOperationException">No module with this hash was stored.</exception>
     [Alias("read")]
     Task<byte[]> ReadAsync();
+
+    /// <summary>Job <paramref name="jobId"/> no longer uses the module; the last job's release removes it.</summary>
+    [Alias("release")]
+    Task ReleaseAsync(string jobId);
 }

@@ -81,7 +81,7 @@ internal sealed partial class ComputeJobGrain(
         // The module is stored once under its hash before the job that refers to it.
         _module = submission.Module.ToArray();
         Stored.ModuleHash = ModuleKey.For(_module);
-        await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).StoreAsync(_module);
+        await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).StoreAsync(_module, JobId);
         Stored.Limits = submission.Limits;
         Stored.Replication = submission.Replication;
         Stored.Requester = submission.Requester.ToBytes();
@@ -508,13 +508,17 @@ internal sealed partial class ComputeJobGrain(
         DeactivateOnIdle();
     }
 
-    /// <summary>Removes the job's state and its attempts' quorums: the result and everything it was made from.</summary>
+    /// <summary>
+    /// Removes the job's state, its attempts' quorums and its use of the module: the result and everything it was made
+    /// from (the module itself goes with the last job that uses it).
+    /// </summary>
     private async Task ForgetAsync()
     {
         if (state.RecordExists && Stored.Lifecycle is { IsTerminal: true } lifecycle)
         {
             await Task.WhenAll(Enumerable.Range(1, lifecycle.Attempt).Select(attempt =>
                 GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, attempt)).ForgetAsync()));
+            await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).ReleaseAsync(JobId);
             await state.ClearStateAsync();
             LogForgotten(logger, JobId);
         }

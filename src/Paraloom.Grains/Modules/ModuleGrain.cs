@@ -4,29 +4,53 @@ using Orleans.Runtime;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// A module stored once under its hash: a second job with the same module writes nothing, and job state
-/// carries only the hash.
+/// A module stored once under its hash: a second job with the same module writes nothing of the bytes, and job
+/// state carries only the hash. The jobs that use it are kept apart from the bytes (a small write each), and the
+/// module is removed when the last of them is.
 /// </summary>
 [GrainType("module")]
-internal sealed class ModuleGrain([PersistentState("module")] IPersistentState<ModuleState> state) : Grain, IModuleGrain
+internal sealed class ModuleGrain(
+    [PersistentState("module")] IPersistentState<ModuleState> state,
+    [PersistentState("module-users")] IPersistentState<ModuleUsers> users) : Grain, IModuleGrain
 {
-    public async Task StoreAsync(byte[] module)
+    public async Task StoreAsync(byte[] module, string jobId)
     {
         ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
         if (ModuleKey.For(module) != this.GetPrimaryKeyString())
         {
             throw new ArgumentException("The module's bytes do not hash to this module grain's key.", nameof(module));
         }
-        if (state.RecordExists)
+        // The user first: a module is never stored without a job that will release it.
+        if (users.State.JobIds.Add(jobId))
         {
-            return;
+            await users.WriteStateAsync();
         }
-        state.State.Bytes = module;
-        await state.WriteStateAsync();
+        if (!state.RecordExists)
+        {
+            state.State.Bytes = module;
+            await state.WriteStateAsync();
+        }
     }
 
     public Task<byte[]> ReadAsync() =>
         state.RecordExists
             ? Task.FromResult(state.State.Bytes)
             : throw new InvalidOperationException($"No module with hash {this.GetPrimaryKeyString()} was stored.");
+
+    public async Task ReleaseAsync(string jobId)
+    {
+        if (!users.State.JobIds.Remove(jobId))
+        {
+            return;
+        }
+        if (users.State.JobIds.Count > 0)
+        {
+            await users.WriteStateAsync();
+            return;
+        }
+        await state.ClearStateAsync();
+        await users.ClearStateAsync();
+        DeactivateOnIdle();
+    }
 }

@@ -5,3 +5,9 @@ internal sealed class ModuleState
 {
     public byte[] Bytes { get; set; } = [];
 }
+
+/// <summary>The jobs that use a module: it is removed once none does.</summary>
+internal sealed class ModuleUsers
+{
+    public HashSet<string> JobIds { get; set; } = new(StringComparer.Ordinal);
+}
