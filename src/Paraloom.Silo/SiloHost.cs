@@ -38,6 +38,7 @@ public static class SiloHost
         builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
         builder.Services.AddParaloomHealthChecks(store);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblems.AddErrorCode);
+        builder.Services.AddSubmissionLimiter(options);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
@@ -45,6 +46,7 @@ public static class SiloHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapOperationsEndpoints();

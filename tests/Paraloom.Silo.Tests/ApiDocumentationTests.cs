@@ -9,7 +9,7 @@ public sealed class ApiDocumentationTests : SiloTest
 {
     public static TheoryData<string, string, string, int[]> Operations => new()
     {
-        { "/v1/jobs", "post", "SubmitJob", [201, 400, 409, 413, 415, 422, 500, 503] },
+        { "/v1/jobs", "post", "SubmitJob", [201, 400, 409, 413, 415, 422, 429, 500, 503] },
         { "/v1/jobs/{jobId}", "get", "GetJobStatus", [200, 400, 404, 500] },
         { "/v1/jobs/{jobId}/keys", "post", "HandOutJobKey", [200, 400, 403, 404, 409, 413, 415, 500] },
         { "/v1/jobs/{jobId}/result/challenge", "post", "CreateResultChallenge", [200, 400, 404, 500] },

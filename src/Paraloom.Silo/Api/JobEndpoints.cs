@@ -24,7 +24,9 @@ internal static class JobEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(SubmissionLimiter.Policy);
         jobs.MapGet("/{jobId}", GetStatusAsync)
             .WithName("GetJobStatus")
             .WithSummary("A job's state, its cohort with their public keys, the votes received and whether keys are awaited.")

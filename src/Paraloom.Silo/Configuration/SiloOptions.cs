@@ -63,6 +63,15 @@ public sealed class SiloOptions
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>
+    /// Submissions one client (remote address) may have in progress at once (default 4): each can hold a body of up to
+    /// <see cref="MaxRequestBodyBytes"/> in memory while it is checked.
+    /// </summary>
+    public int ConcurrentSubmissionsPerClient { get; set; } = 4;
+
+    /// <summary>Further submissions of one client that wait for a turn before they are refused with 429 (default 32).</summary>
+    public int QueuedSubmissionsPerClient { get; set; } = 32;
+
     /// <summary>The network caps: no job may ask for more.</summary>
     public CapsSettings Caps { get; set; } = new();
 
@@ -82,6 +91,10 @@ public sealed class SiloOptions
         Require(ValidatorCapacity >= 1, $"{SectionName}:ValidatorCapacity must be at least 1 (it is {ValidatorCapacity}).");
         Require(ExecutionThreads >= 1, $"{SectionName}:ExecutionThreads must be at least 1 (it is {ExecutionThreads}).");
         Require(MaxRequestBodyBytes > 0, $"{SectionName}:MaxRequestBodyBytes must be positive (it is {MaxRequestBodyBytes}).");
+        Require(ConcurrentSubmissionsPerClient >= 1,
+            $"{SectionName}:ConcurrentSubmissionsPerClient must be at least 1 (it is {ConcurrentSubmissionsPerClient}).");
+        Require(QueuedSubmissionsPerClient >= 0,
+            $"{SectionName}:QueuedSubmissionsPerClient must not be negative (it is {QueuedSubmissionsPerClient}).");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
         Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");
