@@ -58,6 +58,38 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         await AssertRefusedAsync(response, HttpStatusCode.BadRequest, error, mentioned);
     }
 
+    [Theory]
+    [InlineData(" {}", "not valid")]
+    [InlineData(" x", "not valid")]
+    public async Task A_valid_submission_with_anything_after_it_is_400(string trailer, string mentioned)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(Valid(), ApiDriver.Json) + trailer;
+
+        var response = await Api.Http.PostAsync("/v1/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "bad-request", mentioned);
+    }
+
+    [Fact]
+    public async Task A_body_sent_in_chunks_without_a_length_is_read_whole_and_held_to_the_same_limits()
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked"), ApiDriver.Json);
+        var tooLarge = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked-large") with { Input = new byte[120_000] }, ApiDriver.Json);
+
+        await AssertRefusedAsync(
+            await Api.Http.PostAsync("/v1/jobs", Chunked(tooLarge)), HttpStatusCode.RequestEntityTooLarge, "request-too-large", "limit");
+        Assert.Equal(HttpStatusCode.Created, (await Api.Http.PostAsync("/v1/jobs", Chunked(json))).StatusCode);
+    }
+
+    /// <summary>A body of unknown length, sent in small pieces, as a streaming client sends it.</summary>
+    private static StreamContent Chunked(byte[] body)
+    {
+        var content = new StreamContent(new MemoryStream(body), bufferSize: 1000);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = null;
+        return content;
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
