@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 
 namespace Paraloom.Client.Tests;
 
@@ -30,5 +31,23 @@ public sealed class RegistrationTests
 
         Assert.Contains("UseOrleansClient", invalid.Message);
         Assert.DoesNotContain("BaseAddress", invalid.Message);
+    }
+
+    [Fact]
+    public void Clustering_on_postgresql_without_a_connection_string_is_refused_when_configured()
+    {
+        var builder = Host.CreateApplicationBuilder();
+
+        var invalid = Assert.Throws<InvalidOperationException>(() =>
+            builder.UseOrleansClient(client => client.UseParaloomClustering(cluster => cluster.Clustering = ParaloomClustering.PostgreSql)));
+
+        Assert.Contains("PostgreSqlConnectionString", invalid.Message);
+    }
+
+    [Fact]
+    public void Clustering_defaults_to_postgresql_when_a_connection_string_is_set_as_for_the_silos()
+    {
+        Assert.Equal(ParaloomClustering.Localhost, new ParaloomClusterOptions().EffectiveClustering);
+        Assert.Equal(ParaloomClustering.PostgreSql, new ParaloomClusterOptions { PostgreSqlConnectionString = "Host=db" }.EffectiveClustering);
     }
 }

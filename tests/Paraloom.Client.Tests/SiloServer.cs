@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 
 namespace Paraloom.Client.Tests;
 
@@ -23,14 +24,14 @@ public class SiloServer : WebApplicationFactory<Program>
     public ParaloomClient NewClient() => new(CreateClient()) { PollInterval = TimeSpan.FromMilliseconds(30) };
 
     /// <summary>
-    /// Starts the silo if it is not running, then a host with an Orleans client of its gateway (the same localhost
-    /// clustering, ServiceId and ClusterId) and <c>AddParaloomClient</c> on the Orleans transport, as a .NET service would.
+    /// Starts the silo if it is not running, then a host with an Orleans client of its gateway (the silo's localhost
+    /// clustering with its default ServiceId and ClusterId) and <c>AddParaloomClient</c> on the Orleans transport, as a .NET service would.
     /// </summary>
     public async Task<IHost> ConnectGatewayAsync()
     {
         _ = Server;
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(GatewayPort, "paraloom", "paraloom"));
+        builder.UseOrleansClient(client => client.UseParaloomClustering(cluster => cluster.GatewayPort = GatewayPort));
         builder.Services.AddParaloomClient(options =>
         {
             options.Transport = ParaloomTransport.Orleans;
