@@ -47,6 +47,9 @@ internal sealed class ComputeJobState
     public DateTimeOffset? StepDeadline { get; set; }
 
     public StoredResult? Result { get; set; }
+
+    /// <summary>How many transitions were stored (<see cref="JobStatus.Version"/>): written with the state it numbers.</summary>
+    public long Version { get; set; }
 }
 
 /// <summary>A private job's input as submitted; <see cref="HandOutKey"/> is the only key whose hand-outs the job takes.</summary>
