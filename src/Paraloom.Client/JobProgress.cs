@@ -48,6 +48,12 @@ public sealed record JobProgress
     /// </summary>
     public string? Profile { get; init; }
 
+    /// <summary>
+    /// The status's version: one more with each state change the service stores, never lower. Waiting follows the job's
+    /// pushed changes by it, and resumes a broken stream after the last version it saw.
+    /// </summary>
+    public required long Version { get; init; }
+
     /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 

@@ -70,7 +70,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         _transport = new OrleansTransport(cluster);
     }
 
-    /// <summary>How often waiting polls the status (default 250 ms).</summary>
+    /// <summary>How soon waiting polls the status when the job's event stream breaks, before it watches again (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <inheritdoc/>
@@ -99,7 +99,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return PollAsync(jobId, requester, progress, HandedOut, cancellationToken);
+        return FollowAsync(jobId, requester, progress, HandedOut, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -107,12 +107,12 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return PollAsync(jobId, requester, progress, status => status.IsFinal, cancellationToken);
+        return FollowAsync(jobId, requester, progress, status => status.IsFinal, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        PollAsync(jobId, null, progress, status => status.IsFinal, cancellationToken);
+        FollowAsync(jobId, null, progress, status => status.IsFinal, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
@@ -138,36 +138,76 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     private static bool HandedOut(JobProgress status) =>
         !status.IsPrivate || status.IsFinal || status.State is JobState.KeysDelivered or JobState.Executing or JobState.Retrying;
 
-    private async Task<JobProgress> PollAsync(
+    /// <summary>
+    /// Follows the job's pushed status changes until <paramref name="done"/>, handing out the key on each assignment at
+    /// once. When the stream breaks it polls once, waits <see cref="PollInterval"/> and watches again after the last
+    /// version it saw.
+    /// </summary>
+    private async Task<JobProgress> FollowAsync(
         string jobId, SecretKey? requester, IProgress<JobProgress>? progress, Func<JobProgress, bool> done, CancellationToken cancellationToken)
     {
         var reporter = new ProgressReporter(progress);
+        var seen = -1L;
         while (true)
         {
-            var status = await GetStatusAsync(jobId, cancellationToken);
-            if (status.AwaitingKeys)
+            await using (var pushed = _transport.WatchAsync(jobId, seen, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
-                reporter.Report(status);
-                var attempt = status.Attempt;
-                status = await HandOutAsync(status, requester is null
-                    ? (context, cohort) => _jobKeys.HandOut(context, attempt, cohort)
-                    : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+                while (await NextAsync(pushed, cancellationToken) is { } status)
+                {
+                    seen = status.Version;
+                    if (await StepAsync(status, requester, reporter, done, cancellationToken) is { } reached)
+                    {
+                        return reached;
+                    }
+                }
             }
-            reporter.Report(status);
-            if (status.IsFinal)
+            var polled = await GetStatusAsync(jobId, cancellationToken);
+            seen = Math.Max(seen, polled.Version);
+            if (await StepAsync(polled, requester, reporter, done, cancellationToken) is { } polledReached)
             {
-                _jobKeys.Forget(jobId);
-            }
-            if (status.State == JobState.Rejected)
-            {
-                throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
-            }
-            if (done(status))
-            {
-                return status;
+                return polledReached;
             }
             await Task.Delay(PollInterval, cancellationToken);
         }
+    }
+
+    /// <summary>The next pushed status; null when the stream ended or broke (then polling takes over for a turn).</summary>
+    private static async Task<JobProgress?> NextAsync(IAsyncEnumerator<JobProgress> pushed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pushed.MoveNextAsync() ? pushed.Current : null;
+        }
+        catch (Exception broken) when (!cancellationToken.IsCancellationRequested && broken is not (JobNotFoundException or ValidationException))
+        {
+            // A dropped connection, a silo restarting, a refused watch (429): the job's status is still a poll away.
+            return null;
+        }
+    }
+
+    /// <summary>Acts on one status: hands out the key it awaits, reports it; the status once <paramref name="done"/>, else null.</summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    private async Task<JobProgress?> StepAsync(
+        JobProgress status, SecretKey? requester, ProgressReporter reporter, Func<JobProgress, bool> done, CancellationToken cancellationToken)
+    {
+        if (status.AwaitingKeys)
+        {
+            reporter.Report(status);
+            var attempt = status.Attempt;
+            status = await HandOutAsync(status, requester is null
+                ? (context, cohort) => _jobKeys.HandOut(context, attempt, cohort)
+                : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+        }
+        reporter.Report(status);
+        if (status.IsFinal)
+        {
+            _jobKeys.Forget(status.JobId);
+        }
+        if (status.State == JobState.Rejected)
+        {
+            throw new JobRejectedException(status.JobId, status.Reason ?? "no reason given");
+        }
+        return done(status) ? status : null;
     }
 
     /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>

@@ -25,7 +25,9 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     protected abstract Task<IParaloomClient> ConnectAsync();
 
     /// <summary>A second client over the same transport: it kept no job key.</summary>
-    protected abstract IParaloomClient NewClient();
+    protected abstract IParaloomClient NewClient(TimeSpan pollInterval);
+
+    private IParaloomClient NewClient() => NewClient(TimeSpan.FromMilliseconds(30));
 
     public async Task InitializeAsync() => Client = await ConnectAsync();
 
@@ -66,6 +68,23 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
         Assert.True(result.IsPrivate);
         Assert.NotEqual([4, 2], result.Output.ToArray());
         Assert.Equal([4, 2], result.Decrypt(Requester));
+    }
+
+    [Fact]
+    public async Task Waiting_follows_pushed_events_so_a_private_job_completes_without_any_poll_interval_elapsing()
+    {
+        // An hour between polls: only the pushed assignment can trigger the hand-out, only pushed events can end the wait.
+        var pushedOnly = NewClient(TimeSpan.FromHours(1));
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([3, 1], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var seen = new List<JobProgress>();
+
+        var jobId = await pushedOnly.SubmitAsync(job, Patience.Token);
+        var final = await pushedOnly.WaitAsync(jobId, new SynchronousProgress(seen.Add), Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Contains(seen, progress => progress.AwaitingKeys);
+        Assert.Equal(seen.Select(progress => progress.Version).Order(), seen.Select(progress => progress.Version));
+        Assert.Equal([3, 1], (await pushedOnly.GetResultAsync(jobId, Requester, Patience.Token)).Decrypt(Requester));
     }
 
     [Fact]
@@ -191,9 +210,9 @@ public sealed class HttpTransportTests(SiloServer silo) : TransportBehaviourTest
         return Task.FromResult(provider.GetRequiredService<IParaloomClient>());
     }
 
-    protected override IParaloomClient NewClient()
+    protected override IParaloomClient NewClient(TimeSpan pollInterval)
     {
-        var client = Silo.NewClient();
+        var client = new ParaloomClient(Silo.CreateClient()) { PollInterval = pollInterval };
         _owned.Add(client);
         return client;
     }
@@ -216,8 +235,8 @@ public sealed class OrleansTransportTests(SiloServer silo) : TransportBehaviourT
         return _host.Services.GetRequiredService<IParaloomClient>();
     }
 
-    protected override IParaloomClient NewClient() =>
-        new ParaloomClient(_host!.Services.GetRequiredService<Orleans.IClusterClient>()) { PollInterval = TimeSpan.FromMilliseconds(30) };
+    protected override IParaloomClient NewClient(TimeSpan pollInterval) =>
+        new ParaloomClient(_host!.Services.GetRequiredService<Orleans.IClusterClient>()) { PollInterval = pollInterval };
 
     public override async Task DisposeAsync()
     {

@@ -15,6 +15,13 @@ internal interface IParaloomTransport
 
     Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The job's status as the service pushes it: the first one past <paramref name="afterVersion"/> (-1: the current one)
+    /// at once, then each state change, ending after a final status. A stream that breaks throws or ends early; the caller
+    /// then polls and watches again from the last version it saw.
+    /// </summary>
+    IAsyncEnumerable<JobProgress> WatchAsync(string jobId, long afterVersion, CancellationToken cancellationToken);
+
     /// <summary>Hands out the signed, wrapped job key; a hand-out the job no longer awaits is a 409 refusal.</summary>
     Task<JobProgress> HandOutAsync(string jobId, SignedKeyHandOut handOut, CancellationToken cancellationToken);
 

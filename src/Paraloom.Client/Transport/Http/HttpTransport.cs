@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -16,6 +19,27 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
 
     public async Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>
         WireMapping.ToProgress(await SendAsync<JobStatusResponse>(HttpMethod.Get, JobPath(jobId), null, cancellationToken));
+
+    /// <summary>Reads the job's Server-Sent Events, resuming after <paramref name="afterVersion"/> with Last-Event-ID.</summary>
+    public async IAsyncEnumerable<JobProgress> WatchAsync(string jobId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, JobPath(jobId) + "/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (afterVersion >= 0)
+        {
+            request.Headers.Add("Last-Event-ID", afterVersion.ToString(CultureInfo.InvariantCulture));
+        }
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var events = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var parser = SseParser.Create(events, (type, data) => type == StatusEvent ? JsonSerializer.Deserialize<JobStatusResponse>(data, WireJson.Options) : null);
+        await foreach (var item in parser.EnumerateAsync(cancellationToken))
+        {
+            if (item.Data is { } status)
+            {
+                yield return WireMapping.ToProgress(status);
+            }
+        }
+    }
 
     public async Task<JobProgress> HandOutAsync(string jobId, SignedKeyHandOut handOut, CancellationToken cancellationToken) =>
         WireMapping.ToProgress(await SendAsync<JobStatusResponse>(
@@ -37,6 +61,9 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
     public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken) =>
         [.. (await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken)).Select(WireMapping.ToValidator)];
 
+    /// <summary>The event type of a job status on the job's event stream.</summary>
+    private const string StatusEvent = "status";
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -44,11 +71,19 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
         }
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
+            ?? throw new InvalidDataException($"The silo answered {path} with an empty body.");
+    }
+
+    /// <summary>A successful response; a refusal is thrown as its problem details say, no answer as <see cref="SiloUnreachableException"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
         var client = http();
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, cancellationToken);
+            response = await client.SendAsync(request, completion, cancellationToken);
         }
         catch (HttpRequestException unreachable)
         {
@@ -58,13 +93,12 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         {
             throw new SiloUnreachableException($"the silo at {client.BaseAddress} did not answer in time ({slow.Timeout.TotalSeconds:0.#} s)", slow);
         }
-        using var _ = response;
         if (!response.IsSuccessStatusCode)
         {
+            using var _ = response;
             throw await ProblemAsync(response, cancellationToken);
         }
-        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
-            ?? throw new InvalidDataException($"The silo answered {path} with an empty body.");
+        return response;
     }
 
     private static async Task<ParaloomApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)

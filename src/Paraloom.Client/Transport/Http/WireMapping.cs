@@ -51,6 +51,7 @@ internal static class WireMapping
             Digest = status.Digest,
             Reason = status.Reason,
             Profile = status.Profile,
+            Version = status.Version,
             Context = ContextOf(status.JobId, status.Privacy, requester),
         };
     }

@@ -26,6 +26,7 @@ internal static class GrainMapping
         Digest = status.Digest?.ToString(),
         Reason = status.Reason,
         Profile = status.Profile,
+        Version = status.Version,
         Context = status.Privacy,
     };
 

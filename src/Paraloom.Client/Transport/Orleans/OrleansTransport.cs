@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -18,6 +19,26 @@ internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTranspor
 
     public Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>
         CallAsync(Job(jobId).GetStatusAsync(), GrainMapping.ToProgress, cancellationToken);
+
+    /// <summary>Waits in the job grain, which wakes the call when it stores a state change.</summary>
+    public async IAsyncEnumerable<JobProgress> WatchAsync(string jobId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var job = Job(jobId);
+        var seen = afterVersion;
+        while (true)
+        {
+            var status = await CallAsync(job.WaitForChangeAsync(seen, JobWatch.MaxWait, cancellationToken), GrainMapping.ToProgress, cancellationToken);
+            if (status.Version > seen)
+            {
+                seen = status.Version;
+                yield return status;
+            }
+            if (status.IsFinal)
+            {
+                yield break;
+            }
+        }
+    }
 
     public Task<JobProgress> HandOutAsync(string jobId, SignedKeyHandOut handOut, CancellationToken cancellationToken) =>
         CallAsync(Job(jobId).DeliverKeysAsync(handOut.Attempt, handOut.WrappedKeys, handOut.Signature), GrainMapping.ToProgress, cancellationToken);
