@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Paraloom.Benchmarks.Client;
 using Paraloom.Benchmarks.Corpus;
 using Paraloom.Benchmarks.Jobs;
 using Paraloom.Benchmarks.Privacy;
@@ -7,6 +8,7 @@ using Paraloom.Benchmarks.Privacy;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
+// `-- sdk-wait [jobs]` prints how soon the SDK sees a private job through, per transport, events against polling;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
@@ -21,7 +23,10 @@ switch (args)
     case [GrainLatencyUnderLoad.Command, ..]:
         await GrainLatencyUnderLoad.RunAsync(args);
         return 0;
+    case [SdkWaitLatency.Command, ..]:
+        await SdkWaitLatency.RunAsync(args);
+        return 0;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(PrivateJobThroughput).Assembly).Run(args);
         return 0;
 }
