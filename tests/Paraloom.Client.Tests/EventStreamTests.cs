@@ -40,14 +40,6 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         Assert.True(refusing.Refused >= 1);
     }
 
-    [Fact]
-    public async Task Waiting_on_an_unknown_job_is_a_job_not_found_exception_not_a_fallback()
-    {
-        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.WaitAsync("no-such-job", cancellationToken: Patience.Token));
-
-        Assert.Equal("unknown-job", missing.Error);
-    }
-
     private static bool IsEventStream(HttpRequestMessage request) => request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal);
 
     /// <summary>Opens each event stream at the silo, then fails its first read as a reset connection does.</summary>

@@ -164,6 +164,14 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_on_an_unknown_job_is_a_job_not_found_exception_not_a_fallback_to_polling()
+    {
+        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.WaitAsync("no-such-job", cancellationToken: Patience.Token));
+
+        Assert.Equal("unknown-job", missing.Error);
+    }
+
+    [Fact]
     public async Task The_result_is_refused_to_a_key_that_is_not_the_requesters()
     {
         var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
