@@ -70,6 +70,9 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         _transport = new OrleansTransport(cluster);
     }
 
+    /// <summary>Over <paramref name="transport"/> as it is: for tests that tune a transport.</summary>
+    internal ParaloomClient(IParaloomTransport transport) => _transport = transport;
+
     /// <summary>How soon waiting polls the status when the job's event stream breaks, before it watches again (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

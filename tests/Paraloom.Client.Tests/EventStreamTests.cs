@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Paraloom.Client.Transport.Http;
 
 namespace Paraloom.Client.Tests;
 
@@ -40,6 +41,24 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         Assert.True(refusing.Refused >= 1);
     }
 
+    [Fact]
+    public async Task A_stream_that_falls_silent_counts_as_broken_after_its_idle_timeout_and_waiting_still_completes()
+    {
+        var silent = new SilentEventStreams { InnerHandler = Silo.Server.CreateHandler() };
+        var http = new HttpClient(silent) { BaseAddress = Silo.Server.BaseAddress };
+        using var client = new ParaloomClient(new HttpTransport(() => http) { StreamIdleTimeout = TimeSpan.FromMilliseconds(200) })
+        {
+            PollInterval = TimeSpan.FromMilliseconds(30),
+        };
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([8], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+
+        var jobId = await client.SubmitAsync(job, Patience.Token);
+        var final = await client.WaitAsync(jobId, cancellationToken: Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.True(silent.Opened >= 2, "the silent stream was given up and opened again");
+    }
+
     private static bool IsEventStream(HttpRequestMessage request) => request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal);
 
     /// <summary>Opens each event stream at the silo, then fails its first read as a reset connection does.</summary>
@@ -75,6 +94,48 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
     private sealed class ResetStream : Stream
     {
         public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Opens each event stream, then sends nothing at all, as a silo gone without closing the connection.</summary>
+    private sealed class SilentEventStreams : DelegatingHandler
+    {
+        private int _opened;
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!IsEventStream(request) || !response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+            Interlocked.Increment(ref _opened);
+            response.Content.Dispose();
+            response.Content = new StreamContent(new SilentStream());
+            return response;
+        }
+    }
+
+    private sealed class SilentStream : Stream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override bool CanRead => true;
         public override bool CanSeek => false;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -14,6 +15,12 @@ namespace Paraloom.Client.Transport.Http;
 /// <param name="http">The client for each call (IHttpClientFactory hands out a fresh one; its BaseAddress is the silo).</param>
 internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
 {
+    /// <summary>
+    /// How long an event stream may stay silent before it counts as broken: the silo sends a keep-alive whenever a job
+    /// stays quiet for <see cref="JobWatch.MaxWait"/>, so twice that means it is gone.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; init; } = JobWatch.MaxWait * 2;
+
     public async Task<JobProgress> SubmitAsync(Job job, CancellationToken cancellationToken) =>
         WireMapping.ToProgress(await SendAsync<JobStatusResponse>(HttpMethod.Post, "v1/jobs", WireMapping.ToRequest(job), cancellationToken));
 
@@ -30,7 +37,7 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
             request.Headers.Add("Last-Event-ID", afterVersion.ToString(CultureInfo.InvariantCulture));
         }
         using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await using var events = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var events = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), StreamIdleTimeout);
         var parser = SseParser.Create(events, (type, data) => type == StatusEvent ? JsonSerializer.Deserialize<JobStatusResponse>(data, WireJson.Options) : null);
         await foreach (var item in parser.EnumerateAsync(cancellationToken))
         {
