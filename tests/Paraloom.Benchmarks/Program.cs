@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using Paraloom.Benchmarks.Client;
 using Paraloom.Benchmarks.Corpus;
+using Paraloom.Benchmarks.FrontDoor;
 using Paraloom.Benchmarks.Jobs;
 using Paraloom.Benchmarks.Privacy;
 
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
+// `-- front-door [jobs] [requesters] [poll-ms]` drives a real silo over HTTP through the SDK, SQLite and PostgreSQL, and profiles the path;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
 // `-- sdk-wait [jobs]` prints how soon the SDK sees a private job through, per transport, events against polling;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
@@ -19,6 +21,9 @@ switch (args)
         return 0;
     case [PrivateJobThroughput.Command, ..]:
         await PrivateJobThroughput.RunAsync(args);
+        return 0;
+    case [FrontDoorBench.Command, ..]:
+        await FrontDoorBench.RunAsync(args);
         return 0;
     case [GrainLatencyUnderLoad.Command, ..]:
         await GrainLatencyUnderLoad.RunAsync(args);

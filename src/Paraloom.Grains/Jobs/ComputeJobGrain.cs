@@ -144,7 +144,7 @@ internal sealed partial class ComputeJobGrain(
 
         Stored.WrappedKeys = wrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
         Stored.Lifecycle = Lifecycle.DeliverKeys();
-        await StoreTransitionAsync();
+        // One write for both transitions: the stored Executing state holds the keys, and a restart dispatches from it.
         await StartExecutingAsync([]);
         return await StatusAsync();
     }

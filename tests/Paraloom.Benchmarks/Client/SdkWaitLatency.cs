@@ -1,21 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
+using Paraloom.Benchmarks.FrontDoor;
 using Paraloom.Benchmarks.Jobs;
 using Paraloom.Client;
 using Paraloom.Privacy;
-using Paraloom.Silo;
 
 namespace Paraloom.Benchmarks.Client;
 
 /// <summary>
 /// How soon the SDK's <c>WaitAsync</c> sees a private job through (submit, key hand-out, agreement), per transport: HTTP
 /// following pushed events, HTTP polling every 250 ms (the event stream refused, as the fallback runs), and the Orleans
-/// gateway following the job grain's watch. One real silo in this process (HTTP on a free port, its gateway too); the
+/// gateway following the job grain's watch. One real silo in this process (<see cref="FrontDoorSilo"/>); the
 /// modes take turns job by job, so each sees the same machine. Prints the latency percentiles and each mode's p50 as a
 /// ratio of polling's.
 /// </summary>
@@ -29,16 +28,9 @@ internal static class SdkWaitLatency
     public static async Task RunAsync(string[] args)
     {
         var jobs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
-        var gatewayPort = FreePort();
-        await using var silo = SiloHost.Create(["--urls", "http://127.0.0.1:0"], options =>
-        {
-            options.StorageDirectory = "";
-            options.SiloPort = 0;
-            options.GatewayPort = gatewayPort;
-        });
-        await silo.StartAsync();
-        var address = new Uri(silo.Urls.First());
-        using var orleans = await OrleansClientAsync(gatewayPort);
+        await using var silo = await FrontDoorSilo.StartAsync(postgreSqlServer: null, requesters: 1);
+        var address = silo.Url;
+        using var orleans = await OrleansClientAsync(silo.GatewayPort);
         using var events = new ParaloomClient(new HttpClient { BaseAddress = address });
         using var polling = new ParaloomClient(new HttpClient(new RefuseEventStreams { InnerHandler = new HttpClientHandler() }) { BaseAddress = address });
         (string Name, IParaloomClient Client)[] modes =
@@ -63,7 +55,6 @@ internal static class SdkWaitLatency
         }
         Print(jobs, modes.Select(mode => mode.Name).ToArray(), latencies);
         await orleans.StopAsync();
-        await silo.StopAsync();
     }
 
     /// <summary>Submit to final, in milliseconds, for a private echo job waited on with the key the client kept.</summary>
@@ -104,13 +95,6 @@ internal static class SdkWaitLatency
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {modes[mode]} | {median:0.0} | {PrivateJobThroughput.Percentile(sorted, 0.90):0.0} | {sorted[^1]:0.0} | {median / pollingMedian:0.00} |"));
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Answers the job event stream with 429, as a silo at its cap of open watches does: the SDK then polls.</summary>
