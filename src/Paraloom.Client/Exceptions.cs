@@ -22,6 +22,14 @@ public class ParaloomApiException : Exception
 
     /// <summary>The silo's short error code, e.g. "invalid-module" or "above-cap"; "unreachable" when it gave no answer.</summary>
     public string Error => Problem.Error;
+
+    /// <summary>The exception a refusal is, by its status and error code, whichever transport brought it.</summary>
+    internal static ParaloomApiException For(ProblemDetails problem) => problem.Status switch
+    {
+        400 or 413 or 415 or 422 => new ValidationException(problem),
+        404 when problem.Error == "unknown-job" => new JobNotFoundException(problem),
+        _ => new ParaloomApiException(problem),
+    };
 }
 
 /// <summary>

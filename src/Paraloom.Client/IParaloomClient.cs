@@ -6,7 +6,7 @@ namespace Paraloom.Client;
 /// Paraloom Compute for .NET: submit a <see cref="Job"/>, follow it (handing the job key to each cohort a
 /// private job is assigned), and fetch its result. Register it with <c>services.AddParaloomClient(…)</c>.
 /// Every call that cannot reach the silo throws <see cref="SiloUnreachableException"/>; every refusal is a
-/// <see cref="ParaloomApiException"/> with the silo's problem details.
+/// <see cref="ParaloomApiException"/> with the silo's problem details, over HTTP and the Orleans gateway alike.
 /// </summary>
 public interface IParaloomClient
 {
@@ -27,7 +27,8 @@ public interface IParaloomClient
     Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Polls until a private job's first cohort holds its key (handing it out when asked), or the job ended;
+    /// Follows the job's pushed events until a private job's first cohort holds its key (handing it out the moment it is
+    /// asked for), or the job ended;
     /// a public job needs no hand-out and returns at once. After this the job runs without its requester unless
     /// an attempt is retried: then <see cref="WaitAsync(string, SecretKey, IProgress{JobProgress}?, CancellationToken)"/>
     /// hands the key to the new cohort.
@@ -37,7 +38,8 @@ public interface IParaloomClient
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Polls until the job is final, handing out the job key to every cohort a private job is assigned.
+    /// Follows the job's pushed events until it is final, handing out the job key to every cohort a private job is
+    /// assigned the moment it is assigned. Polls only while the event stream is broken.
     /// Reports each change to <paramref name="progress"/>.
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
@@ -45,7 +47,7 @@ public interface IParaloomClient
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Polls until the job is final. A private job this client submitted gets its key handed out to every cohort
+    /// Follows the job's pushed events until it is final. A private job this client submitted gets its key handed out to every cohort
     /// with the job key the client kept (never the requester's secret).
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>

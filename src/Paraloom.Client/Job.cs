@@ -1,5 +1,5 @@
 using Paraloom.Privacy;
-using Paraloom.Wire;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Client;
 
@@ -11,22 +11,27 @@ namespace Paraloom.Client;
 /// </summary>
 public sealed class Job : IDisposable
 {
-    private readonly SubmitJobRequest _request;
     private KeptJobKeys? _jobKey;
 
-    internal Job(SubmitJobRequest request, PublicKey requester, JobLimits limits, KeptJobKeys? jobKey)
+    internal Job(
+        string id, byte[] module, byte[]? publicInput, PrivateJobInput? sealedInput, PublicKey requester, JobLimits limits,
+        int replication, KeptJobKeys? jobKey)
     {
-        _request = request;
+        Id = id;
+        Module = module;
+        PublicInput = publicInput;
+        SealedInput = sealedInput;
         Requester = requester;
         Limits = limits;
+        Replication = replication;
         _jobKey = jobKey;
     }
 
     /// <summary>The id the requester chose (a fresh one unless <see cref="JobBuilder.Id"/> set it).</summary>
-    public string Id => _request.JobId;
+    public string Id { get; }
 
     /// <summary>True when the input is sealed (<see cref="JobBuilder.PrivateInput"/>).</summary>
-    public bool IsPrivate => _request.Private is not null;
+    public bool IsPrivate => SealedInput is not null;
 
     /// <summary>The key that alone may fetch the result.</summary>
     public PublicKey Requester { get; }
@@ -35,12 +40,18 @@ public sealed class Job : IDisposable
     public JobLimits Limits { get; }
 
     /// <summary>K: how many validators run the job.</summary>
-    public int Replication => _request.Replication ?? JobBuilder.DefaultReplication;
+    public int Replication { get; }
 
     /// <summary>Starts building a job.</summary>
     public static JobBuilder Builder() => new();
 
-    internal SubmitJobRequest Request => _request;
+    internal byte[] Module { get; }
+
+    /// <summary>A public job's input; null for a private job.</summary>
+    internal byte[]? PublicInput { get; }
+
+    /// <summary>A private job's sealed input with its commitment, proofs and hand-out key; null for a public job.</summary>
+    internal PrivateJobInput? SealedInput { get; }
 
     /// <summary>Hands the job key over to the client that submitted the job; null for a public job or once taken.</summary>
     internal KeptJobKeys? TakeJobKey() => Interlocked.Exchange(ref _jobKey, null);

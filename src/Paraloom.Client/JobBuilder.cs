@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
-using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -107,28 +106,10 @@ public sealed partial class JobBuilder
         var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
         var id = _id ?? Guid.NewGuid().ToString("N");
         var (sealedInput, jobKey) = _isPrivate ? Seal(id, module, input, requester) : (null, null);
-        var limits = new LimitsDto
-        {
-            MemoryBytes = _limits.MemoryBytes,
-            Fuel = _limits.Fuel,
-            WallClockMs = Milliseconds(_limits.WallClock),
-            DistributionTimeoutMs = Milliseconds(_limits.DistributionTimeout),
-            MaxOutputBytes = _limits.MaxOutputBytes,
-        };
-        var request = new SubmitJobRequest
-        {
-            JobId = id,
-            Module = module,
-            Requester = requester.ToHex(),
-            Input = _isPrivate ? null : input,
-            Private = sealedInput,
-            Limits = limits,
-            Replication = _replication,
-        };
-        return new Job(request, requester, _limits, jobKey);
+        return new Job(id, module, _isPrivate ? null : input, sealedInput, requester, _limits, _replication, jobKey);
     }
 
-    private (PrivateInputDto, KeptJobKeys) Seal(string id, byte[] module, byte[] input, PublicKey requester)
+    private (PrivateJobInput, KeptJobKeys) Seal(string id, byte[] module, byte[] input, PublicKey requester)
     {
         var owner = _owner ?? throw new InvalidOperationException(
             "A private job needs WithOwnershipProof(requesterSecret): it seals the input and proves ownership.");
@@ -137,20 +118,8 @@ public sealed partial class JobBuilder
             throw new InvalidOperationException("The ownership proof's secret key is not the requester key given to PrivateInput.");
         }
         var sealedInput = PrivateJobInput.Seal(id, module, input, owner);
-        var dto = new PrivateInputDto
-        {
-            InputCommitment = sealedInput.InputCommitment.ToHex(),
-            SealedInput = sealedInput.SealedInput.ToBytes(),
-            Nonce = sealedInput.Nonce.ToHex(),
-            OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
-            HandOutKey = sealedInput.HandOutKey.ToHex(),
-            HandOutDelegation = sealedInput.HandOutDelegation.ToHex(),
-        };
-        return (dto, new KeptJobKeys(JobKey.Derive(owner, sealedInput.Nonce), KeyHandOut.DeriveSigningKey(owner, sealedInput.Nonce)));
+        return (sealedInput, new KeptJobKeys(JobKey.Derive(owner, sealedInput.Nonce), KeyHandOut.DeriveSigningKey(owner, sealedInput.Nonce)));
     }
-
-    /// <summary>Whole milliseconds, at least one: a positive limit never rounds down to none.</summary>
-    private static long? Milliseconds(TimeSpan? span) => span is { } set ? Math.Max(1, (long)Math.Ceiling(set.TotalMilliseconds)) : null;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex IdPattern();

@@ -1,6 +1,5 @@
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
-using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -49,35 +48,15 @@ public sealed record JobProgress
     /// </summary>
     public string? Profile { get; init; }
 
+    /// <summary>
+    /// The status's version: one more with each state change the service stores, never lower. Waiting follows the job's
+    /// pushed changes by it, and resumes a broken stream after the last version it saw.
+    /// </summary>
+    public required long Version { get; init; }
+
     /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 
+    /// <summary>A private job's context: what the hand-out wraps the job key with.</summary>
     internal PrivateJobContext? Context { get; init; }
-
-    internal static JobProgress From(JobStatusResponse status)
-    {
-        var requester = PublicKey.FromHex(status.Requester);
-        return new JobProgress
-        {
-            JobId = status.JobId,
-            State = Enum.Parse<JobState>(status.State),
-            IsPrivate = status.IsPrivate,
-            Requester = requester,
-            Attempt = status.Attempt,
-            Cohort = [.. status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)))],
-            VotesReceived = status.VotesReceived,
-            Threshold = status.Threshold,
-            Elapsed = TimeSpan.FromMilliseconds(status.ElapsedMs),
-            AwaitingKeys = status.AwaitingKeys,
-            Digest = status.Digest,
-            Reason = status.Reason,
-            Profile = status.Profile,
-            Context = ContextOf(status.JobId, status.Privacy, requester),
-        };
-    }
-
-    internal static PrivateJobContext? ContextOf(string jobId, PrivacyContextDto? privacy, PublicKey requester) => privacy is null
-        ? null
-        : new PrivateJobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
-            requester, JobNonce.FromHex(privacy.Nonce));
 }

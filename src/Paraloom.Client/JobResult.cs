@@ -1,7 +1,5 @@
-using System.Globalization;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
-using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
@@ -14,17 +12,19 @@ public sealed class JobResult
     private readonly byte[] _output;
     private readonly PrivateJobContext? _context;
 
-    private JobResult(JobResultResponse response, PrivateJobContext? context)
+    internal JobResult(
+        string jobId, int attempt, ResultStatus status, uint code, string? error, byte[] output, string digest, long fuelUsed,
+        UInt128 fee, PrivateJobContext? context)
     {
-        JobId = response.JobId;
-        Attempt = response.Attempt;
-        Status = Enum.Parse<ResultStatus>(response.Status);
-        Code = response.Code;
-        Error = response.Error;
-        _output = response.Output;
-        Digest = response.Digest;
-        FuelUsed = response.FuelUsed;
-        Fee = UInt128.Parse(response.Fee, CultureInfo.InvariantCulture);
+        JobId = jobId;
+        Attempt = attempt;
+        Status = status;
+        Code = code;
+        Error = error;
+        _output = output;
+        Digest = digest;
+        FuelUsed = fuelUsed;
+        Fee = fee;
         _context = context;
     }
 
@@ -75,9 +75,6 @@ public sealed class JobResult
         }
         return _context.OpenOutput(requester, Attempt, SealedOutput.FromBytes(_output));
     }
-
-    internal static JobResult From(JobResultResponse response, PublicKey requester) =>
-        new(response, JobProgress.ContextOf(response.JobId, response.Privacy, requester));
 
     /// <inheritdoc/>
     public override string ToString() => $"JobResult({JobId}, {Status}, {FuelUsed} fuel, digest {Digest})";

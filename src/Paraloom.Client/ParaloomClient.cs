@@ -1,18 +1,16 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Paraloom.Client.Wire;
 using Microsoft.Extensions.DependencyInjection;
-using Polly.Timeout;
+using Orleans;
+using Paraloom.Client.Transport;
+using Paraloom.Client.Transport.Http;
+using Paraloom.Client.Transport.Orleans;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
-using Paraloom.Wire;
 
 namespace Paraloom.Client;
 
 /// <summary>
-/// <see cref="IParaloomClient"/> over the silo's HTTP API. Thread-safe; one instance per silo is enough (as
-/// <c>services.AddParaloomClient(…)</c> registers it).
+/// <see cref="IParaloomClient"/> over the silo's HTTP API or an Orleans gateway: keys, waiting and decrypting are the
+/// same on both. Thread-safe; one instance per service is enough (as <c>services.AddParaloomClient(…)</c> registers it).
 /// </summary>
 /// <remarks>
 /// The client keeps the job key and the job's hand-out key of each private job it submitted, in memory only, until
@@ -23,17 +21,16 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// <summary>The name of the <see cref="HttpClient"/> that <c>AddParaloomClient</c> configures.</summary>
     public const string HttpClientName = "Paraloom";
 
-    private readonly Func<HttpClient> _http;
+    private readonly IParaloomTransport _transport;
     private readonly IDisposable? _owned;
-    private readonly Dictionary<string, KeptJobKeys> _jobKeys = new(StringComparer.Ordinal);
-    private readonly Lock _jobKeysLock = new();
+    private readonly JobKeyKeeper _jobKeys = new();
 
     /// <summary>Takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each call, as DI registers it.</summary>
     public ParaloomClient(IHttpClientFactory httpClientFactory, ParaloomClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(options);
-        _http = () => httpClientFactory.CreateClient(HttpClientName);
+        _transport = new HttpTransport(() => httpClientFactory.CreateClient(HttpClientName));
         PollInterval = options.PollInterval;
     }
 
@@ -45,7 +42,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         {
             throw new ArgumentException("The HttpClient needs a BaseAddress: the silo's URL.", nameof(httpClient));
         }
-        _http = () => httpClient;
+        _transport = new HttpTransport(() => httpClient);
     }
 
     /// <summary>
@@ -59,25 +56,38 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         services.AddParaloomClient(options => options.BaseAddress = baseAddress);
         var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IHttpClientFactory>();
-        _http = () => factory.CreateClient(HttpClientName);
+        _transport = new HttpTransport(() => factory.CreateClient(HttpClientName));
         _owned = provider;
     }
 
-    /// <summary>How often waiting polls the status (default 250 ms).</summary>
+    /// <summary>
+    /// Calls the grains through <paramref name="cluster"/>: an Orleans client (<c>IClusterClient</c>, from
+    /// <c>UseOrleansClient</c>) connected to the cluster's gateway, without taking ownership.
+    /// </summary>
+    public ParaloomClient(IGrainFactory cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        _transport = new OrleansTransport(cluster);
+    }
+
+    /// <summary>Over <paramref name="transport"/> as it is: for tests that tune a transport.</summary>
+    internal ParaloomClient(IParaloomTransport transport) => _transport = transport;
+
+    /// <summary>How soon waiting polls the status when the job's event stream breaks, before it watches again (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <inheritdoc/>
     public async Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var status = await SendAsync<JobStatusResponse>(HttpMethod.Post, "v1/jobs", job.Request, cancellationToken);
-        KeepJobKey(status.JobId, job.TakeJobKey());
+        var status = await _transport.SubmitAsync(job, cancellationToken);
+        _jobKeys.Keep(status.JobId, job.TakeJobKey());
         return status.JobId;
     }
 
     /// <inheritdoc/>
-    public async Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken = default) =>
-        JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Get, JobPath(jobId), null, cancellationToken));
+    public Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _transport.GetStatusAsync(jobId, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
@@ -92,7 +102,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return PollAsync(jobId, requester, progress, HandedOut, cancellationToken);
+        return FollowAsync(jobId, requester, progress, HandedOut, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -100,42 +110,30 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return PollAsync(jobId, requester, progress, status => status.IsFinal, cancellationToken);
+        return FollowAsync(jobId, requester, progress, status => status.IsFinal, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        PollAsync(jobId, null, progress, status => status.IsFinal, cancellationToken);
+        FollowAsync(jobId, null, progress, status => status.IsFinal, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        var challenge = await SendAsync<ResultChallengeResponse>(HttpMethod.Post, JobPath(jobId) + "/result/challenge", null, cancellationToken);
-        var signature = ResultAuthorization.Sign(requester, jobId, Convert.FromHexString(challenge.Challenge));
-        var result = await SendAsync<JobResultResponse>(
-            HttpMethod.Post, JobPath(jobId) + "/result", new ResultRequest { Challenge = challenge.Challenge, Signature = signature.ToHex() }, cancellationToken);
-        return JobResult.From(result, requester.PublicKey);
+        var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
+        var signature = ResultAuthorization.Sign(requester, jobId, challenge);
+        return await _transport.GetResultAsync(jobId, challenge, signature, requester.PublicKey, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default)
-    {
-        var validators = await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken);
-        return [.. validators.Select(v => new ValidatorStatus(v.ValidatorId, v.SiloId, PublicKey.FromHex(v.PublicKey), v.Capacity, v.InFlight, v.Reputation))];
-    }
+    public Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default) =>
+        _transport.GetValidatorsAsync(cancellationToken);
 
     /// <summary>Zeroes the job keys it kept and releases what it created.</summary>
     public void Dispose()
     {
-        lock (_jobKeysLock)
-        {
-            foreach (var key in _jobKeys.Values)
-            {
-                key.Dispose();
-            }
-            _jobKeys.Clear();
-        }
+        _jobKeys.Dispose();
         _owned?.Dispose();
     }
 
@@ -143,36 +141,76 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     private static bool HandedOut(JobProgress status) =>
         !status.IsPrivate || status.IsFinal || status.State is JobState.KeysDelivered or JobState.Executing or JobState.Retrying;
 
-    private async Task<JobProgress> PollAsync(
+    /// <summary>
+    /// Follows the job's pushed status changes until <paramref name="done"/>, handing out the key on each assignment at
+    /// once. When the stream breaks it polls once, waits <see cref="PollInterval"/> and watches again after the last
+    /// version it saw.
+    /// </summary>
+    private async Task<JobProgress> FollowAsync(
         string jobId, SecretKey? requester, IProgress<JobProgress>? progress, Func<JobProgress, bool> done, CancellationToken cancellationToken)
     {
-        JobProgress? reported = null;
+        var reporter = new ProgressReporter(progress);
+        var seen = -1L;
         while (true)
         {
-            var status = await GetStatusAsync(jobId, cancellationToken);
-            if (status.AwaitingKeys)
+            await using (var pushed = _transport.WatchAsync(jobId, seen, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
-                Report(progress, ref reported, status);
-                var attempt = status.Attempt;
-                status = await HandOutAsync(status, requester is null
-                    ? (context, cohort) => HandOutWithKeptKeys(context, attempt, cohort)
-                    : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+                while (await NextAsync(pushed, cancellationToken) is { } status)
+                {
+                    seen = status.Version;
+                    if (await StepAsync(status, requester, reporter, done, cancellationToken) is { } reached)
+                    {
+                        return reached;
+                    }
+                }
             }
-            Report(progress, ref reported, status);
-            if (status.IsFinal)
+            var polled = await GetStatusAsync(jobId, cancellationToken);
+            seen = Math.Max(seen, polled.Version);
+            if (await StepAsync(polled, requester, reporter, done, cancellationToken) is { } polledReached)
             {
-                ForgetJobKey(jobId);
-            }
-            if (status.State == JobState.Rejected)
-            {
-                throw new JobRejectedException(jobId, status.Reason ?? "no reason given");
-            }
-            if (done(status))
-            {
-                return status;
+                return polledReached;
             }
             await Task.Delay(PollInterval, cancellationToken);
         }
+    }
+
+    /// <summary>The next pushed status; null when the stream ended or broke (then polling takes over for a turn).</summary>
+    private static async Task<JobProgress?> NextAsync(IAsyncEnumerator<JobProgress> pushed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pushed.MoveNextAsync() ? pushed.Current : null;
+        }
+        catch (Exception broken) when (!cancellationToken.IsCancellationRequested && broken is not (JobNotFoundException or ValidationException))
+        {
+            // A dropped connection, a silo restarting, a refused watch (429): the job's status is still a poll away.
+            return null;
+        }
+    }
+
+    /// <summary>Acts on one status: hands out the key it awaits, reports it; the status once <paramref name="done"/>, else null.</summary>
+    /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    private async Task<JobProgress?> StepAsync(
+        JobProgress status, SecretKey? requester, ProgressReporter reporter, Func<JobProgress, bool> done, CancellationToken cancellationToken)
+    {
+        if (status.AwaitingKeys)
+        {
+            reporter.Report(status);
+            var attempt = status.Attempt;
+            status = await HandOutAsync(status, requester is null
+                ? (context, cohort) => _jobKeys.HandOut(context, attempt, cohort)
+                : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+        }
+        reporter.Report(status);
+        if (status.IsFinal)
+        {
+            _jobKeys.Forget(status.JobId);
+        }
+        if (status.State == JobState.Rejected)
+        {
+            throw new JobRejectedException(status.JobId, status.Reason ?? "no reason given");
+        }
+        return done(status) ? status : null;
     }
 
     /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
@@ -185,133 +223,16 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         {
             return status;
         }
-        var signed = sign(context, status.Cohort);
-        var handOut = new DeliverKeysRequest
-        {
-            Attempt = signed.Attempt,
-            WrappedKeys = signed.WrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal),
-            Signature = signed.Signature.ToHex(),
-        };
         try
         {
-            return JobProgress.From(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(status.JobId) + "/keys", handOut, cancellationToken));
+            return await _transport.HandOutAsync(status.JobId, sign(context, status.Cohort), cancellationToken);
         }
-        catch (ParaloomApiException moved) when (moved.Status == (int)HttpStatusCode.Conflict)
+        catch (ParaloomApiException moved) when (moved.Status == 409)
         {
             // The job left that attempt meanwhile (retried, timed out): its current status says what is next.
             return await GetStatusAsync(status.JobId, cancellationToken);
         }
     }
-
-    private void KeepJobKey(string jobId, KeptJobKeys? key)
-    {
-        if (key is null)
-        {
-            return;
-        }
-        lock (_jobKeysLock)
-        {
-            if (!_jobKeys.TryAdd(jobId, key))
-            {
-                key.Dispose();
-            }
-        }
-    }
-
-    /// <summary>Signs under the lock, so a concurrent <see cref="ForgetJobKey"/> cannot zero the keys mid-use.</summary>
-    private SignedKeyHandOut HandOutWithKeptKeys(PrivateJobContext context, int attempt, IReadOnlyList<CohortMember> cohort)
-    {
-        lock (_jobKeysLock)
-        {
-            return _jobKeys.TryGetValue(context.JobId, out var keys)
-                ? context.HandOut(keys.JobKey, keys.HandOutKey, attempt, cohort)
-                : throw new InvalidOperationException(
-                    $"Job '{context.JobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
-        }
-    }
-
-    private void ForgetJobKey(string jobId)
-    {
-        lock (_jobKeysLock)
-        {
-            if (_jobKeys.Remove(jobId, out var key))
-            {
-                key.Dispose();
-            }
-        }
-    }
-
-    /// <summary>Reports a status unless only its elapsed time changed (the cohort changes only with the attempt).</summary>
-    private static void Report(IProgress<JobProgress>? progress, ref JobProgress? reported, JobProgress status)
-    {
-        if (reported is null || Milestone(reported) != Milestone(status))
-        {
-            progress?.Report(status);
-            reported = status;
-        }
-    }
-
-    private static (JobState, int, int, bool, string?, string?) Milestone(JobProgress status) =>
-        (status.State, status.Attempt, status.VotesReceived, status.AwaitingKeys, status.Digest, status.Reason);
-
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
-        }
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http().SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException unreachable)
-        {
-            throw new SiloUnreachableException($"cannot reach the silo at {BaseAddress}: {unreachable.Message}", unreachable);
-        }
-        catch (TimeoutRejectedException slow)
-        {
-            throw new SiloUnreachableException($"the silo at {BaseAddress} did not answer in time ({slow.Timeout.TotalSeconds:0.#} s)", slow);
-        }
-        using var _ = response;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ProblemAsync(response, cancellationToken);
-        }
-        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
-            ?? throw new InvalidDataException($"The silo answered {path} with an empty body.");
-    }
-
-    private static async Task<ParaloomApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        ProblemResponse? body = null;
-        try
-        {
-            body = await response.Content.ReadFromJsonAsync<ProblemResponse>(WireJson.Options, cancellationToken);
-        }
-        catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException)
-        {
-            // Not problem details (a proxy's page, say): the status line is all there is.
-        }
-        var problem = new ProblemDetails(
-            status, body?.Title ?? response.ReasonPhrase ?? "Error", body?.Detail, body?.Error ?? "http-" + status);
-        return status switch
-        {
-            400 or 413 or 415 or 422 => new ValidationException(problem),
-            404 when problem.Error == "unknown-job" => new JobNotFoundException(problem),
-            _ => new ParaloomApiException(problem),
-        };
-    }
-
-    private static string JobPath(string jobId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
-        return "v1/jobs/" + Uri.EscapeDataString(jobId);
-    }
-
-    private Uri? BaseAddress => _http().BaseAddress;
 
     /// <summary>Relative paths resolve under the base address only if it ends with '/'.</summary>
     internal static Uri WithTrailingSlash(Uri baseUri)

@@ -1,11 +1,17 @@
 namespace Paraloom.Client;
 
-/// <summary>Where the silo is and how often to poll it; bound by <c>services.AddParaloomClient(…)</c>.</summary>
+/// <summary>How to reach the service, and how soon to poll it when its events stop; bound by <c>services.AddParaloomClient(…)</c>.</summary>
 public sealed class ParaloomClientOptions
 {
-    /// <summary>The silo's URL, e.g. http://127.0.0.1:5700.</summary>
+    /// <summary>HTTP (default) or the Orleans gateway.</summary>
+    public ParaloomTransport Transport { get; set; } = ParaloomTransport.Http;
+
+    /// <summary>The silo's URL, e.g. http://127.0.0.1:5700; needed by the HTTP transport only.</summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>How often waiting polls the job's status (default 250 ms).</summary>
+    /// <summary>
+    /// Waiting follows the job's pushed events; when their stream breaks it polls the status once, waits this long and
+    /// watches again (default 250 ms).
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -43,6 +43,7 @@ public static class SiloHost
         builder.Services.AddParaloomHealthChecks(store);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblems.AddErrorCode);
         builder.Services.AddSubmissionLimiter(options);
+        builder.Services.AddSingleton<JobWatchLimiter>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();

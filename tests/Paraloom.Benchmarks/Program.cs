@@ -1,12 +1,16 @@
 using BenchmarkDotNet.Running;
+using Paraloom.Benchmarks.Client;
 using Paraloom.Benchmarks.Corpus;
+using Paraloom.Benchmarks.FrontDoor;
 using Paraloom.Benchmarks.Jobs;
 using Paraloom.Benchmarks.Privacy;
 
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
+// `-- front-door [jobs] [requesters] [poll-ms]` drives a real silo over HTTP through the SDK, SQLite and PostgreSQL, and profiles the path;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
+// `-- sdk-wait [jobs]` prints how soon the SDK sees a private job through, per transport, events against polling;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
@@ -18,10 +22,16 @@ switch (args)
     case [PrivateJobThroughput.Command, ..]:
         await PrivateJobThroughput.RunAsync(args);
         return 0;
+    case [FrontDoorBench.Command, ..]:
+        await FrontDoorBench.RunAsync(args);
+        return 0;
     case [GrainLatencyUnderLoad.Command, ..]:
         await GrainLatencyUnderLoad.RunAsync(args);
         return 0;
+    case [SdkWaitLatency.Command, ..]:
+        await SdkWaitLatency.RunAsync(args);
+        return 0;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(PrivateJobThroughput).Assembly).Run(args);
         return 0;
 }

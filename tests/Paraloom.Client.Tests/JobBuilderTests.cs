@@ -45,8 +45,8 @@ public sealed class JobBuilderTests : IDisposable
         var job = Job.Builder().Wasm([0]).PrivateInput(input, _requester.PublicKey).WithOwnershipProof(_requester).Build();
 
         Assert.True(job.IsPrivate);
-        Assert.Null(job.Request.Input);
-        Assert.DoesNotContain(Convert.ToHexString(input), Convert.ToHexString(job.Request.Private!.SealedInput));
+        Assert.Null(job.PublicInput);
+        Assert.DoesNotContain(Convert.ToHexString(input), Convert.ToHexString(job.SealedInput!.SealedInput.ToBytes()));
         Assert.DoesNotContain("plaintext", job.ToString());
         Assert.Equal(_requester.PublicKey, job.Requester);
     }

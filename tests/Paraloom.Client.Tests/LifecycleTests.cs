@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Paraloom.Privacy;
 
 namespace Paraloom.Client.Tests;
 
@@ -58,21 +57,6 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     }
 
     [Fact]
-    public async Task A_public_job_runs_without_any_hand_out_and_its_output_is_plain()
-    {
-        var job = Job.Builder().Wasm(Repository.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build();
-
-        var jobId = await Client.SubmitAsync(job);
-        var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
-        var result = await Client.GetResultAsync(jobId, Requester);
-
-        Assert.Equal(JobState.Finalised, final.State);
-        Assert.False(result.IsPrivate);
-        Assert.Equal("hello"u8.ToArray(), result.Output.ToArray());
-        Assert.Throws<InvalidOperationException>(() => result.Decrypt(Requester));
-    }
-
-    [Fact]
     public async Task An_agreed_trap_is_a_result_not_a_rejection()
     {
         var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("trap")).Input([1]).RequestedBy(Requester.PublicKey).Build());
@@ -83,55 +67,6 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
         Assert.Equal(ResultStatus.Trap, result.Status);
         Assert.Equal("Unreachable", result.Error);
         Assert.True(result.Output.IsEmpty);
-    }
-
-    [Fact]
-    public async Task The_submitting_client_hands_out_the_job_key_it_kept_so_waiting_needs_no_secret()
-    {
-        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
-        var seen = new List<JobProgress>();
-
-        var jobId = await Client.SubmitAsync(job);
-        var final = await Client.WaitAsync(jobId, new SynchronousProgress(seen.Add), Patience.Token);
-
-        Assert.Equal(JobState.Finalised, final.State);
-        Assert.Contains(seen, progress => progress.AwaitingKeys);
-        Assert.Equal([1, 2], (await Client.GetResultAsync(jobId, Requester)).Decrypt(Requester));
-    }
-
-    [Fact]
-    public async Task Waiting_without_the_secret_on_a_job_another_client_submitted_says_the_secret_is_needed()
-    {
-        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
-        var jobId = await Client.SubmitAsync(job);
-        using var otherClient = Silo.NewClient();
-
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => otherClient.WaitAsync(jobId, cancellationToken: Patience.Token));
-        Assert.Contains("secret key", refused.Message);
-
-        Assert.Equal(JobState.Finalised, (await otherClient.WaitAsync(jobId, Requester, cancellationToken: Patience.Token)).State);
-    }
-
-    [Fact]
-    public async Task The_result_is_refused_to_another_key()
-    {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
-        await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
-        using var stranger = SecretKey.Generate();
-
-        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetResultAsync(jobId, stranger));
-
-        Assert.Equal(403, denied.Status);
-        Assert.Equal("result-access-denied", denied.Error);
-    }
-
-    [Fact]
-    public async Task Validators_are_listed()
-    {
-        var validators = await Client.GetValidatorsAsync();
-
-        Assert.Equal(3, validators.Count);
-        Assert.All(validators, validator => Assert.InRange(validator.Load, 0.0, 1.0));
     }
 
     /// <summary>Reports on the caller's thread, so the test sees every report before WaitAsync returns.</summary>

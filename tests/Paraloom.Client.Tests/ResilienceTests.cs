@@ -56,18 +56,6 @@ public sealed class ResilienceTests(SiloServer silo) : RequesterTest(silo), ICla
         Assert.StartsWith("cannot reach the silo at http://127.0.0.1:1/", down.Message);
     }
 
-    [Fact]
-    public void A_client_without_a_silo_address_is_refused_when_resolved()
-    {
-        var services = new ServiceCollection();
-        services.AddParaloomClient(_ => { });
-        using var provider = services.BuildServiceProvider();
-
-        var invalid = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IParaloomClient>());
-
-        Assert.Contains("BaseAddress", invalid.Message);
-    }
-
     private ServiceProvider Services(FlakyHandler flaky)
     {
         var services = new ServiceCollection();

@@ -54,6 +54,22 @@ public abstract class RestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJobsStatusVersionIsStoredWithItsStateSoItNeverGoesBackAfterARestart()
+    {
+        var cluster = await ComputeCluster.StartAsync(store: Store, keyDirectory: Keys);
+        var submitted = await cluster.SubmitPrivateAsync("versioned", Repository.Program("echo"), "versioned"u8.ToArray());
+        await cluster.KillAsync();
+
+        await cluster.StartAgainAsync();
+        var resumed = await cluster.Job("versioned").GetStatusAsync();
+        Assert.Equal(submitted.Version, resumed.Version);
+        await cluster.HandOutAsync(resumed);
+        var final = await cluster.WaitFinalAsync("versioned");
+        Assert.True(final.Version > resumed.Version);
+        await cluster.DisposeAsync();
+    }
+
+    [Fact]
     public async Task AnAttemptDecidedBeforeACrashStillClosesAtItsDeadlineAfterTheRestart()
     {
         const string silent = "validator-1";

@@ -10,7 +10,8 @@ public sealed class ApiDocumentationTests : SiloTest
     public static TheoryData<string, string, string, int[]> Operations => new()
     {
         { "/v1/jobs", "post", "SubmitJob", [201, 400, 409, 413, 415, 422, 429, 500, 503] },
-        { "/v1/jobs/{jobId}", "get", "GetJobStatus", [200, 400, 404, 500] },
+        { "/v1/jobs/{jobId}", "get", "GetJobStatus", [200, 400, 404, 429, 500] },
+        { "/v1/jobs/{jobId}/events", "get", "StreamJobEvents", [200, 400, 404, 429, 500] },
         { "/v1/jobs/{jobId}/keys", "post", "HandOutJobKey", [200, 400, 403, 404, 409, 413, 415, 500] },
         { "/v1/jobs/{jobId}/result/challenge", "post", "CreateResultChallenge", [200, 400, 404, 500] },
         { "/v1/jobs/{jobId}/result", "post", "GetJobResult", [200, 400, 403, 404, 409, 413, 415, 500] },
@@ -27,6 +28,22 @@ public sealed class ApiDocumentationTests : SiloTest
         Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
         var documented = operation.GetProperty("responses").EnumerateObject().Select(response => int.Parse(response.Name)).Order();
         Assert.Equal(statuses, documented);
+    }
+
+    [Fact]
+    public async Task The_event_stream_is_documented_as_server_sent_events_and_the_long_poll_by_its_parameters()
+    {
+        using var document = JsonDocument.Parse(await Api.Http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var events = paths.GetProperty("/v1/jobs/{jobId}/events").GetProperty("get");
+        Assert.True(events.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        Assert.Contains("Last-Event-ID", events.GetProperty("description").GetString());
+        var status = paths.GetProperty("/v1/jobs/{jobId}").GetProperty("get");
+        var query = status.GetProperty("parameters").EnumerateArray()
+            .Where(parameter => parameter.GetProperty("in").GetString() == "query")
+            .Select(parameter => parameter.GetProperty("name").GetString());
+        Assert.Equal(["after", "wait"], query);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -33,6 +34,16 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [Alias("status")]
     Task<JobStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Waits for the job's next state change: returns its status at once if its <see cref="JobStatus.Version"/> is past
+    /// <paramref name="afterVersion"/> or it is final, else as soon as a transition is stored, else when
+    /// <paramref name="maxWait"/> (at most <see cref="JobWatch.MaxWait"/>) has passed. The job grain wakes the call itself,
+    /// so it serves watchers on any silo and Orleans clients alike; cancelling the call ends the watch.
+    /// </summary>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [Alias("wait-for-change"), AlwaysInterleave]
+    Task<JobStatus> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>A fresh, single-use challenge the requester signs to fetch the result.</summary>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>

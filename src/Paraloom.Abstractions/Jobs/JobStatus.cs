@@ -61,5 +61,12 @@ public sealed record JobStatus
     [Id(13)]
     public string? Profile { get; init; }
 
+    /// <summary>
+    /// Counts the job's stored transitions: 1 once submitted, one more with each state change, never lower after a
+    /// restart (it is stored with the state it numbers). Watchers resume from the last version they saw.
+    /// </summary>
+    [Id(14)]
+    public required long Version { get; init; }
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

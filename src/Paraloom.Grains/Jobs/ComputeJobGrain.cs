@@ -39,6 +39,9 @@ internal sealed partial class ComputeJobGrain(
     /// <summary>Members of the dispatched attempt that answered Busy: sent the work again while the attempt lasts.</summary>
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
 
+    /// <summary>Whoever waits for the job's next transition (<see cref="WaitForChangeAsync"/>).</summary>
+    private readonly JobWatchers _watchers = new();
+
     /// <summary>The module's bytes, read from its content-addressed grain when this activation first dispatches.</summary>
     private byte[]? _module;
 
@@ -98,7 +101,7 @@ internal sealed partial class ComputeJobGrain(
         }
         // The reminder first: a stored job must never be left without something that drives it.
         await this.RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
-        await state.WriteStateAsync();
+        await StoreTransitionAsync();
         LogSubmitted(logger, JobId, privacy is not null, Stored.Replication);
         if (cohort is not null)
         {
@@ -140,7 +143,7 @@ internal sealed partial class ComputeJobGrain(
 
         Stored.WrappedKeys = wrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal);
         Stored.Lifecycle = Lifecycle.DeliverKeys();
-        await state.WriteStateAsync();
+        // One write for both transitions: the stored Executing state holds the keys, and a restart dispatches from it.
         await StartExecutingAsync([]);
         return await StatusAsync();
     }
@@ -149,6 +152,26 @@ internal sealed partial class ComputeJobGrain(
     {
         EnsureExists();
         return StatusAsync();
+    }
+
+    public async Task<JobStatus> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        EnsureExists();
+        var wait = maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait > JobWatch.MaxWait ? JobWatch.MaxWait : maxWait;
+        var until = Now + wait;
+        // A loop, since a watcher may ask past the current version: each wake-up is one stored transition.
+        while (Stored.Version <= afterVersion && !Lifecycle.IsTerminal && Now < until)
+        {
+            try
+            {
+                await _watchers.Next.WaitAsync(until - Now, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+        }
+        return await StatusAsync();
     }
 
     public Task<ResultChallenge> CreateResultChallengeAsync()
@@ -283,7 +306,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.StepDeadline = null;
                 Stored.FinishedAt = Now;
                 Stored.WrappedKeys.Clear();
-                await state.WriteStateAsync();
+                await StoreTransitionAsync();
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
                 await EndAsync();
@@ -294,7 +317,7 @@ internal sealed partial class ComputeJobGrain(
                 Stored.StepDeadline = null;
                 // The next cohort gets keys wrapped to it; these opened the job for a cohort that is done.
                 Stored.WrappedKeys.Clear();
-                await state.WriteStateAsync();
+                await StoreTransitionAsync();
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobRetried();
                 await AdvanceAsync();
@@ -322,7 +345,7 @@ internal sealed partial class ComputeJobGrain(
             return;
         }
         EnterAttempt(selection);
-        await state.WriteStateAsync();
+        await StoreTransitionAsync();
         await StartAttemptAsync([]);
     }
 
@@ -332,7 +355,7 @@ internal sealed partial class ComputeJobGrain(
         Stored.StepDeadline = null;
         Stored.FinishedAt = Now;
         Stored.WrappedKeys.Clear();
-        await state.WriteStateAsync();
+        await StoreTransitionAsync();
         // Whatever the attempt reserved (a cohort that waited for keys, never ran) is free for other jobs now.
         Registry.ReleaseAsync(JobId, null).Ignore();
         LogRejected(logger, JobId, reason);
@@ -362,6 +385,14 @@ internal sealed partial class ComputeJobGrain(
         }
     }
 
+    /// <summary>Stores a transition under the next version, then wakes its watchers: they never see a state that could be lost.</summary>
+    private async Task StoreTransitionAsync()
+    {
+        Stored.Version++;
+        await state.WriteStateAsync();
+        _watchers.Wake();
+    }
+
     private TimeSpan AttemptTimeout => Stored.Limits.WallClock + _options.AttemptGrace;
 
     /// <summary>
@@ -375,7 +406,7 @@ internal sealed partial class ComputeJobGrain(
     {
         Stored.Lifecycle = Lifecycle.StartExecuting();
         Stored.StepDeadline = Now + AttemptTimeout;
-        await state.WriteStateAsync();
+        await StoreTransitionAsync();
         await StartAttemptAsync(replied);
     }
 
@@ -488,6 +519,7 @@ internal sealed partial class ComputeJobGrain(
             Digest = Lifecycle.Digest,
             Reason = Lifecycle.Reason,
             Profile = Stored.Profile,
+            Version = Stored.Version,
         };
     }
 

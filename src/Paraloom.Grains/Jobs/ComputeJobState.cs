@@ -57,6 +57,9 @@ internal sealed class ComputeJobState
     public DateTimeOffset? StepDeadline { get; set; }
 
     public StoredResult? Result { get; set; }
+
+    /// <summary>How many transitions were stored (<see cref="JobStatus.Version"/>): written with the state it numbers.</summary>
+    public long Version { get; set; }
 }
 
 /// <summary>

@@ -142,8 +142,9 @@ internal sealed partial class ResultQuorumGrain(
         {
             return;
         }
+        // Not written on its own: the durable reminder holds the deadline (it first fires then), and CloseAt goes with the
+        // quorum's next write.
         Stored.CloseAt = deadline;
-        await state.WriteStateAsync();
         var dueIn = deadline - time.GetUtcNow();
         await this.RegisterOrUpdateReminder(CloseReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, options.Value.DeadlineCheckPeriod);
     }

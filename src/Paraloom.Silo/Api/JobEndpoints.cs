@@ -30,9 +30,13 @@ internal static class JobEndpoints
         jobs.MapGet("/{jobId}", GetStatusAsync)
             .WithName("GetJobStatus")
             .WithSummary("A job's state, its cohort with their public keys, the votes received and whether keys are awaited.")
+            .WithDescription(
+                "With `after=V` a long poll: the status as soon as its `version` is past V (at once if it already is, or the job "
+                + "is final), else the current status after `wait` seconds (default and cap: the silo's MaxLongPollWait).")
             .Produces<JobStatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         jobs.MapPost("/{jobId}/keys", DeliverKeysAsync)
             .WithName("HandOutJobKey")
             .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort, signed with the job's hand-out key.")
@@ -61,6 +65,7 @@ internal static class JobEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        jobs.MapJobEventEndpoints();
         return v1;
     }
 
@@ -85,8 +90,20 @@ internal static class JobEndpoints
         }
     }
 
-    private static async Task<IResult> GetStatusAsync(string jobId, IGrainFactory grains) =>
-        Results.Ok(ResponseMapper.ToResponse(await Job(grains, jobId).GetStatusAsync()));
+    private static async Task<IResult> GetStatusAsync(
+        string jobId, string? after, string? wait, HttpContext context, IGrainFactory grains, SiloOptions options, JobWatchLimiter watches,
+        TimeProvider time)
+    {
+        var job = Job(grains, jobId);
+        if (after is null && wait is not null)
+        {
+            throw ApiProblemException.BadRequest("'wait' goes with 'after': the version the long poll waits to pass.");
+        }
+        var status = after is null
+            ? await job.GetStatusAsync()
+            : await JobEventEndpoints.LongPollAsync(job, after, wait, context, options, watches, time);
+        return Results.Ok(ResponseMapper.ToResponse(status));
+    }
 
     private static async Task<IResult> DeliverKeysAsync(
         string jobId, HttpContext context, IGrainFactory grains, SiloMetrics metrics, CancellationToken cancellationToken)
@@ -131,7 +148,7 @@ internal static class JobEndpoints
     }
 
     /// <summary>A job id that cannot exist is answered here, without activating a grain for it.</summary>
-    private static IComputeJobGrain Job(IGrainFactory grains, string jobId) =>
+    public static IComputeJobGrain Job(IGrainFactory grains, string jobId) =>
         JobId.TryParse(jobId, out _)
             ? grains.GetGrain<IComputeJobGrain>(jobId)
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, "invalid-job-id",

@@ -24,6 +24,7 @@ internal static class ResponseMapper
         Digest = status.Digest?.ToString(),
         Reason = status.Reason,
         Profile = status.Profile,
+        Version = status.Version,
     };
 
     public static JobResultResponse ToResponse(JobResult result) => new()

@@ -73,6 +73,18 @@ public sealed class SiloOptions
     /// <summary>Further submissions of one client that wait for a turn before they are refused with 429 (default 32).</summary>
     public int QueuedSubmissionsPerClient { get; set; } = 32;
 
+    /// <summary>
+    /// Job event streams and long polls one client (remote address) may hold open at once (default 64); past them, and
+    /// past <see cref="JobWatches"/>, a watch is refused with 429.
+    /// </summary>
+    public int JobWatchesPerClient { get; set; } = 64;
+
+    /// <summary>Job event streams and long polls this silo holds open at once, all clients together (default 4096).</summary>
+    public int JobWatches { get; set; } = 4096;
+
+    /// <summary>The longest a long poll (<c>GET /v1/jobs/{id}?after=V&amp;wait=S</c>) waits: a larger S is cut to it (default 60 s).</summary>
+    public TimeSpan MaxLongPollWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The network caps: no job may ask for more.</summary>
     public CapsSettings Caps { get; set; } = new();
 
@@ -96,6 +108,9 @@ public sealed class SiloOptions
             $"{SectionName}:ConcurrentSubmissionsPerClient must be at least 1 (it is {ConcurrentSubmissionsPerClient}).");
         Require(QueuedSubmissionsPerClient >= 0,
             $"{SectionName}:QueuedSubmissionsPerClient must not be negative (it is {QueuedSubmissionsPerClient}).");
+        Require(JobWatchesPerClient >= 1, $"{SectionName}:JobWatchesPerClient must be at least 1 (it is {JobWatchesPerClient}).");
+        Require(JobWatches >= 1, $"{SectionName}:JobWatches must be at least 1 (it is {JobWatches}).");
+        Require(MaxLongPollWait > TimeSpan.Zero, $"{SectionName}:MaxLongPollWait must be positive.");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
         Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");

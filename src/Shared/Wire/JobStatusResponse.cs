@@ -40,6 +40,12 @@ internal sealed record JobStatusResponse
 
     /// <summary>The execution profile (engine/version/architecture/configuration hash) the cohort was chosen in.</summary>
     public string? Profile { get; init; }
+
+    /// <summary>
+    /// The status's version: one more with each stored state change, never lower. GET /v1/jobs/{id}?after=V waits for a
+    /// version past V; the event stream uses it as each event's id.
+    /// </summary>
+    public required long Version { get; init; }
 }
 
 internal sealed record CohortMemberDto(string ValidatorId, string PublicKey);

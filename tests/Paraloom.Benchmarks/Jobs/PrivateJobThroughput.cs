@@ -75,7 +75,7 @@ internal static class PrivateJobThroughput
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double fraction) =>
+    internal static double Percentile(double[] sorted, double fraction) =>
         sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static int Argument(string[] args, int position, int fallback)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Paraloom.Grains;
@@ -47,6 +49,34 @@ internal sealed class ApiDriver(HttpClient http)
 
     public async Task<JobStatusResponse> StatusAsync(string jobId) =>
         (await Http.GetFromJsonAsync<JobStatusResponse>($"/v1/jobs/{jobId}", Json))!;
+
+    public Task<HttpResponseMessage> LongPollAsync(string jobId, string query, CancellationToken cancellationToken = default) =>
+        Http.GetAsync($"/v1/jobs/{jobId}?{query}", cancellationToken);
+
+    /// <summary>Opens the job's event stream (headers only: its events are read with <see cref="EventsAsync"/>).</summary>
+    public Task<HttpResponseMessage> OpenEventsAsync(string jobId, string? lastEventId = null, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/jobs/{jobId}/events");
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        return Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>An open stream's events, read with .NET's own SSE parser, until the silo ends the stream.</summary>
+    public static async IAsyncEnumerable<SseItem<JobStatusResponse>> EventsAsync(
+        HttpResponseMessage stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        var parser = SseParser.Create(
+            await stream.Content.ReadAsStreamAsync(cancellationToken),
+            (_, data) => JsonSerializer.Deserialize<JobStatusResponse>(data, Json)!);
+        await foreach (var item in parser.EnumerateAsync(cancellationToken))
+        {
+            yield return item;
+        }
+    }
 
     /// <summary>Polls until the job is final, handing out the key whenever it is awaited.</summary>
     public async Task<JobStatusResponse> WaitFinalAsync(string jobId, SecretKey requester)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Paraloom.Client.Wire;
+namespace Paraloom.Client.Transport.Http;
 
 internal static class WireJson
 {

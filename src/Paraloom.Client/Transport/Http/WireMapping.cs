@@ -1,0 +1,83 @@
+using System.Globalization;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+using Paraloom.Wire;
+
+namespace Paraloom.Client.Transport.Http;
+
+/// <summary>The SDK's types to and from the HTTP API's JSON shapes.</summary>
+internal static class WireMapping
+{
+    public static SubmitJobRequest ToRequest(Job job) => new()
+    {
+        JobId = job.Id,
+        Module = job.Module,
+        Requester = job.Requester.ToHex(),
+        Input = job.PublicInput,
+        Private = job.SealedInput is { } sealedInput ? ToDto(sealedInput) : null,
+        Limits = new LimitsDto
+        {
+            MemoryBytes = job.Limits.MemoryBytes,
+            Fuel = job.Limits.Fuel,
+            WallClockMs = Milliseconds(job.Limits.WallClock),
+            DistributionTimeoutMs = Milliseconds(job.Limits.DistributionTimeout),
+            MaxOutputBytes = job.Limits.MaxOutputBytes,
+        },
+        Replication = job.Replication,
+    };
+
+    public static DeliverKeysRequest ToRequest(SignedKeyHandOut handOut) => new()
+    {
+        Attempt = handOut.Attempt,
+        WrappedKeys = handOut.WrappedKeys.ToDictionary(pair => pair.Key, pair => pair.Value.ToBytes(), StringComparer.Ordinal),
+        Signature = handOut.Signature.ToHex(),
+    };
+
+    public static JobProgress ToProgress(JobStatusResponse status)
+    {
+        var requester = PublicKey.FromHex(status.Requester);
+        return new JobProgress
+        {
+            JobId = status.JobId,
+            State = Enum.Parse<JobState>(status.State),
+            IsPrivate = status.IsPrivate,
+            Requester = requester,
+            Attempt = status.Attempt,
+            Cohort = [.. status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)))],
+            VotesReceived = status.VotesReceived,
+            Threshold = status.Threshold,
+            Elapsed = TimeSpan.FromMilliseconds(status.ElapsedMs),
+            AwaitingKeys = status.AwaitingKeys,
+            Digest = status.Digest,
+            Reason = status.Reason,
+            Profile = status.Profile,
+            Version = status.Version,
+            Context = ContextOf(status.JobId, status.Privacy, requester),
+        };
+    }
+
+    public static JobResult ToResult(JobResultResponse result, PublicKey requester) => new(
+        result.JobId, result.Attempt, Enum.Parse<ResultStatus>(result.Status), result.Code, result.Error, result.Output, result.Digest,
+        result.FuelUsed, UInt128.Parse(result.Fee, CultureInfo.InvariantCulture), ContextOf(result.JobId, result.Privacy, requester));
+
+    public static ValidatorStatus ToValidator(ValidatorResponse validator) => new(
+        validator.ValidatorId, validator.SiloId, PublicKey.FromHex(validator.PublicKey), validator.Capacity, validator.InFlight, validator.Reputation);
+
+    private static PrivateInputDto ToDto(PrivateJobInput sealedInput) => new()
+    {
+        InputCommitment = sealedInput.InputCommitment.ToHex(),
+        SealedInput = sealedInput.SealedInput.ToBytes(),
+        Nonce = sealedInput.Nonce.ToHex(),
+        OwnershipProof = Convert.ToHexStringLower(sealedInput.OwnershipProof.ToBytes()),
+        HandOutKey = sealedInput.HandOutKey.ToHex(),
+        HandOutDelegation = sealedInput.HandOutDelegation.ToHex(),
+    };
+
+    private static PrivateJobContext? ContextOf(string jobId, PrivacyContextDto? privacy, PublicKey requester) => privacy is null
+        ? null
+        : new PrivateJobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
+            requester, JobNonce.FromHex(privacy.Nonce));
+
+    /// <summary>Whole milliseconds, at least one: a positive limit never rounds down to none.</summary>
+    private static long? Milliseconds(TimeSpan? span) => span is { } set ? Math.Max(1, (long)Math.Ceiling(set.TotalMilliseconds)) : null;
+}

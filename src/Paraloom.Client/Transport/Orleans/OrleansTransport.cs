@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+
+namespace Paraloom.Client.Transport.Orleans;
+
+/// <summary>
+/// The service's calls as grain calls through an Orleans gateway. The grains' refusals become the same
+/// <see cref="ParaloomApiException"/>s, with the same status and error code, as the HTTP API's (<see cref="Refusal"/>).
+/// </summary>
+internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTransport
+{
+    public Task<JobProgress> SubmitAsync(Job job, CancellationToken cancellationToken) =>
+        CallAsync(Job(job.Id).SubmitAsync(GrainMapping.ToSubmission(job)), GrainMapping.ToProgress, cancellationToken);
+
+    public Task<JobProgress> GetStatusAsync(string jobId, CancellationToken cancellationToken) =>
+        CallAsync(Job(jobId).GetStatusAsync(), GrainMapping.ToProgress, cancellationToken);
+
+    /// <summary>Waits in the job grain, which wakes the call when it stores a state change.</summary>
+    public async IAsyncEnumerable<JobProgress> WatchAsync(string jobId, long afterVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var job = Job(jobId);
+        var seen = afterVersion;
+        while (true)
+        {
+            var status = await CallAsync(job.WaitForChangeAsync(seen, JobWatch.MaxWait, cancellationToken), GrainMapping.ToProgress, cancellationToken);
+            if (status.Version > seen)
+            {
+                seen = status.Version;
+                yield return status;
+            }
+            if (status.IsFinal)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public Task<JobProgress> HandOutAsync(string jobId, SignedKeyHandOut handOut, CancellationToken cancellationToken) =>
+        CallAsync(Job(jobId).DeliverKeysAsync(handOut.Attempt, handOut.WrappedKeys, handOut.Signature), GrainMapping.ToProgress, cancellationToken);
+
+    public Task<byte[]> CreateResultChallengeAsync(string jobId, CancellationToken cancellationToken) =>
+        CallAsync(Job(jobId).CreateResultChallengeAsync(), challenge => challenge.Nonce.ToArray(), cancellationToken);
+
+    public Task<JobResult> GetResultAsync(
+        string jobId, byte[] challenge, SchnorrSignature signature, PublicKey requester, CancellationToken cancellationToken) =>
+        // The grain knows the challenge's expiry; like the HTTP API, the requester sends back only the nonce it signed.
+        CallAsync(Job(jobId).GetResultAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToResult, cancellationToken);
+
+    public Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken) =>
+        CallAsync(
+            grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).GetValidatorsAsync(),
+            validators => (IReadOnlyList<ValidatorStatus>)[.. validators.Select(GrainMapping.ToValidator)],
+            cancellationToken);
+
+    private IComputeJobGrain Job(string jobId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return grains.GetGrain<IComputeJobGrain>(jobId);
+    }
+
+    private static async Task<TResult> CallAsync<TAnswer, TResult>(Task<TAnswer> call, Func<TAnswer, TResult> map, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return map(await call.WaitAsync(cancellationToken));
+        }
+        catch (Exception refused) when (Refusal.Of(refused) is { } refusal)
+        {
+            throw ParaloomApiException.For(new ProblemDetails(refusal.Status, refusal.Title, refusal.Message, refusal.Error));
+        }
+        catch (Exception unreachable) when (unreachable is SiloUnavailableException or ConnectionFailedException
+            or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException)
+        {
+            throw new SiloUnreachableException($"cannot reach the cluster through its Orleans gateway: {unreachable.Message}", unreachable);
+        }
+    }
+}

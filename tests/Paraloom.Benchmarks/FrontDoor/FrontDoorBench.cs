@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Paraloom.Client;
+
+namespace Paraloom.Benchmarks.FrontDoor;
+
+/// <summary>
+/// The service through its front door: a real silo in this process, driven over HTTP by the client SDK with R requesters
+/// and N jobs, public and private (echo, 64 bytes, K = 3), on the embedded store and on PostgreSQL. Prints one table of
+/// every row (jobs/s, p50, p99, process CPU per job, load average), then, for a single requester's private jobs on each
+/// store, where a job's time goes (<see cref="PathProfile"/>).
+/// </summary>
+/// <remarks>
+/// dotnet run -c Release --project tests/Paraloom.Benchmarks -- front-door [jobs] [requesters] [poll-ms]
+/// PostgreSQL rows run when PARALOOM_BENCH_POSTGRES holds a connection string to a server the benchmark may create
+/// databases on. CPU is the whole process's (silo and requesters: the client's sealing, proofs, signatures and
+/// decryption included), per job.
+/// </remarks>
+internal static class FrontDoorBench
+{
+    public const string Command = "front-door";
+
+    public const string PostgreSqlVariable = "PARALOOM_BENCH_POSTGRES";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var jobs = Argument(args, 1, 200);
+        var many = Argument(args, 2, 16);
+        var pollInterval = TimeSpan.FromMilliseconds(Argument(args, 3, 10));
+        var module = Repository.Program("echo");
+        var postgreSql = Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } connection ? connection : null;
+        var stores = postgreSql is null ? new[] { ("SQLite", (string?)null) } : [("SQLite", null), ("PostgreSQL", postgreSql)];
+
+        var rows = new List<string>();
+        var profiles = new List<Action>();
+        foreach (var (store, server) in stores)
+        {
+            await using var silo = await FrontDoorSilo.StartAsync(server, many);
+            await using var services = new ServiceCollection()
+                .AddParaloomClient(options =>
+                {
+                    options.BaseAddress = silo.Url;
+                    options.PollInterval = pollInterval;
+                }).Services.BuildServiceProvider();
+            var client = services.GetRequiredService<IParaloomClient>();
+            await Requesters.RunAsync(client, module, isPrivate: true, many, Math.Max(20, many), $"{store}-warm");
+            foreach (var isPrivate in new[] { false, true })
+            {
+                foreach (var requesters in new[] { 1, many })
+                {
+                    var kind = isPrivate ? "private" : "public";
+                    var profile = isPrivate && requesters == 1 ? new PathProfile() : null;
+                    var load = LoadAverage();
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var clock = Stopwatch.StartNew();
+                    var latencies = await Requesters.RunAsync(client, module, isPrivate, requesters, jobs, $"{store}-{kind}-{requesters}");
+                    clock.Stop();
+                    var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                    profile?.Dispose();
+                    rows.Add(Row("HTTP", store, kind, requesters, jobs, clock.Elapsed, latencies, cpuMs, load));
+                    if (profile is not null)
+                    {
+                        profiles.Add(() => profile.Print(jobs, $"Where a private K = 3 job's time goes: HTTP, {store}, one requester, {jobs} jobs"));
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine($"echo jobs (64 bytes), K = 3, 3 validators, {Environment.ProcessorCount} cores, SDK poll interval {pollInterval.TotalMilliseconds} ms");
+        if (postgreSql is null)
+        {
+            Console.WriteLine($"(no PostgreSQL rows: set {PostgreSqlVariable} to a server connection string)");
+        }
+        Console.WriteLine("| transport | store | jobs | requesters | jobs | jobs/s | p50 (ms) | p99 (ms) | CPU ms/job | load avg (1 min) |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        rows.ForEach(Console.WriteLine);
+        profiles.ForEach(print => print());
+    }
+
+    private static string Row(string transport, string store, string kind, int requesters, int jobs, TimeSpan elapsed, double[] latencies, double cpuMs, string load)
+    {
+        Array.Sort(latencies);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {transport} | {store} | {kind} | {requesters} | {jobs} | {jobs / elapsed.TotalSeconds:0.0} | {Percentile(latencies, 0.50):0.0} | " +
+            $"{Percentile(latencies, 0.99):0.0} | {cpuMs / jobs:0.0} | {load} |");
+    }
+
+    /// <summary>The machine's 1-minute load average when the row started: the benchmark shares the machine.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static int Argument(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,258 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Paraloom.Privacy;
+
+namespace Paraloom.Client.Tests;
+
+/// <summary>
+/// What a user sees of the service is the same whichever transport the client takes: these tests run once over HTTP
+/// (<see cref="HttpTransportTests"/>) and once through the Orleans gateway (<see cref="OrleansTransportTests"/>),
+/// against the real silo.
+/// </summary>
+public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
+{
+    protected SiloServer Silo { get; } = silo;
+
+    /// <summary>The client under test, as <c>AddParaloomClient</c> registers it for the transport.</summary>
+    protected IParaloomClient Client { get; private set; } = null!;
+
+    protected SecretKey Requester { get; } = SecretKey.Generate();
+
+    /// <summary>Only turns a hang into a failure: every wait ends on a condition long before.</summary>
+    protected CancellationTokenSource Patience { get; } = new(TimeSpan.FromSeconds(60));
+
+    /// <summary>The client this transport gives a .NET service.</summary>
+    protected abstract Task<IParaloomClient> ConnectAsync();
+
+    /// <summary>A second client over the same transport: it kept no job key.</summary>
+    protected abstract IParaloomClient NewClient(TimeSpan pollInterval);
+
+    private IParaloomClient NewClient() => NewClient(TimeSpan.FromMilliseconds(30));
+
+    public async Task InitializeAsync() => Client = await ConnectAsync();
+
+    public virtual Task DisposeAsync()
+    {
+        Requester.Dispose();
+        Patience.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_public_job_is_agreed_and_its_output_comes_back_plain()
+    {
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build());
+
+        var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(final.Digest, result.Digest);
+        Assert.False(result.IsPrivate);
+        Assert.Equal(ResultStatus.Ok, result.Status);
+        Assert.Equal("hello"u8.ToArray(), result.Output.ToArray());
+    }
+
+    [Fact]
+    public async Task A_private_job_is_handed_out_by_the_submitting_client_and_decrypted_by_the_requester()
+    {
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([4, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var seen = new List<JobProgress>();
+
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+        var final = await Client.WaitAsync(jobId, new SynchronousProgress(seen.Add), Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Contains(seen, progress => progress.AwaitingKeys && progress.Cohort.Count == 3);
+        Assert.True(result.IsPrivate);
+        Assert.NotEqual([4, 2], result.Output.ToArray());
+        Assert.Equal([4, 2], result.Decrypt(Requester));
+    }
+
+    [Fact]
+    public async Task Waiting_follows_pushed_events_so_a_private_job_completes_without_any_poll_interval_elapsing()
+    {
+        // An hour between polls: only the pushed assignment can trigger the hand-out, only pushed events can end the wait.
+        var pushedOnly = NewClient(TimeSpan.FromHours(1));
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([3, 1], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var seen = new List<JobProgress>();
+
+        var jobId = await pushedOnly.SubmitAsync(job, Patience.Token);
+        var final = await pushedOnly.WaitAsync(jobId, new SynchronousProgress(seen.Add), Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Contains(seen, progress => progress.AwaitingKeys);
+        Assert.Equal(seen.Select(progress => progress.Version).Order(), seen.Select(progress => progress.Version));
+        Assert.Equal([3, 1], (await pushedOnly.GetResultAsync(jobId, Requester, Patience.Token)).Decrypt(Requester));
+    }
+
+    [Fact]
+    public async Task Another_client_hands_out_with_the_requesters_secret_and_needs_it()
+    {
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([9], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+        var other = NewClient();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => other.WaitAsync(jobId, cancellationToken: Patience.Token));
+        var final = await other.WaitAsync(jobId, Requester, cancellationToken: Patience.Token);
+
+        Assert.Contains("secret key", refused.Message);
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal([9], (await other.GetResultAsync(jobId, Requester, Patience.Token)).Decrypt(Requester));
+    }
+
+    [Fact]
+    public async Task A_refused_submission_is_a_validation_exception_with_the_silos_error_code()
+    {
+        var job = Job.Builder().Wasm("not wasm"u8).Input([1]).RequestedBy(Requester.PublicKey).Build();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job, Patience.Token));
+
+        Assert.Equal((422, "invalid-module"), (refused.Status, refused.Error));
+        Assert.Contains("not valid WebAssembly", refused.Message);
+    }
+
+    [Fact]
+    public async Task Limits_above_the_cap_are_a_validation_exception()
+    {
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey)
+            .Limits(new JobLimits { Fuel = Paraloom.Compute.NetworkCaps.Default.MaxFuel + 1 }).Build();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job, Patience.Token));
+
+        Assert.Equal((422, "above-cap"), (refused.Status, refused.Error));
+    }
+
+    [Fact]
+    public async Task Submitting_a_job_twice_is_a_conflict()
+    {
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        await Client.SubmitAsync(job, Patience.Token);
+
+        var conflict = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.SubmitAsync(job, Patience.Token));
+
+        Assert.Equal((409, "already-submitted"), (conflict.Status, conflict.Error));
+    }
+
+    [Fact]
+    public async Task A_job_that_runs_out_of_time_is_rejected_and_waiting_throws_the_reason()
+    {
+        // Never handed out (only this client kept the job key, and it does not wait), it outlives its distribution timeout.
+        var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([1], Requester.PublicKey).WithOwnershipProof(Requester)
+            .Limits(new JobLimits { DistributionTimeout = TimeSpan.FromMilliseconds(300) }).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+        while ((await Client.GetStatusAsync(jobId, Patience.Token)).State != JobState.Rejected)
+        {
+            await Task.Delay(50, Patience.Token);
+        }
+
+        var rejected = await Assert.ThrowsAsync<JobRejectedException>(() => Client.WaitAsync(jobId, Requester, cancellationToken: Patience.Token));
+        var noResult = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetResultAsync(jobId, Requester, Patience.Token));
+
+        Assert.Equal(jobId, rejected.JobId);
+        Assert.Contains("distribution timeout", rejected.Reason);
+        Assert.Equal((409, "result-not-ready"), (noResult.Status, noResult.Error));
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_a_job_not_found_exception()
+    {
+        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.GetStatusAsync("no-such-job", Patience.Token));
+
+        Assert.Equal((404, "unknown-job"), (missing.Status, missing.Error));
+    }
+
+    [Fact]
+    public async Task Waiting_on_an_unknown_job_is_a_job_not_found_exception_not_a_fallback_to_polling()
+    {
+        var missing = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.WaitAsync("no-such-job", cancellationToken: Patience.Token));
+
+        Assert.Equal("unknown-job", missing.Error);
+    }
+
+    [Fact]
+    public async Task The_result_is_refused_to_a_key_that_is_not_the_requesters()
+    {
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
+        await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        using var stranger = SecretKey.Generate();
+
+        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetResultAsync(jobId, stranger, Patience.Token));
+
+        Assert.Equal((403, "result-access-denied"), (denied.Status, denied.Error));
+    }
+
+    [Fact]
+    public async Task Validators_are_listed_with_their_keys_and_load()
+    {
+        var validators = await Client.GetValidatorsAsync(Patience.Token);
+
+        Assert.Equal(3, validators.Select(validator => validator.PublicKey).Distinct().Count());
+        Assert.All(validators, validator => Assert.InRange(validator.Load, 0.0, 1.0));
+    }
+
+    /// <summary>Reports on the caller's thread, so the test sees every report before WaitAsync returns.</summary>
+    private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
+    {
+        public void Report(JobProgress value) => report(value);
+    }
+}
+
+/// <summary>The behaviour over the silo's HTTP API, the client registered with <c>AddParaloomClient</c> on the test server.</summary>
+public sealed class HttpTransportTests(SiloServer silo) : TransportBehaviourTests(silo), IClassFixture<SiloServer>
+{
+    private readonly List<IDisposable> _owned = [];
+
+    protected override Task<IParaloomClient> ConnectAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddParaloomClient(options =>
+            {
+                options.BaseAddress = Silo.Server.BaseAddress;
+                options.PollInterval = TimeSpan.FromMilliseconds(30);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => Silo.Server.CreateHandler());
+        var provider = services.BuildServiceProvider();
+        _owned.Add(provider);
+        return Task.FromResult(provider.GetRequiredService<IParaloomClient>());
+    }
+
+    protected override IParaloomClient NewClient(TimeSpan pollInterval)
+    {
+        var client = new ParaloomClient(Silo.CreateClient()) { PollInterval = pollInterval };
+        _owned.Add(client);
+        return client;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        _owned.ForEach(owned => owned.Dispose());
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>The behaviour through the silo's Orleans gateway, as a .NET service in the cluster's network uses it.</summary>
+public sealed class OrleansTransportTests(SiloServer silo) : TransportBehaviourTests(silo), IClassFixture<SiloServer>
+{
+    private IHost? _host;
+
+    protected override async Task<IParaloomClient> ConnectAsync()
+    {
+        _host = await Silo.ConnectGatewayAsync();
+        return _host.Services.GetRequiredService<IParaloomClient>();
+    }
+
+    protected override IParaloomClient NewClient(TimeSpan pollInterval) =>
+        new ParaloomClient(_host!.Services.GetRequiredService<Orleans.IClusterClient>()) { PollInterval = pollInterval };
+
+    public override async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+        await base.DisposeAsync();
+    }
+}
