@@ -32,13 +32,13 @@ public sealed class KubernetesHostingTests
     }
 
     [Fact]
-    public async Task On_outside_a_pod_the_hosting_names_the_missing_downward_api_variable()
+    public async Task On_outside_a_pod_the_silo_refuses_to_start_naming_the_missing_downward_api_variable()
     {
-        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", "--Paraloom:Kubernetes=true"]);
+        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", "--Paraloom:Kubernetes=true", "--Paraloom:SiloPort=0", "--Paraloom:GatewayPort=0"]);
         await using var _ = app;
 
-        var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<KubernetesHostingOptions>>().Value);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
 
-        Assert.Contains(KubernetesHostingOptions.PodNamespaceEnvironmentVariable, failure.Message);
+        Assert.Contains(KubernetesHostingOptions.PodNamespaceEnvironmentVariable, failure.ToString());
     }
 }
