@@ -23,7 +23,8 @@ internal sealed partial class ManifestChecker
             Require(Repository(container.Image) == Silo, $"{name}: image {container.Image} is not the silo image ({Silo}, deploy/Dockerfile)");
 
             var options = Options(name, container);
-            var ports = (container.Ports ?? []).ToDictionary(port => port.Name ?? "", port => port.ContainerPort);
+            var ports = (container.Ports ?? []).Where(port => port.Name is not null).DistinctBy(port => port.Name)
+                .ToDictionary(port => port.Name, port => port.ContainerPort);
             Require(ports.GetValueOrDefault("http") == checker.HttpPort, $"{name}: port http is not the image's HTTP port {checker.HttpPort}");
             Require(ports.GetValueOrDefault("silo") == options.SiloPort, $"{name}: port silo is not Paraloom:SiloPort {options.SiloPort}");
             Require(ports.GetValueOrDefault("gateway") == options.GatewayPort, $"{name}: port gateway is not Paraloom:GatewayPort {options.GatewayPort}");
