@@ -76,6 +76,7 @@ public sealed partial class KubernetesManifestTests
     [InlineData("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", "has a writable root filesystem")]
     [InlineData("image: prom/prometheus:v3.0.1", "image: prom/prometheus", "has no fixed tag")]
     [InlineData("name: grafana-dashboards\n", "name: grafana-boards\n", "mounts the missing ConfigMap grafana-dashboards")]
+    [InlineData("fsGroupChangePolicy: OnRootMismatch", "fsGroupChangePolicy: Always", "would be opened to the group on every mount")]
     [InlineData("serviceName: paraloom-silo-peers", "serviceName: paraloom-silo", "is not a headless Service")]
     public void The_checker_catches_a_mistake(string correct, string mistake, string expected)
     {

@@ -78,6 +78,11 @@ internal sealed partial class ManifestChecker(int httpPort, IReadOnlySet<string>
                         break;
                     case V1StatefulSet statefulSet:
                         CheckPod(name, statefulSet.Spec.Template, statefulSet.Spec.VolumeClaimTemplates?.Select(claim => claim.Metadata.Name).ToList() ?? []);
+                        // Kubelet's default (Always) opens every file of a kept volume to the group on each mount: the silo's
+                        // owner-only keys and PostgreSQL's data directory are then refused.
+                        Require(statefulSet.Spec.VolumeClaimTemplates is not { Count: > 0 } || statefulSet.Spec.Template.Spec.SecurityContext?.FsGroup is null
+                            || statefulSet.Spec.Template.Spec.SecurityContext.FsGroupChangePolicy == "OnRootMismatch",
+                            $"{name}: its volumes would be opened to the group on every mount (set fsGroupChangePolicy: OnRootMismatch)");
                         Require(Matches(statefulSet.Spec.Selector, statefulSet.Spec.Template), $"{name}: its selector does not select its pods");
                         Require(Find<V1Service>(statefulSet.Spec.ServiceName) is { Spec.ClusterIP: "None" },
                             $"{name}: serviceName {statefulSet.Spec.ServiceName} is not a headless Service");
