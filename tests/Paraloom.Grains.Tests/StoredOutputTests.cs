@@ -33,6 +33,28 @@ public sealed class StoredOutputTests : IDisposable
         Assert.Equal((1, 2), (Occurrences(quorums, encoded), Occurrences(jobs, encoded)));
     }
 
+    [Fact]
+    public async Task ALargeInputIsStoredOnceApartFromTheJobsStateAndRemovedWithIt()
+    {
+        var numbers = Enumerable.Range(0, 25_000).Select(n => (uint)n * 7919).ToArray();
+        var input = ProgramInputs.Numbers(numbers);
+        var store = ParaloomStore.Sqlite(Database);
+        await using var cluster = await ComputeCluster.StartAsync(
+            store: store, keyDirectory: Path.Combine(_directory, "keys"), configure: options => options.Retention = TimeSpan.FromSeconds(2));
+        await cluster.SubmitPublicAsync("large", Repository.Program("sum"), input);
+        var final = await cluster.WaitFinalAsync("large");
+        var encoded = Convert.ToBase64String(input);
+        var inputs = await TestStores.StoredStatesAsync(store, "job-input");
+        var jobs = await TestStores.StoredStatesAsync(store, "job");
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Equal(ProgramInputs.Sum(numbers), (await cluster.FetchResultAsync("large")).Output.ToArray());
+        // The job's state was written at every transition; the input only once, by its own grain.
+        Assert.Equal((1, 0), (Occurrences(inputs, encoded), Occurrences(jobs, encoded)));
+        await Eventually.ReachesAsync(
+            () => TestStores.StoredStatesAsync(store, "job-input"), states => states.Count == 0, "the input goes with the job");
+    }
+
     private static int Occurrences(IEnumerable<string> states, string encoded) =>
         states.Sum(state => (state.Length - state.Replace(encoded, "", StringComparison.Ordinal).Length) / encoded.Length);
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Paraloom.Privacy;
 using Paraloom.Silo.Api;
 using Paraloom.Silo.Tests.Support;
@@ -55,6 +58,38 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         await AssertRefusedAsync(response, HttpStatusCode.BadRequest, error, mentioned);
     }
 
+    [Theory]
+    [InlineData(" {}", "not valid")]
+    [InlineData(" x", "not valid")]
+    public async Task A_valid_submission_with_anything_after_it_is_400(string trailer, string mentioned)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(Valid(), ApiDriver.Json) + trailer;
+
+        var response = await Api.Http.PostAsync("/v1/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "bad-request", mentioned);
+    }
+
+    [Fact]
+    public async Task A_body_sent_in_chunks_without_a_length_is_read_whole_and_held_to_the_same_limits()
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked"), ApiDriver.Json);
+        var tooLarge = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked-large") with { Input = new byte[120_000] }, ApiDriver.Json);
+
+        await AssertRefusedAsync(
+            await Api.Http.PostAsync("/v1/jobs", Chunked(tooLarge)), HttpStatusCode.RequestEntityTooLarge, "request-too-large", "limit");
+        Assert.Equal(HttpStatusCode.Created, (await Api.Http.PostAsync("/v1/jobs", Chunked(json))).StatusCode);
+    }
+
+    /// <summary>A body of unknown length, sent in small pieces, as a streaming client sends it.</summary>
+    private static StreamContent Chunked(byte[] body)
+    {
+        var content = new StreamContent(new MemoryStream(body), bufferSize: 1000);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = null;
+        return content;
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
@@ -89,6 +124,17 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     }
 
     [Fact]
+    public async Task A_request_target_above_the_limit_is_414_with_an_error_code_and_kestrel_leaves_that_to_the_silo()
+    {
+        var tooLong = await Api.Http.GetAsync("/v1/jobs/" + new string('a', RequestTargetLimit.MaxBytes));
+        var kestrel = Silo.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, tooLong.StatusCode);
+        Assert.Equal("uri-too-long", (await ApiDriver.ProblemAsync(tooLong)).Error);
+        Assert.True(kestrel.Limits.MaxRequestLineSize > RequestTargetLimit.MaxBytes * 2);
+    }
+
+    [Fact]
     public async Task Null_keys_challenges_and_signatures_are_400_and_change_nothing()
     {
         await Api.SubmitAsync(ApiDriver.PrivateJob("nulls", Repository.Program("echo"), [1], Requester));
@@ -118,11 +164,33 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     }
 
     [Fact]
-    public async Task A_body_above_the_request_limit_is_413()
+    public async Task A_body_above_what_the_caps_leave_room_for_is_413_though_below_the_request_limit()
     {
-        var request = Valid() with { Input = new byte[BodyCap] };
+        // Module and sealed input at their caps, base64, plus 16 KiB for the other fields.
+        const long SubmissionCap = (ModuleCap + 2) / 3 * 4 + (InputCap + 62 + 2) / 3 * 4 + 16 * 1024;
+        var request = Valid() with { Input = new byte[120_000] };
 
-        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", BodyCap.ToString());
+        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", SubmissionCap.ToString());
+    }
+
+    [Fact]
+    public void The_submission_limit_is_the_caps_base64_encoded_or_the_request_limit_when_that_is_lower()
+    {
+        var defaults = new SiloOptions();
+        var lowRequestLimit = new SiloOptions { MaxRequestBodyBytes = 1000 };
+
+        Assert.InRange(SubmissionBodyLimit.For(defaults), 86L * 1024 * 1024, 87L * 1024 * 1024);
+        Assert.Equal(1000, SubmissionBodyLimit.For(lowRequestLimit));
+    }
+
+    [Fact]
+    public void Base64_in_json_costs_four_bytes_per_three_even_for_the_characters_an_encoder_might_escape()
+    {
+        // The submission limit counts 4/3 per byte: '+' and '/' must not be written as \u002B or \/.
+        var plusesAndSlashes = Enumerable.Repeat((byte)0xFB, 3000).ToArray();
+
+        Assert.Equal(4000 + 2, System.Text.Json.JsonSerializer.Serialize(plusesAndSlashes, ApiJson.Options).Length);
+        Assert.Contains("+/", System.Text.Json.JsonSerializer.Serialize(plusesAndSlashes, ApiJson.Options));
     }
 
     [Fact]

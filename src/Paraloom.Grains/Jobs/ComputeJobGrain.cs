@@ -85,10 +85,9 @@ internal sealed partial class ComputeJobGrain(
         Stored.Limits = submission.Limits;
         Stored.Replication = submission.Replication;
         Stored.Requester = submission.Requester.ToBytes();
-        Stored.PublicInput = submission.PublicInput.ToArray();
+        await StoreInputAsync(submission.Private is { } sealedInput ? sealedInput.SealedInput.ToBytes() : submission.PublicInput.ToArray());
         Stored.Private = submission.Private is { } input
-            ? new StoredPrivateInput(
-                input.InputCommitment.ToBytes(), input.SealedInput.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes(), input.HandOutKey.ToBytes())
+            ? new StoredPrivateInput(input.InputCommitment.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes(), input.HandOutKey.ToBytes())
             : null;
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
@@ -278,7 +277,7 @@ internal sealed partial class ComputeJobGrain(
                 var result = decision.Result!;
                 // Before the job is final, so a crash in between settles again (idempotently) when it resumes.
                 await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
-                    GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result, Lifecycle.IsPrivate)));
+                    GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result)));
                 Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
@@ -436,17 +435,32 @@ internal sealed partial class ComputeJobGrain(
         Registry.ReleaseAsync(JobId, member.ValidatorId).Ignore();
     }
 
+    /// <summary>Keeps the input in the job's state when small, else (before the job's state refers to it) in its own grain.</summary>
+    private async Task StoreInputAsync(byte[] input)
+    {
+        if (input.Length <= ComputeJobState.InlineInputBytes)
+        {
+            Stored.Input = input;
+            return;
+        }
+        await InputGrain.StoreAsync(input);
+        Stored.Input = null;
+    }
+
+    private IJobInputGrain InputGrain => GrainFactory.GetGrain<IJobInputGrain>(JobId);
+
     /// <summary>The job as submitted, as compute describes it: what every cohort member runs.</summary>
     private async Task<JobSpec> SpecAsync()
     {
         _module ??= await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).ReadAsync();
+        var jobInput = Stored.Input ?? await InputGrain.ReadAsync();
         var id = Compute.JobId.Parse(JobId);
         if (Stored.Private is not { } input)
         {
-            return JobSpec.Public(id, _module, Stored.PublicInput, Stored.Limits, Stored.Replication);
+            return JobSpec.Public(id, _module, jobInput, Stored.Limits, Stored.Replication);
         }
         var envelope = new PrivateEnvelope(
-            SealedInput.FromBytes(input.SealedInput), PedersenCommitment.FromBytes(input.InputCommitment),
+            SealedInput.FromBytes(jobInput), PedersenCommitment.FromBytes(input.InputCommitment),
             PublicKey.FromBytes(Stored.Requester), OwnershipProof.FromBytes(input.OwnershipProof));
         return JobSpec.Private(id, _module, envelope, Stored.Limits, Stored.Replication);
     }
@@ -519,6 +533,10 @@ internal sealed partial class ComputeJobGrain(
             await Task.WhenAll(Enumerable.Range(1, lifecycle.Attempt).Select(attempt =>
                 GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, attempt)).ForgetAsync()));
             await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).ReleaseAsync(JobId);
+            if (Stored.Input is null)
+            {
+                await InputGrain.RemoveAsync();
+            }
             await state.ClearStateAsync();
             LogForgotten(logger, JobId);
         }

@@ -20,7 +20,17 @@ internal sealed class ComputeJobState
 
     public byte[] Requester { get; set; } = [];
 
-    public byte[] PublicInput { get; set; } = [];
+    /// <summary>
+    /// The input as submitted (a public job's input, or a private job's sealed input) when it is at most
+    /// <see cref="InlineInputBytes"/>; <c>null</c> when the job's input grain (<see cref="IJobInputGrain"/>) keeps it.
+    /// </summary>
+    public byte[]? Input { get; set; }
+
+    /// <summary>
+    /// Inputs up to this size are written with every transition of the job; a larger one once, by its own grain, at the
+    /// cost of one more write and one more read per job.
+    /// </summary>
+    public const int InlineInputBytes = 64 * 1024;
 
     public StoredPrivateInput? Private { get; set; }
 
@@ -49,7 +59,10 @@ internal sealed class ComputeJobState
     public StoredResult? Result { get; set; }
 }
 
-/// <summary>A private job's input as submitted; <see cref="HandOutKey"/> is the only key whose hand-outs the job takes.</summary>
-internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] SealedInput, byte[] Nonce, byte[] OwnershipProof, byte[] HandOutKey);
+/// <summary>
+/// A private job's proofs and keys as submitted (its sealed input is the job's input); <see cref="HandOutKey"/> is the only
+/// key whose hand-outs the job takes.
+/// </summary>
+internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] Nonce, byte[] OwnershipProof, byte[] HandOutKey);
 
 internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit);

@@ -5,10 +5,17 @@ namespace Paraloom.Silo.Api;
 /// <summary>
 /// Reads a JSON request body with a hard size bound (Kestrel enforces one too, but not every server does)
 /// and turns every way it can be wrong into a 400 with a message that says what is wrong. A body that does
-/// not say it is JSON is refused (415) before it is read.
+/// not say it is JSON is refused (415), and one whose Content-Length is above the bound (413), before it is read.
 /// </summary>
 internal static class JsonBody
 {
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = ApiJson.Options.AllowTrailingCommas,
+        CommentHandling = ApiJson.Options.ReadCommentHandling,
+        MaxDepth = ApiJson.Options.MaxDepth,
+    };
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -20,18 +27,12 @@ internal static class JsonBody
         {
             throw TooLarge(maxBytes);
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
+        using var body = new BodyChunks();
         try
         {
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            if (!await body.ReadAsync(request.Body, maxBytes, cancellationToken))
             {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
-                buffer.Write(chunk, 0, read);
+                throw TooLarge(maxBytes);
             }
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -40,8 +41,12 @@ internal static class JsonBody
         }
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options)
+            var reader = new Utf8JsonReader(body.AsSequence(), ReaderOptions);
+            var value = JsonSerializer.Deserialize<T>(ref reader, ApiJson.Options)
                 ?? throw ApiProblemException.BadRequest("The request body is JSON null; an object is required.");
+            // One value is the whole body: reading past it throws on anything but whitespace.
+            reader.Read();
+            return value;
         }
         catch (JsonException invalid)
         {
