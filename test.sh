@@ -3,7 +3,8 @@
 # (wabt: the spec tests convert ../shared/wasm-spec with wast2json at test time;
 # postgresql: the storage and crash tests run against a PostgreSQL this script starts),
 # builds in Release, runs every test project and the dashboard check (dashboards/check.sh, which installs
-# prometheus when missing), and ends with one line of totals.
+# prometheus when missing), and ends with one line of totals. The Kubernetes manifest tests render deploy/k8s with
+# the machine image's kubectl (kustomize v5; Debian's kubernetes-client is too old for the overlays).
 set -uo pipefail
 cd "$(dirname "$0")"
 

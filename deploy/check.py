@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Checks the deployment files: every manifest under deploy/k8s parses as YAML and names its apiVersion,
-kind and metadata.name; the YAML embedded in ConfigMaps parses too; and grafana-dashboards.yaml holds
-exactly the dashboards in dashboards/. With --write, regenerates grafana-dashboards.yaml first.
+"""Checks the deployment files: every manifest under deploy/k8s parses as YAML and names its apiVersion
+and kind (and, outside kustomizations, metadata.name); the YAML embedded in ConfigMaps parses too; and
+base/grafana-dashboards.yaml holds exactly the dashboards in dashboards/. With --write, regenerates
+base/grafana-dashboards.yaml first. The full check of the rendered overlays against the Kubernetes schemas
+is tests/Paraloom.Silo.Tests (KubernetesManifestTests).
 Needs PyYAML (Debian/Ubuntu: apt-get install python3-yaml)."""
 import json
 import pathlib
@@ -12,7 +14,7 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 K8S = ROOT / "deploy" / "k8s"
 DASHBOARDS = ROOT / "dashboards"
-GENERATED = K8S / "grafana-dashboards.yaml"
+GENERATED = K8S / "base" / "grafana-dashboards.yaml"
 
 
 def dashboards_config_map():
@@ -20,7 +22,7 @@ def dashboards_config_map():
     return {
         "apiVersion": "v1",
         "kind": "ConfigMap",
-        "metadata": {"name": "grafana-dashboards", "namespace": "paraloom"},
+        "metadata": {"name": "grafana-dashboards"},
         "data": {path.name: path.read_text() for path in files},
     }
 
@@ -40,15 +42,15 @@ def write_generated():
 
 def check():
     problems = []
-    for path in sorted(K8S.glob("*.yaml")):
+    for path in sorted(K8S.rglob("*.yaml")):
         for document in yaml.safe_load_all(path.read_text()):
             if document is None:
                 continue
-            name = f"{path.name}: {document.get('kind')}/{document.get('metadata', {}).get('name')}"
+            name = f"{path.relative_to(K8S)}: {document.get('kind')}/{document.get('metadata', {}).get('name')}"
             for field in ("apiVersion", "kind"):
                 if not document.get(field):
                     problems.append(f"{name} has no {field}")
-            if not document.get("metadata", {}).get("name"):
+            if document.get("kind") != "Kustomization" and not document.get("metadata", {}).get("name"):
                 problems.append(f"{name} has no metadata.name")
             if document.get("kind") == "ConfigMap":
                 for key, value in document.get("data", {}).items():

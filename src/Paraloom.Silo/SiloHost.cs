@@ -68,6 +68,11 @@ public static class SiloHost
         silo.UseLocalhostClustering(
             siloPort: PortOrFree(options.SiloPort), gatewayPort: PortOrFree(options.GatewayPort),
             serviceId: options.ServiceId, clusterId: options.ClusterId);
+        if (options.Kubernetes)
+        {
+            // A StatefulSet recreates a deleted pod under its name, so deleting a dead silo's pod restarts it with its keys.
+            silo.UseKubernetesHosting(kubernetes => kubernetes.Configure(hosting => hosting.DeleteDefunctSiloPods = true));
+        }
         if (store is null)
         {
             // The same state serializer as the stores: a final job's activation goes when idle and must read back.

@@ -10,7 +10,7 @@ namespace Paraloom.DashboardCheck;
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    /// <summary>The scrape job's name: the one the Silos dashboard and deploy/k8s/prometheus.yaml use.</summary>
+    /// <summary>The scrape job's name: the one the Silos dashboard and deploy/k8s/base/prometheus.yaml use.</summary>
     public const string Job = "paraloom-silo";
 
     public static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);

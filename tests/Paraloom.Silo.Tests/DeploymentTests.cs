@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Paraloom.Silo.Tests.Support;
@@ -8,7 +7,8 @@ namespace Paraloom.Silo.Tests;
 /// <summary>The settings the deployment files give the silo are ones it binds, with values it accepts.</summary>
 public sealed partial class DeploymentTests
 {
-    public static TheoryData<string> Files => new("deploy/k8s/silo.yaml", "deploy/Dockerfile");
+    // The manifests' settings are checked on the rendered overlays (KubernetesManifestTests).
+    public static TheoryData<string> Files => new("deploy/Dockerfile");
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -19,7 +19,7 @@ public sealed partial class DeploymentTests
         Assert.NotEmpty(settings);
         foreach (var (key, _) in settings)
         {
-            Assert.True(Binds(typeof(SiloOptions), key.Split("__").Skip(1)), $"{file}: {key} is not a property path of {nameof(SiloOptions)}");
+            Assert.True(SiloOptionPaths.Binds(key), $"{file}: {key} is not a property path of {nameof(SiloOptions)}");
         }
     }
 
@@ -56,7 +56,7 @@ public sealed partial class DeploymentTests
     [Fact]
     public void The_scrape_job_is_the_one_the_silos_dashboard_reads()
     {
-        var prometheus = File.ReadAllText(Repository.PathOf("deploy", "k8s", "prometheus.yaml"));
+        var prometheus = File.ReadAllText(Repository.PathOf("deploy", "k8s", "base", "prometheus.yaml"));
         using var silos = Dashboards.Load("silos");
 
         var job = Assert.Single(ScrapeJob().Matches(prometheus)).Groups["job"].Value;
@@ -67,37 +67,18 @@ public sealed partial class DeploymentTests
     [Fact]
     public void Keys_that_are_not_options_are_caught()
     {
-        Assert.False(Binds(typeof(SiloOptions), ["Caps", "MaxFuelUnits"]));
-        Assert.False(Binds(typeof(SiloOptions), ["Postgres"]));
-        Assert.True(Binds(typeof(SiloOptions), ["caps", "maxfuel"]));
+        Assert.False(SiloOptionPaths.Binds("Paraloom__Caps__MaxFuelUnits"));
+        Assert.False(SiloOptionPaths.Binds("Paraloom__Postgres"));
+        Assert.True(SiloOptionPaths.Binds("Paraloom__caps__maxfuel"));
     }
 
-    /// <summary>Environment variable names <c>Paraloom__…</c> with their literal value (null when taken from elsewhere).</summary>
+    /// <summary>The Dockerfile's <c>ENV Paraloom__…</c> settings with their value.</summary>
     private static IEnumerable<(string Key, string? Value)> Settings(string text)
     {
-        foreach (Match match in ManifestEnv().Matches(text))
-        {
-            yield return (match.Groups["key"].Value, match.Groups["value"].Success ? match.Groups["value"].Value : null);
-        }
         foreach (Match match in DockerEnv().Matches(text))
         {
             yield return (match.Groups["key"].Value, match.Groups["value"].Value);
         }
-    }
-
-    /// <summary>Whether <paramref name="path"/> leads through public settable properties, as configuration binding matches them.</summary>
-    private static bool Binds(Type type, IEnumerable<string> path)
-    {
-        foreach (var segment in path)
-        {
-            var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property?.SetMethod is not { IsPublic: true })
-            {
-                return false;
-            }
-            type = property.PropertyType;
-        }
-        return true;
     }
 
     /// <summary>The project and every project it references, transitively, as paths from the repository root.</summary>
@@ -126,9 +107,6 @@ public sealed partial class DeploymentTests
 
     [GeneratedRegex(@"- job_name: (?<job>\S+)")]
     private static partial Regex ScrapeJob();
-
-    [GeneratedRegex(@"- name: (?<key>Paraloom__\w+)\s*\n\s*(?:value: ""?(?<value>[^""\n]*)""?|valueFrom:)")]
-    private static partial Regex ManifestEnv();
 
     [GeneratedRegex(@"^ENV (?<key>Paraloom__\w+)=(?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex DockerEnv();

@@ -34,6 +34,19 @@ public sealed class SiloOptions
     /// <summary>Orleans' cluster id: the silos that form one cluster (default "paraloom").</summary>
     public string ClusterId { get; set; } = "paraloom";
 
+    /// <summary>How silos find each other: <c>Localhost</c> (one silo) or <c>PostgreSql</c> (default when PostgreSQL is configured).</summary>
+    public string? Clustering { get; set; }
+
+    /// <summary>The IP address other silos reach this one at (in Kubernetes the pod IP); empty: chosen by the hosting.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Runs under Kubernetes (default false): Orleans' Kubernetes hosting names the silo after its pod, advertises the pod IP,
+    /// listens on every interface and marks silos dead whose pods are gone. Needs POD_NAME, POD_NAMESPACE and POD_IP from the
+    /// downward API and a role that may get, list, watch, patch and delete pods (deploy/k8s/base).
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The port silos talk to each other on, on 127.0.0.1 (default 11111; 0: any free port).</summary>
     public int SiloPort { get; set; } = 11111;
 
@@ -117,6 +130,10 @@ public sealed class SiloOptions
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
+        Require(Clustering is null or "Localhost" or "PostgreSql",
+            $"{SectionName}:Clustering must be Localhost or PostgreSql (it is {Clustering}).");
+        Require(string.IsNullOrWhiteSpace(AdvertisedAddress) || System.Net.IPAddress.TryParse(AdvertisedAddress, out _),
+            $"{SectionName}:AdvertisedAddress must be an IP address (it is {AdvertisedAddress}).");
         Require(SiloPort is >= 0 and <= 65535, $"{SectionName}:SiloPort must be between 0 and 65535 (it is {SiloPort}).");
         Require(GatewayPort is >= 0 and <= 65535, $"{SectionName}:GatewayPort must be between 0 and 65535 (it is {GatewayPort}).");
         try

@@ -7,16 +7,20 @@ namespace Paraloom.Silo;
 /// <summary>The endpoints operators and orchestrators use: liveness and readiness (metrics: <see cref="MetricsEndpoint"/>).</summary>
 internal static class OperationsEndpoints
 {
+    public const string LivenessPath = "/healthz";
+
+    public const string ReadinessPath = "/readyz";
+
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions
             {
                 Predicate = _ => false,
                 ResponseWriter = (context, _) => context.Response.WriteAsync("ok"),
             })
             .WithTags("Operations")
             .WithSummary("Liveness: the process answers.");
-        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
             {
                 Predicate = check => check.Tags.Contains(ReadinessChecks.ReadinessTag),
                 ResponseWriter = WriteReadinessAsync,
