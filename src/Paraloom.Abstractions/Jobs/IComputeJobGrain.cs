@@ -45,12 +45,9 @@ public interface IComputeJobGrain : IGrainWithStringKey
     [Alias("wait-for-change"), AlwaysInterleave]
     Task<JobStatus> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// A fresh, single-use challenge the requester signs to fetch the result. It reads no job state, so it does not wait
-    /// behind the job's own work (a final job still has its reminders to settle when its requester hears of it).
-    /// </summary>
+    /// <summary>A fresh, single-use challenge the requester signs to fetch the result.</summary>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("result-challenge"), AlwaysInterleave]
+    [Alias("result-challenge")]
     Task<ResultChallenge> CreateResultChallengeAsync();
 
     /// <summary>
