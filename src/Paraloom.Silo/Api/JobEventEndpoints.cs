@@ -83,7 +83,7 @@ internal static class JobEventEndpoints
                 status = await job.WaitForChangeAsync(lastSeen, JobWatch.MaxWait, aborted);
             }
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (Exception gone) when (aborted.IsCancellationRequested && gone is OperationCanceledException or IOException)
         {
             // The client went away: its wait in the grain was cancelled with it.
         }

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Paraloom.Client;
 
 namespace Paraloom.Benchmarks.FrontDoor;
 
 /// <summary>
-/// The service through its front door: a real silo in this process, driven over HTTP by the client SDK with R requesters
-/// and N jobs, public and private (echo, 64 bytes, K = 3), on the embedded store and on PostgreSQL. Prints one table of
+/// The service through its front door: a real silo in this process, driven by the client SDK over HTTP and over the
+/// Orleans gateway with R requesters and N jobs, public and private (echo, 64 bytes, K = 3), on the embedded store and on PostgreSQL. Prints one table of
 /// every row (jobs/s, p50, p99, process CPU per job, load average), then, for a single requester's private jobs on each
 /// store, where a job's time goes (<see cref="PathProfile"/>).
 /// </summary>
@@ -37,42 +38,41 @@ internal static class FrontDoorBench
         foreach (var (store, server) in stores)
         {
             await using var silo = await FrontDoorSilo.StartAsync(server, many);
-            await using var services = new ServiceCollection()
-                .AddParaloomClient(options =>
-                {
-                    options.BaseAddress = silo.Url;
-                    options.PollInterval = pollInterval;
-                }).Services.BuildServiceProvider();
-            var client = services.GetRequiredService<IParaloomClient>();
-            await Requesters.RunAsync(client, module, isPrivate: true, many, Math.Max(20, many), $"{store}-warm");
-            foreach (var isPrivate in new[] { false, true })
+            foreach (var transport in new[] { ParaloomTransport.Http, ParaloomTransport.Orleans })
             {
-                foreach (var requesters in new[] { 1, many })
+                using var host = await ClientHost.StartAsync(transport, silo, pollInterval);
+                var client = host.Services.GetRequiredService<IParaloomClient>();
+                await Requesters.RunAsync(client, module, isPrivate: true, many, Math.Max(20, many), $"{store}-{transport}-warm");
+                foreach (var isPrivate in new[] { false, true })
                 {
-                    var kind = isPrivate ? "private" : "public";
-                    var profile = isPrivate && requesters == 1 ? new PathProfile() : null;
-                    var load = LoadAverage();
-                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var clock = Stopwatch.StartNew();
-                    var latencies = await Requesters.RunAsync(client, module, isPrivate, requesters, jobs, $"{store}-{kind}-{requesters}");
-                    clock.Stop();
-                    var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-                    profile?.Dispose();
-                    rows.Add(Row("HTTP", store, kind, requesters, jobs, clock.Elapsed, latencies, cpuMs, load));
-                    if (profile is not null)
+                    foreach (var requesters in new[] { 1, many })
                     {
-                        profiles.Add(() => profile.Print(jobs, $"Where a private K = 3 job's time goes: HTTP, {store}, one requester, {jobs} jobs"));
+                        var kind = isPrivate ? "private" : "public";
+                        var profile = isPrivate && requesters == 1 ? new PathProfile() : null;
+                        var load = LoadAverage();
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var clock = Stopwatch.StartNew();
+                        var latencies = await Requesters.RunAsync(client, module, isPrivate, requesters, jobs, $"{store}-{transport}-{kind}-{requesters}");
+                        clock.Stop();
+                        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                        profile?.Dispose();
+                        rows.Add(Row(transport.ToString(), store, kind, requesters, jobs, clock.Elapsed, latencies, cpuMs, load));
+                        if (profile is not null)
+                        {
+                            profiles.Add(() => profile.Print(jobs, $"Where a private K = 3 job's time goes: {transport}, {store}, one requester, {jobs} jobs"));
+                        }
                     }
                 }
+                await host.StopAsync();
             }
         }
 
-        Console.WriteLine($"echo jobs (64 bytes), K = 3, 3 validators, {Environment.ProcessorCount} cores, SDK poll interval {pollInterval.TotalMilliseconds} ms");
+        Console.WriteLine($"echo jobs (64 bytes), K = 3, 3 validators, {Environment.ProcessorCount} cores, the SDK waits on pushed events (its poll fallback: {pollInterval.TotalMilliseconds} ms)");
         if (postgreSql is null)
         {
             Console.WriteLine($"(no PostgreSQL rows: set {PostgreSqlVariable} to a server connection string)");
         }
-        Console.WriteLine("| transport | store | jobs | requesters | jobs | jobs/s | p50 (ms) | p99 (ms) | CPU ms/job | load avg (1 min) |");
+        Console.WriteLine("| transport | store | kind | requesters | jobs | jobs/s | p50 (ms) | p99 (ms) | CPU ms/job | load avg (1 min) |");
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         profiles.ForEach(print => print());
