@@ -59,9 +59,7 @@ public static class SiloHost
 
     private static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, ParaloomStore? store)
     {
-        silo.UseLocalhostClustering(
-            siloPort: PortOrFree(options.SiloPort), gatewayPort: PortOrFree(options.GatewayPort),
-            serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.UseParaloomClustering(options, PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort));
         if (store is null)
         {
             // The same state serializer as the stores: a final job's activation goes when idle and must read back.
