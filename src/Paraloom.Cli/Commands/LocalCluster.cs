@@ -17,6 +17,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     private readonly List<Member> _members = [];
     private readonly TextWriter _error;
+    private bool _disposed;
 
     private LocalCluster(TextWriter error) => _error = error;
 
@@ -74,6 +75,11 @@ internal sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Asks every silo to stop (SIGTERM: each drains like a stopped service), then kills what is left.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         foreach (var member in _members.Where(member => !member.Process.HasExited))
         {
             _ = Kill(member.Process.Id, Sigterm);
