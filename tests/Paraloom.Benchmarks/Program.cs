@@ -7,6 +7,7 @@ using Paraloom.Benchmarks.Privacy;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
+// `-- cluster-scale-out CONNECTION [jobs] [in-flight] [max-silos]` prints jobs/s and per-silo efficiency on 1, 2, 3 silo processes;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
@@ -20,6 +21,9 @@ switch (args)
         return 0;
     case [GrainLatencyUnderLoad.Command, ..]:
         await GrainLatencyUnderLoad.RunAsync(args);
+        return 0;
+    case [ClusterScaleOut.Command, ..]:
+        await ClusterScaleOut.RunAsync(args);
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

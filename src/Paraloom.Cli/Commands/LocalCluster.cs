@@ -49,6 +49,12 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             {
                 var name = $"silo-{index}";
                 cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), connectionString));
+                // The first silo creates the cluster's rows in the membership table alone: silos racing to create
+                // them on a fresh database can fail to start. The others then join together.
+                if (index == 1)
+                {
+                    await cluster._members[0].Started.Task.WaitAsync(StartTimeout, cancellationToken);
+                }
             }
             foreach (var member in cluster._members)
             {
