@@ -32,7 +32,11 @@ public static class SiloHost
         var store = options.Store();
 
         builder.Services.AddSingleton(options);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelRequestLineBytes;
+        });
         // Telemetry first: its meter provider must listen before Orleans and the grains create their instruments.
         builder.AddParaloomTelemetry(options);
         builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
@@ -46,6 +50,7 @@ public static class SiloHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestTargetLimit();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapApiReference();

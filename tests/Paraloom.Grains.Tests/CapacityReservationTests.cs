@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Paraloom.Compute;
 using Paraloom.Grains.Tests.Support;
 
@@ -56,5 +57,28 @@ public sealed class CapacityReservationTests
         await Eventually.ReachesAsync(
             () => cluster.Registry.GetValidatorsAsync(),
             validators => validators.All(validator => validator.InFlight == 0), "no slot stays held after the job");
+    }
+
+    [Fact]
+    public async Task ARegistryThatLostItsActivationDoesNotHandBusyValidatorsMoreWork()
+    {
+        await using var cluster = await ComputeCluster.StartAsync(configure: options => options.LocalValidators.Capacity = 1);
+        // Busy for its whole wall clock: more fuel than 3 s of spinning burns.
+        await cluster.SubmitPublicAsync("hog", WasmModules.Spin(int.MaxValue), [], new ResourceLimits
+        {
+            Fuel = 10_000_000_000,
+            WallClock = TimeSpan.FromSeconds(3),
+        });
+        await Eventually.ReachesAsync(
+            () => cluster.Registry.GetValidatorsAsync(),
+            validators => validators.All(validator => validator.InFlight == 1), "every validator runs the hog");
+
+        // The registry's activation goes (as when its silo dies) while the executions it assigned go on.
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var waiting = await cluster.SubmitPublicAsync("patient", Repository.Program("sum"), ProgramInputs.Numbers(1, 2));
+        var final = await cluster.WaitFinalAsync("patient");
+
+        Assert.Equal((JobState.Submitted, 0), (waiting.State, waiting.Attempt));
+        Assert.Equal((JobState.Finalised, 1), (final.State, final.Attempt));
     }
 }

@@ -7,6 +7,8 @@ namespace Paraloom.Grains.Tests;
 /// <summary>
 /// A validator that signs a wrong result in every cohort it joins, under random cohort selection: each cohort it
 /// spoils is retried, the later agreement marks it a dissenter, and once below the gate it is never picked again.
+/// Its forged output has the honest length, so for a private job (sealed per attempt) only the output fingerprint,
+/// or the honest members' sealed bytes beside the fingerprint it claims, can give it away.
 /// </summary>
 public sealed class RepeatLiarTests
 {
@@ -16,12 +18,13 @@ public sealed class RepeatLiarTests
     private const int Gate = 450;
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ARepeatLiarIsPenalisedForEveryCohortItSpoilsAndLosesItsPlace(bool isPrivate)
+    [InlineData(false, ValidatorConduct.WrongDigest)]
+    [InlineData(true, ValidatorConduct.WrongDigest)]
+    [InlineData(true, ValidatorConduct.WrongFingerprint)]
+    public async Task ARepeatLiarIsPenalisedForEveryCohortItSpoilsAndLosesItsPlace(bool isPrivate, ValidatorConduct lie)
     {
         await using var cluster = await ComputeCluster.StartAsync(
-            validators: 5, conduct: new Dictionary<string, ValidatorConduct> { [Liar] = ValidatorConduct.WrongDigest },
+            validators: 5, conduct: new Dictionary<string, ValidatorConduct> { [Liar] = lie },
             configure: options =>
             {
                 options.AttemptGrace = TimeSpan.FromSeconds(3);

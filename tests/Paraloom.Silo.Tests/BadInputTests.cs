@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Paraloom.Privacy;
 using Paraloom.Silo.Api;
 using Paraloom.Silo.Tests.Support;
@@ -89,6 +92,17 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     }
 
     [Fact]
+    public async Task A_request_target_above_the_limit_is_414_with_an_error_code_and_kestrel_leaves_that_to_the_silo()
+    {
+        var tooLong = await Api.Http.GetAsync("/v1/jobs/" + new string('a', RequestTargetLimit.MaxBytes));
+        var kestrel = Silo.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, tooLong.StatusCode);
+        Assert.Equal("uri-too-long", (await ApiDriver.ProblemAsync(tooLong)).Error);
+        Assert.True(kestrel.Limits.MaxRequestLineSize > RequestTargetLimit.MaxBytes * 2);
+    }
+
+    [Fact]
     public async Task Null_keys_challenges_and_signatures_are_400_and_change_nothing()
     {
         await Api.SubmitAsync(ApiDriver.PrivateJob("nulls", Repository.Program("echo"), [1], Requester));
@@ -118,11 +132,33 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     }
 
     [Fact]
-    public async Task A_body_above_the_request_limit_is_413()
+    public async Task A_body_above_what_the_caps_leave_room_for_is_413_though_below_the_request_limit()
     {
-        var request = Valid() with { Input = new byte[BodyCap] };
+        // Module and sealed input at their caps, base64, plus 16 KiB for the other fields.
+        const long SubmissionCap = (ModuleCap + 2) / 3 * 4 + (InputCap + 62 + 2) / 3 * 4 + 16 * 1024;
+        var request = Valid() with { Input = new byte[120_000] };
 
-        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", BodyCap.ToString());
+        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", SubmissionCap.ToString());
+    }
+
+    [Fact]
+    public void The_submission_limit_is_the_caps_base64_encoded_or_the_request_limit_when_that_is_lower()
+    {
+        var defaults = new SiloOptions();
+        var lowRequestLimit = new SiloOptions { MaxRequestBodyBytes = 1000 };
+
+        Assert.InRange(SubmissionBodyLimit.For(defaults), 86L * 1024 * 1024, 87L * 1024 * 1024);
+        Assert.Equal(1000, SubmissionBodyLimit.For(lowRequestLimit));
+    }
+
+    [Fact]
+    public void Base64_in_json_costs_four_bytes_per_three_even_for_the_characters_an_encoder_might_escape()
+    {
+        // The submission limit counts 4/3 per byte: '+' and '/' must not be written as \u002B or \/.
+        var plusesAndSlashes = Enumerable.Repeat((byte)0xFB, 3000).ToArray();
+
+        Assert.Equal(4000 + 2, System.Text.Json.JsonSerializer.Serialize(plusesAndSlashes, ApiJson.Options).Length);
+        Assert.Contains("+/", System.Text.Json.JsonSerializer.Serialize(plusesAndSlashes, ApiJson.Options));
     }
 
     [Fact]

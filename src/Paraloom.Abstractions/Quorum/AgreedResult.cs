@@ -11,7 +11,8 @@ public sealed class AgreedResult
     [Id(0)]
     private readonly byte[] _output;
 
-    public AgreedResult(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed)
+    public AgreedResult(
+        ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed, ResultDigest? outputFingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         Status = status;
@@ -19,6 +20,7 @@ public sealed class AgreedResult
         _output = output.ToArray();
         Digest = digest;
         FuelUsed = fuelUsed;
+        OutputFingerprint = outputFingerprint;
     }
 
     [Id(1)]
@@ -34,6 +36,10 @@ public sealed class AgreedResult
 
     [Id(4)]
     public long FuelUsed { get; }
+
+    /// <summary>A private job's agreed output fingerprint (<see cref="SignedVote.OutputFingerprint"/>); <c>null</c> otherwise.</summary>
+    [Id(5)]
+    public ResultDigest? OutputFingerprint { get; }
 
     public override string ToString() => $"AgreedResult({Status}, {FuelUsed} fuel, digest {Digest})";
 }

@@ -37,12 +37,12 @@ public interface IResultQuorumGrain : IGrainWithStringKey
     /// <summary>
     /// A later attempt of the job agreed on <paramref name="agreed"/>: if this attempt failed, its members that signed
     /// another result are dissenters and those that signed this one agreed, and their reputation follows. A private
-    /// job's output is sealed under a key bound to the attempt (<paramref name="sealedPerAttempt"/>), so across attempts
-    /// only what does not depend on the attempt compares: status, code, fuel and the sealed output's length; a vote
-    /// that matches on all of them stays unjudged. Settling twice does nothing more.
+    /// job's output is sealed under a key bound to the attempt, so across attempts its output fingerprint compares
+    /// instead, and the sealed bytes only within the attempt: a vote that claims the agreed fingerprint with sealed
+    /// bytes other than most such votes carry dissented. Settling twice does nothing more.
     /// </summary>
     [Alias("settle")]
-    Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt);
+    Task SettleAsync(AgreedResult agreed);
 
     /// <summary>Removes the attempt's stored votes and decision: its job's retention ended.</summary>
     [Alias("forget")]

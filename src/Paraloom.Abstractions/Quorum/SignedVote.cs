@@ -7,8 +7,8 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// A cohort member's vote: its claim (digest and fuel, under its execution profile) signed with its key over <see cref="VoteMessage"/>,
-/// and the result it claims (status, code and output: sealed for a private job) so the quorum can check
-/// the digest and keep the output it agrees on.
+/// and the result it claims (status, code and output: sealed for a private job, with the plaintext's fingerprint)
+/// so the quorum can check the digest and keep the output it agrees on.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("paraloom.signed-vote")]
 public sealed class SignedVote
@@ -18,7 +18,7 @@ public sealed class SignedVote
 
     public SignedVote(
         string jobId, int attempt, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
-        long fuelUsed, string profile, SchnorrSignature signature)
+        long fuelUsed, string profile, SchnorrSignature signature, ResultDigest? outputFingerprint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(profile);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -33,7 +33,8 @@ public sealed class SignedVote
         FuelUsed = fuelUsed;
         Profile = profile;
         Signature = signature;
-        Digest = ResultDigestEncoding.Compute(status, code, _output);
+        OutputFingerprint = outputFingerprint;
+        Digest = ResultDigestEncoding.Compute(status, code, _output, outputFingerprint);
     }
 
     [Id(1)]
@@ -56,7 +57,7 @@ public sealed class SignedVote
     [Id(6)]
     public long FuelUsed { get; }
 
-    /// <summary>The digest of (status, code, output): what the signature covers.</summary>
+    /// <summary>The digest of (status, code, output and a private output's fingerprint): what the signature covers.</summary>
     [Id(7)]
     public ResultDigest Digest { get; }
 
@@ -67,15 +68,22 @@ public sealed class SignedVote
     [Id(9)]
     public string Profile { get; }
 
+    /// <summary>
+    /// For a private job's successful result, the fingerprint of the plaintext output: equal in every attempt for
+    /// equal outputs, so a later attempt's agreement can judge this vote. <c>null</c> otherwise.
+    /// </summary>
+    [Id(10)]
+    public ResultDigest? OutputFingerprint { get; }
+
     /// <summary>Signs a vote with the validator's own key.</summary>
     public static SignedVote Sign(
         SecretKey key, string jobId, int attempt, string validatorId, ExecutionStatus status, uint code,
-        ReadOnlySpan<byte> output, long fuelUsed, string profile)
+        ReadOnlySpan<byte> output, long fuelUsed, string profile, ResultDigest? outputFingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var digest = ResultDigestEncoding.Compute(status, code, output);
+        var digest = ResultDigestEncoding.Compute(status, code, output, outputFingerprint);
         var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed, profile));
-        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, profile, signature);
+        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, profile, signature, outputFingerprint);
     }
 
     public bool VerifySignature(Paraloom.Privacy.PublicKey key) =>

@@ -10,14 +10,16 @@ public sealed class ExecutionResult
 {
     private readonly byte[] _output;
 
-    private ExecutionResult(ExecutionStatus status, uint code, byte[] output, long fuelUsed, ExecutionProfile? profile)
+    private ExecutionResult(
+        ExecutionStatus status, uint code, byte[] output, long fuelUsed, ExecutionProfile? profile, ResultDigest? outputFingerprint = null)
     {
         Status = status;
         Code = code;
         _output = output;
         FuelUsed = fuelUsed;
         Profile = profile;
-        Digest = status == ExecutionStatus.TimedOut ? null : ResultDigestEncoding.Compute(status, code, output);
+        OutputFingerprint = outputFingerprint;
+        Digest = status == ExecutionStatus.TimedOut ? null : ResultDigestEncoding.Compute(status, code, output, outputFingerprint);
     }
 
     public ExecutionStatus Status { get; }
@@ -36,6 +38,12 @@ public sealed class ExecutionResult
 
     /// <summary>The engine profile the result was produced under (results of equal profiles are comparable).</summary>
     public ExecutionProfile? Profile { get; }
+
+    /// <summary>
+    /// A private job's successful result: the plaintext output's fingerprint (the same in every attempt), while
+    /// <see cref="Output"/> is the sealed output; <c>null</c> for every other result.
+    /// </summary>
+    public ResultDigest? OutputFingerprint { get; }
 
     /// <summary>The digest to vote on; <c>null</c> exactly when the execution timed out.</summary>
     public ResultDigest? Digest { get; }
@@ -58,10 +66,10 @@ public sealed class ExecutionResult
     internal static ExecutionResult TimedOut(long fuelUsed, ExecutionProfile? profile = null) =>
         new(ExecutionStatus.TimedOut, 0, [], fuelUsed, profile);
 
-    /// <summary>The same result with its output replaced (a private job's output by its ciphertext).</summary>
-    internal ExecutionResult WithOutput(byte[] output) =>
+    /// <summary>The same result with a private job's output replaced by its sealed bytes and the plaintext's fingerprint.</summary>
+    internal ExecutionResult WithSealedOutput(byte[] sealedOutput, ResultDigest outputFingerprint) =>
         Status == ExecutionStatus.Ok
-            ? new(Status, Code, output, FuelUsed, Profile)
+            ? new(Status, Code, sealedOutput, FuelUsed, Profile, outputFingerprint)
             : throw new InvalidOperationException("Only a successful result has an output.");
 
     /// <summary>Zeroes the output in place once a private job's plaintext has been sealed.</summary>

@@ -278,7 +278,7 @@ internal sealed partial class ComputeJobGrain(
                 var result = decision.Result!;
                 // Before the job is final, so a crash in between settles again (idempotently) when it resumes.
                 await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
-                    GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result, Lifecycle.IsPrivate)));
+                    GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result)));
                 Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;

@@ -56,11 +56,16 @@ internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
 internal sealed record StoredRefusal(string ValidatorId, string Reason);
 
 internal sealed record StoredVote(
-    string ValidatorId, ExecutionStatus Status, uint Code, ResultDigest Digest, int OutputLength, long FuelUsed, byte[] Signature);
+    string ValidatorId, ExecutionStatus Status, uint Code, ResultDigest Digest, int OutputLength, long FuelUsed, byte[] Signature,
+    ResultDigest? OutputFingerprint = null);
 
-/// <summary>What a later attempt agreed on; a private job's output is sealed per attempt, so only its length compares.</summary>
+/// <summary>
+/// What a later attempt agreed on. A private job's output is sealed per attempt, so its bytes do not compare; its
+/// fingerprint does.
+/// </summary>
 internal sealed record StoredAgreement(
-    ExecutionStatus Status, uint Code, int OutputLength, ResultDigest Digest, long FuelUsed, bool SealedPerAttempt);
+    ExecutionStatus Status, uint Code, int OutputLength, ResultDigest Digest, long FuelUsed, ResultDigest? OutputFingerprint);
 
 internal sealed record StoredDecision(
-    AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed);
+    AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed,
+    ResultDigest? OutputFingerprint = null);

@@ -102,7 +102,8 @@ internal sealed partial class ResultQuorumGrain(
         if (receipt == VoteReceipt.Counted || (receipt == VoteReceipt.Equivocation && !wasEquivocator))
         {
             Stored.Votes.Add(new StoredVote(
-                vote.ValidatorId, vote.Status, vote.Code, vote.Digest, vote.Output.Length, vote.FuelUsed, vote.Signature.ToBytes()));
+                vote.ValidatorId, vote.Status, vote.Code, vote.Digest, vote.Output.Length, vote.FuelUsed, vote.Signature.ToBytes(),
+                vote.OutputFingerprint));
             if (Stored.Decision is null)
             {
                 Stored.Outputs.TryAdd(vote.Digest.ToString(), vote.Output.ToArray());
@@ -160,7 +161,7 @@ internal sealed partial class ResultQuorumGrain(
         }
     }
 
-    public async Task SettleAsync(AgreedResult agreed, bool sealedPerAttempt)
+    public async Task SettleAsync(AgreedResult agreed)
     {
         ArgumentNullException.ThrowIfNull(agreed);
         if (_tally is null || Stored.Decision is not { Kind: not AgreementOutcomeKind.Finalised })
@@ -170,7 +171,7 @@ internal sealed partial class ResultQuorumGrain(
         if (Stored.LaterAgreement is null)
         {
             Stored.LaterAgreement = new StoredAgreement(
-                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, sealedPerAttempt);
+                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, agreed.OutputFingerprint);
             await state.WriteStateAsync();
         }
         await ApplyReputationAsync();
@@ -272,12 +273,35 @@ internal sealed partial class ResultQuorumGrain(
         {
             return MemberConduct.Dissented;
         }
-        if (later.SealedPerAttempt)
+        if (later.OutputFingerprint is null)
         {
-            // Same plaintext length and the same run: whether the sealed bytes hide the same output nobody here can tell.
-            return MemberConduct.Inconclusive;
+            return vote.Digest == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
         }
-        return vote.Digest == later.Digest ? MemberConduct.Agreed : MemberConduct.Dissented;
+        // A private output is sealed under a key bound to the attempt: its bytes compare only within this attempt.
+        if (vote.OutputFingerprint != later.OutputFingerprint)
+        {
+            return MemberConduct.Dissented;
+        }
+        return SealedAgreedOutput(later.OutputFingerprint) is { } honest
+            ? vote.Digest == honest ? MemberConduct.Agreed : MemberConduct.Dissented
+            : MemberConduct.Inconclusive;
+    }
+
+    /// <summary>
+    /// The digest most of this attempt's votes with the agreed fingerprint carry: the honest sealing of the agreed
+    /// output, since honest members seal one output identically. A vote that claims the fingerprint with other sealed
+    /// bytes lies about one of them. With no strict majority nobody here can tell which.
+    /// </summary>
+    private ResultDigest? SealedAgreedOutput(ResultDigest fingerprint)
+    {
+        var claims = Stored.Votes
+            .GroupBy(vote => vote.ValidatorId)
+            .Select(votes => votes.Last())
+            .Where(vote => vote.OutputFingerprint == fingerprint)
+            .ToList();
+        return claims
+            .GroupBy(vote => vote.Digest)
+            .FirstOrDefault(digest => digest.Count() * 2 > claims.Count)?.Key;
     }
 
     private bool IsCertain(MemberConduct conduct) => conduct switch
@@ -342,12 +366,14 @@ internal sealed partial class ResultQuorumGrain(
         }
         var agreed = Stored.Votes.First(vote => vote.FuelUsed == outcome.FuelUsed && vote.Digest == outcome.Digest);
         return new StoredDecision(
-            outcome.Kind, null, agreed.Status, agreed.Code, Stored.Outputs[agreed.Digest.ToString()], outcome.Digest, agreed.FuelUsed);
+            outcome.Kind, null, agreed.Status, agreed.Code, Stored.Outputs[agreed.Digest.ToString()], outcome.Digest, agreed.FuelUsed,
+            agreed.OutputFingerprint);
     }
 
     private QuorumDecision ToDecision(StoredDecision decision) => new(
         Stored.JobId!, Stored.Attempt, decision.Kind,
-        decision.Digest is null ? null : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed),
+        decision.Digest is null ? null
+            : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint),
         decision.Reason, Faulted());
 
     /// <summary>Members with a fault on record: members that have not replied yet count only once the attempt is closed.</summary>

@@ -60,7 +60,7 @@ internal sealed class ValidatorRegistryGrain(
         {
             return Task.CompletedTask;
         }
-        var before = _load.GetValueOrDefault(validatorId).InFlight;
+        var before = ReportedInFlight(validatorId);
         _load[validatorId] = load with { InFlight = Math.Max(0, load.InFlight) };
         if (load.InFlight < before)
         {
@@ -132,7 +132,15 @@ internal sealed class ValidatorRegistryGrain(
     }
 
     /// <summary>What the validator reported running, plus the cohorts it was reserved for since.</summary>
-    private int InFlight(string validatorId) => _load.GetValueOrDefault(validatorId).InFlight + _reservations.Held(validatorId);
+    private int InFlight(string validatorId) => ReportedInFlight(validatorId) + _reservations.Held(validatorId);
+
+    /// <summary>
+    /// What the validator last reported running. Until it reports to this activation (a new one asks every validator
+    /// when it starts), it counts as full: it may still be executing what an earlier activation assigned, and a job
+    /// that waits for its report is better than one handed to a validator that refuses it as busy.
+    /// </summary>
+    private int ReportedInFlight(string validatorId) =>
+        _load.TryGetValue(validatorId, out var load) ? load.InFlight : Validators[validatorId].Capacity;
 
     /// <summary>
     /// Picks the cohort among validators of one execution profile, trying the profiles with the most validators

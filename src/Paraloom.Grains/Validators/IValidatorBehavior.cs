@@ -15,8 +15,17 @@ public enum ValidatorConduct
 {
     Honest,
 
-    /// <summary>Votes a different result, consistent with the output it sends.</summary>
+    /// <summary>
+    /// Votes a different output of the honest length, consistent with the digest it signs; for a private job it
+    /// claims the honest output fingerprint beside its forged sealed bytes.
+    /// </summary>
     WrongDigest,
+
+    /// <summary>
+    /// Like <see cref="WrongDigest"/>, but a private job's vote claims a fingerprint of its own too, as a liar that
+    /// seals a plaintext of its choosing would.
+    /// </summary>
+    WrongFingerprint,
 
     /// <summary>Sends the honest vote and a second, different, signed vote for the same attempt.</summary>
     Equivocate,

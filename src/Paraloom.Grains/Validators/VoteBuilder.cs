@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
 
@@ -17,28 +18,45 @@ internal static class VoteBuilder
     public static IReadOnlyList<SignedVote> Build(
         string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment, ExecutionResult result, string profile)
     {
-        SignedVote Honest() => SignedVote.Sign(
-            key, assignment.JobId, assignment.Attempt, validatorId, result.Status, result.Code, result.Output.Span, result.FuelUsed, profile);
-        SignedVote Wrong()
-        {
-            byte[] wrongOutput = result.Status == ExecutionStatus.Ok ? [.. result.Output.Span, (byte)0x5A] : ForgedOutput;
-            return SignedVote.Sign(key, assignment.JobId, assignment.Attempt, validatorId, ExecutionStatus.Ok, 0, wrongOutput, result.FuelUsed, profile);
-        }
+        SignedVote Sign(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest? fingerprint) => SignedVote.Sign(
+            key, assignment.JobId, assignment.Attempt, validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
+        SignedVote Honest() => Sign(result.Status, result.Code, result.Output.Span, result.OutputFingerprint);
+        SignedVote Wrong(ResultDigest? fingerprint) => result.Status == ExecutionStatus.Ok
+            ? Sign(ExecutionStatus.Ok, 0, SameLengthForgery(result.Output.Span), fingerprint)
+            : Sign(ExecutionStatus.Ok, 0, ForgedOutput, fingerprint);
 
         return conduct switch
         {
             ValidatorConduct.Honest => [Honest()],
-            ValidatorConduct.WrongDigest or ValidatorConduct.VoteOutsideCohort => [Wrong()],
-            ValidatorConduct.Equivocate => [Honest(), Wrong()],
+            ValidatorConduct.WrongDigest or ValidatorConduct.VoteOutsideCohort => [Wrong(result.OutputFingerprint)],
+            ValidatorConduct.WrongFingerprint => [Wrong(result.OutputFingerprint is null ? null : ForgedFingerprint(result.OutputFingerprint))],
+            ValidatorConduct.Equivocate => [Honest(), Wrong(result.OutputFingerprint)],
             ValidatorConduct.BadSignature => [WithForeignSignature(Honest())],
             _ => [],
         };
+    }
+
+    /// <summary>Output of the honest length with its last byte changed: length alone cannot give the lie away.</summary>
+    private static byte[] SameLengthForgery(ReadOnlySpan<byte> output)
+    {
+        byte[] forged = output.IsEmpty ? [0x5A] : output.ToArray();
+        forged[^1] ^= 0x5A;
+        return forged;
+    }
+
+    private static ResultDigest ForgedFingerprint(ResultDigest honest)
+    {
+        var bytes = honest.AsSpan().ToArray();
+        bytes[0] ^= 0x5A;
+        return ResultDigest.FromBytes(bytes);
     }
 
     private static SignedVote WithForeignSignature(SignedVote vote)
     {
         using var stranger = SecretKey.Generate();
         var signature = stranger.Sign(VoteMessage.Encode(vote.JobId, vote.Attempt, vote.Digest, vote.FuelUsed, vote.Profile));
-        return new SignedVote(vote.JobId, vote.Attempt, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature);
+        return new SignedVote(
+            vote.JobId, vote.Attempt, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature,
+            vote.OutputFingerprint);
     }
 }

@@ -13,6 +13,9 @@ public static class CommittedInput
     private const byte Version = 1;
     private const int HeaderSize = 1 + Blinding.Size;
 
+    /// <summary>How many bytes a sealed input is longer than its data.</summary>
+    public const int Overhead = HeaderSize + Aead.Overhead;
+
     /// <summary>
     /// Seals <paramref name="data"/> with the blinding of the job's input commitment. The caller commits with the
     /// same blinding (<see cref="PrivateJobInput.Seal"/> does both).

@@ -10,7 +10,8 @@ namespace Paraloom.Compute.PrivateJobs;
 /// unwrap the job key with the validator's secret key, open the input and check that the input commitment
 /// opens to it (<see cref="CommittedInput"/>), execute, and seal the output
 /// deterministically for (job key, job, attempt), so every honest cohort member returns the same
-/// ciphertext and votes on its digest. The input plaintext, the output plaintext and the instance's
+/// ciphertext and votes on its digest, which also covers the output's attempt-independent fingerprint
+/// (<see cref="OutputFingerprint"/>). The input plaintext, the output plaintext and the instance's
 /// linear memory are zeroed once used; the job key is disposed (zeroed) on the way out.
 /// </summary>
 public sealed class PrivateJobRunner
@@ -97,7 +98,8 @@ public sealed class PrivateJobRunner
         try
         {
             var sealedOutput = OutputSealer.Seal(jobKey, binding, attempt, plain.Output.Span);
-            return plain.WithOutput(sealedOutput.ToBytes());
+            var fingerprint = ResultDigest.FromBytes(OutputFingerprint.Compute(jobKey, binding, plain.Output.Span));
+            return plain.WithSealedOutput(sealedOutput.ToBytes(), fingerprint);
         }
         finally
         {

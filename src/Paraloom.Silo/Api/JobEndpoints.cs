@@ -72,7 +72,7 @@ internal static class JobEndpoints
     {
         try
         {
-            var request = await JsonBody.ReadAsync<SubmitJobRequest>(context.Request, options.MaxRequestBodyBytes, cancellationToken);
+            var request = await JsonBody.ReadAsync<SubmitJobRequest>(context.Request, SubmissionBodyLimit.For(options), cancellationToken);
             var submission = SubmissionMapper.ToSubmission(request);
             var status = await Job(grains, request.JobId).SubmitAsync(submission);
             metrics.JobSubmitted(submission.IsPrivate);

@@ -78,7 +78,8 @@ public sealed class SiloOptions
     public int ExecutionThreads { get; set; } = 4;
 
     /// <summary>
-    /// The largest request body Kestrel accepts (default 100 MiB: a capped module and input, base64-encoded).
+    /// The largest request body Kestrel accepts (default 100 MiB). A submission is held to less when the caps allow
+    /// less: its module and input at their caps, base64-encoded, and its other fields (about 87 MiB by default).
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 100L * 1024 * 1024;
 

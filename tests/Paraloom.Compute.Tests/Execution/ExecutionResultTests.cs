@@ -18,6 +18,19 @@ public class ExecutionResultTests
     }
 
     [Fact]
+    public void A_private_results_digest_covers_its_sealed_output_and_its_fingerprint_under_its_own_tag()
+    {
+        var fingerprint = ResultDigest.FromBytes(Enumerable.Repeat((byte)0x11, ResultDigest.Length).ToArray());
+        var otherFingerprint = ResultDigest.FromBytes(Enumerable.Repeat((byte)0x12, ResultDigest.Length).ToArray());
+        var sealedResult = ExecutionResult.Ok([], 10).WithSealedOutput("abc"u8.ToArray(), fingerprint);
+
+        Assert.Equal("d95141b47958f3e6b8aca92621bd0cde93712eae63be37882a6bc84a52d8f7d7", sealedResult.Digest!.ToString());
+        Assert.Equal(fingerprint, sealedResult.OutputFingerprint);
+        Assert.NotEqual(ExecutionResult.Ok("abc"u8.ToArray(), 10).Digest, sealedResult.Digest);
+        Assert.NotEqual(ResultDigestEncoding.Compute(ExecutionStatus.Ok, 0, "abc"u8, otherFingerprint), sealedResult.Digest);
+    }
+
+    [Fact]
     public void Fuel_is_not_part_of_the_digest_but_status_code_and_output_are()
     {
         Assert.Equal(ExecutionResult.Ok([1], 1).Digest, ExecutionResult.Ok([1], 2).Digest);
