@@ -102,7 +102,18 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         var finals = new List<JobProgress>();
         foreach (var id in ids)
         {
-            var final = await first.WaitAsync(id).WaitAsync(Bound);
+            JobProgress final;
+            try
+            {
+                final = await first.WaitAsync(id).WaitAsync(Bound);
+            }
+            catch (TimeoutException)
+            {
+                var stuck = await second.GetStatusAsync(id);
+                throw new TimeoutException(
+                    $"{id} was not final within {Bound}: {stuck.State}, attempt {stuck.Attempt}, {stuck.VotesReceived}/{stuck.Threshold} votes, " +
+                    $"cohort {string.Join(' ', stuck.Cohort.Select(member => member.ValidatorId))}, awaiting keys: {stuck.AwaitingKeys}");
+            }
             Assert.True(final.State == JobState.Finalised || !string.IsNullOrEmpty(final.Reason), $"{id} ended {final.State} with no reason");
             var elsewhere = await second.GetStatusAsync(id).WaitAsync(Bound);
             Assert.Equal((final.State, final.Attempt, final.Digest), (elsewhere.State, elsewhere.Attempt, elsewhere.Digest));
