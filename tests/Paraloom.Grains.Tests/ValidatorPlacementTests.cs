@@ -22,6 +22,8 @@ public sealed class ValidatorPlacementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var store = TestStores.Sqlite(_directory);
+        // Once, before both silos start: two silos creating the schema of a fresh store at once would race.
+        await SchemaMigrator.MigrateAsync(store);
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((options, silo) =>
         {
