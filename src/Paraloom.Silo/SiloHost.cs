@@ -65,12 +65,11 @@ public static class SiloHost
 
     private static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, ParaloomStore? store)
     {
-        silo.UseLocalhostClustering(
-            siloPort: PortOrFree(options.SiloPort), gatewayPort: PortOrFree(options.GatewayPort),
-            serviceId: options.ServiceId, clusterId: options.ClusterId);
+        silo.UseParaloomClustering(options, PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort));
         if (options.Kubernetes)
         {
-            // A StatefulSet recreates a deleted pod under its name, so deleting a dead silo's pod restarts it with its keys.
+            // After the clustering: the pod's name and IP go to Orleans. A StatefulSet recreates a deleted pod under its
+            // name, so deleting a dead silo's pod restarts it with its keys.
             silo.UseKubernetesHosting(kubernetes => kubernetes.Configure(hosting => hosting.DeleteDefunctSiloPods = true));
         }
         if (store is null)

@@ -11,6 +11,7 @@ using Paraloom.Benchmarks.Privacy;
 // `-- front-door [jobs] [requesters] [poll-ms]` drives a real silo over HTTP through the SDK, SQLite and PostgreSQL, and profiles the path;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
 // `-- sdk-wait [jobs]` prints how soon the SDK sees a private job through, per transport, events against polling;
+// `-- cluster-scale-out CONNECTION [jobs] [in-flight] [max-silos]` prints jobs/s and per-silo efficiency on 1, 2, 3 silo processes;
 // any other arguments go to BenchmarkSwitcher (e.g. `-- --filter '*'` runs every benchmark class).
 switch (args)
 {
@@ -30,6 +31,9 @@ switch (args)
         return 0;
     case [SdkWaitLatency.Command, ..]:
         await SdkWaitLatency.RunAsync(args);
+        return 0;
+    case [ClusterScaleOut.Command, ..]:
+        await ClusterScaleOut.RunAsync(args);
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PrivateJobThroughput).Assembly).Run(args);

@@ -54,7 +54,7 @@ public sealed class ByzantineTests
         // The spare ranks last, so the first cohort certainly holds the faulty validator.
         await cluster.DemoteAsync(Spare);
         var submitted = await cluster.SubmitPublicAsync("job", Repository.Program("sum"), ProgramInputs.Numbers(5, 6), ShortLimits);
-        Assert.Contains(submitted.Cohort, member => member.ValidatorId == Faulty);
+        Assert.Contains(submitted.Cohort, member => member.ValidatorId == cluster.IdOf(Faulty));
 
         var final = await cluster.WaitFinalAsync("job");
 
@@ -64,7 +64,7 @@ public sealed class ByzantineTests
             Assert.Equal(ProgramInputs.Sum(5, 6), (await cluster.FetchResultAsync("job")).Output.ToArray());
             // Only an equivocator's honest first vote can complete the first attempt; otherwise a retry was needed.
             Assert.True(final.Attempt > 1 || fault == ValidatorConduct.Equivocate);
-            Assert.True(final.Attempt == 1 || !final.Cohort.Any(member => member.ValidatorId == Faulty));
+            Assert.True(final.Attempt == 1 || !final.Cohort.Any(member => member.ValidatorId == cluster.IdOf(Faulty)));
             if (fault != ValidatorConduct.WrongDigest)
             {
                 // A caught member is picked last, so the one retry goes to the spare and the two honest members.
@@ -99,12 +99,12 @@ public sealed class ByzantineTests
         await cluster.DemoteAsync(Spare);
         var beforeFault = await cluster.ReputationOfAsync(Spare);
         var submitted = await cluster.SubmitPublicAsync("job", WasmModules.Spin(200_000), []);
-        Assert.DoesNotContain(submitted.Cohort, member => member.ValidatorId == Spare);
+        Assert.DoesNotContain(submitted.Cohort, member => member.ValidatorId == cluster.IdOf(Spare));
         var quorum = cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("job", 1));
 
         // A vote in the outsider's name that it did not sign proves nothing against it: refused, no penalty.
         using var stranger = SecretKey.Generate();
-        var framed = SignedVote.Sign(stranger, "job", 1, Spare, ExecutionStatus.Ok, 0, "framed"u8, 1, submitted.Profile!);
+        var framed = SignedVote.Sign(stranger, "job", 1, cluster.IdOf(Spare), ExecutionStatus.Ok, 0, "framed"u8, 1, submitted.Profile!);
         Assert.Equal(VoteAcceptance.NotInCohort, await quorum.SubmitVoteAsync(framed));
         Assert.Equal(beforeFault, await cluster.ReputationOfAsync(Spare));
 
@@ -118,7 +118,7 @@ public sealed class ByzantineTests
         Assert.Equal(Digests.Ok([]), final.Digest);
         await WaitForReputationAsync(cluster, Spare, beforeFault + Reputation.VotedOutsideCohortDelta);
         var snapshot = await quorum.GetSnapshotAsync();
-        Assert.DoesNotContain(Spare, snapshot.Replied);
+        Assert.DoesNotContain(cluster.IdOf(Spare), snapshot.Replied);
         Assert.Equal(3, snapshot.VotesCounted);
     }
 
@@ -130,12 +130,12 @@ public sealed class ByzantineTests
         await cluster.Validator(Faulty).ApplyReputationAsync(
             new ReputationOutcome("caught", 1, Compute.Agreement.MemberConduct.Equivocated));
         Assert.Equal(Reputation.Initial + Reputation.EquivocatedDelta, await cluster.ReputationOfAsync(Faulty));
-        Assert.Contains(await cluster.Registry.GetValidatorsAsync(), v => v.ValidatorId == Faulty && v.Reputation == 250);
+        Assert.Contains(await cluster.Registry.GetValidatorsAsync(), v => v.ValidatorId == cluster.IdOf(Faulty) && v.Reputation == 250);
 
         for (var i = 0; i < 8; i++)
         {
             var status = await cluster.SubmitPublicAsync($"job-{i}", Repository.Program("sum"), ProgramInputs.Numbers((uint)i));
-            Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == Faulty);
+            Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == cluster.IdOf(Faulty));
             await cluster.WaitFinalAsync($"job-{i}");
         }
         var tooMany = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("k4").SubmitAsync(

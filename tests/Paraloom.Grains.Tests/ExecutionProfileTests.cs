@@ -21,7 +21,9 @@ public sealed class ExecutionProfileTests
         using var secondKey = SecretKey.Generate();
         foreach (var (id, key) in new[] { ("other-1", firstKey), ("other-2", secondKey) })
         {
-            await cluster.Registry.RegisterAsync(new ValidatorInfo(id, "silo-elsewhere", key.PublicKey, 4, 0, Reputation.Max, "wasmtime/49.0.0/x64/00"));
+            // Registered from a silo of the cluster, so they count as online.
+            await cluster.Registry.RegisterAsync(
+                new ValidatorInfo(id, "silo-elsewhere", key.PublicKey, 4, 0, Reputation.Max, "wasmtime/49.0.0/x64/00"), cluster.SiloAddress);
         }
 
         await cluster.SubmitPublicAsync("profiled", Repository.Program("sum"), ProgramInputs.Numbers(1, 2));

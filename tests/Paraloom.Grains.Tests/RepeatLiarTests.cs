@@ -48,11 +48,11 @@ public sealed class RepeatLiarTests
         Assert.All(afterwards, status =>
         {
             Assert.Equal((JobState.Finalised, 1), (status.State, status.Attempt));
-            Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == Liar);
+            Assert.DoesNotContain(status.Cohort, member => member.ValidatorId == cluster.IdOf(Liar));
         });
         foreach (var validator in await cluster.Registry.GetValidatorsAsync())
         {
-            Assert.True(validator.ValidatorId == Liar || validator.Reputation >= Reputation.Initial,
+            Assert.True(validator.ValidatorId == cluster.IdOf(Liar) || validator.Reputation >= Reputation.Initial,
                 $"{validator.ValidatorId} was penalised: {validator.Reputation}");
         }
     }

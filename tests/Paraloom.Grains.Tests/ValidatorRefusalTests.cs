@@ -57,7 +57,7 @@ public sealed class ValidatorRefusalTests
         var envelope = new PrivateEnvelope(genuine.SealedInput, genuine.InputCommitment, cluster.Requester.PublicKey, otherJob.OwnershipProof);
         var job = JobSpec.Private(JobId.Parse("forged"), echo, envelope);
         var context = new PrivateJobContext("forged", SHA256.HashData(echo), genuine.InputCommitment, cluster.Requester.PublicKey, genuine.Nonce);
-        var validatorId = "validator-1";
+        var validatorId = cluster.IdOf("validator-1");
         var wrapped = context.WrapKeyFor(cluster.Requester, [new CohortMember(validatorId, cluster.ValidatorKey(validatorId).PublicKey)]);
 
         Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(validatorId).ExecuteAsync(new Assignment(job, 1, wrapped[validatorId])));

@@ -27,7 +27,7 @@ public sealed class ComputeMetricsTests(ObservedSilo observed)
         Assert.Equal(0, Metrics.Value("paraloom_compute_jobs_rejected_total", ("reason", "distribution-timeout")));
         Assert.Equal(0, Metrics.Value("paraloom_compute_jobs_rejected_total", ("reason", "key-hand-out-timeout")));
         Assert.Equal(0, Metrics.Value("paraloom_compute_jobs_capacity_waits_total"));
-        foreach (var validator in new[] { "validator-1", "validator-2", "validator-3" })
+        foreach (var validator in observed.ValidatorIds)
         {
             Assert.Equal(0, Metrics.Value("paraloom_compute_validator_refusals_total", ("validator_id", validator)));
             Assert.Equal(0, Metrics.Value("paraloom_compute_validator_conduct_total", ("validator_id", validator), ("conduct", "equivocated")));
@@ -48,7 +48,7 @@ public sealed class ComputeMetricsTests(ObservedSilo observed)
     public void Votes_selections_and_conduct_are_labelled_by_verdict_and_validator()
     {
         Assert.True(Metrics.Value("paraloom_compute_votes_total", ("verdict", "accepted")) > 0);
-        Assert.True(Metrics.Value("paraloom_compute_validator_selections_total", ("validator_id", ObservedSilo.Liar)) > 0);
+        Assert.True(Metrics.Value("paraloom_compute_validator_selections_total", ("validator_id", observed.LiarId)) > 0);
         Assert.True(Metrics.Find("paraloom_compute_validator_conduct_total", ("conduct", "agreed")).Sum(sample => sample.Value) > 0);
     }
 

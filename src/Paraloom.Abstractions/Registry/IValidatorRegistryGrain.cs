@@ -1,20 +1,23 @@
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace Paraloom.Grains;
 
 /// <summary>
 /// The scoring view of every validator (one grain, key <see cref="Key"/>), so picking a cohort is one call.
-/// Validators report themselves; load is soft state, membership and reputation are stored.
+/// Validators report themselves; load is soft state, membership and reputation are stored. A validator counts only
+/// while the silo it registered from is an active member of the cluster: on a silo that is gone it is offline, neither
+/// listed nor selected, until it registers again from a running silo.
 /// </summary>
 [Alias("paraloom.validator-registry")]
 public interface IValidatorRegistryGrain : IGrainWithStringKey
 {
     public const string Key = "validators";
 
-    /// <summary>Adds or refreshes a validator's entry.</summary>
+    /// <summary>Adds or refreshes a validator's entry, hosted on <paramref name="host"/> (the silo holding its key).</summary>
     [Alias("register")]
-    Task RegisterAsync(ValidatorInfo validator);
+    Task RegisterAsync(ValidatorInfo validator, SiloAddress host);
 
     /// <summary>A validator's load changed; a lower load wakes jobs waiting for capacity.</summary>
     [OneWay]
@@ -52,6 +55,7 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     [Alias("release")]
     Task ReleaseAsync(string jobId, string? validatorId);
 
+    /// <summary>The online validators: those whose silo is an active member of the cluster.</summary>
     [Alias("validators")]
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();
 }

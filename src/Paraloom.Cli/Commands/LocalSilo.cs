@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using EndpointOptions = Orleans.Configuration.EndpointOptions;
 using Paraloom.Silo;
 
 namespace Paraloom.Cli.Commands;
@@ -35,5 +38,12 @@ internal static class LocalSilo
             });
         await app.StartAsync(cancellationToken);
         return (app, new Uri(app.Urls.First()));
+    }
+
+    /// <summary>The Orleans ports the started silo listens on: silo to silo, and the gateway for Orleans clients.</summary>
+    public static (int SiloPort, int GatewayPort) OrleansPorts(WebApplication app)
+    {
+        var endpoints = app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+        return (endpoints.SiloPort, endpoints.GatewayPort);
     }
 }

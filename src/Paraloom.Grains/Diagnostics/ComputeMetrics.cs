@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Options;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy.Protocol;
@@ -39,10 +38,10 @@ internal sealed class ComputeMetrics
     private readonly Counter<long> _conduct;
     private readonly Counter<long> _refusals;
 
-    public ComputeMetrics(IMeterFactory meterFactory, IOptions<ComputeOptions> options)
+    public ComputeMetrics(IMeterFactory meterFactory, IValidatorKeyRing keyRing)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keyRing);
         var meter = meterFactory.Create(MeterName);
         _finalised = meter.CreateCounter<long>("paraloom.compute.jobs.finalised", "{job}", "Jobs whose cohort agreed on a result.");
         _rejected = meter.CreateCounter<long>("paraloom.compute.jobs.rejected", "{job}", "Accepted jobs that ended rejected, by reason code.");
@@ -61,7 +60,7 @@ internal sealed class ComputeMetrics
             "Reputation outcomes applied to a validator: agreed, dissented, timed-out, equivocated, invalid-signature.");
         _refusals = meter.CreateCounter<long>("paraloom.compute.validator.refusals", "{assignment}",
             "Assignments a local validator refused before running anything (bad ownership proof, input not the committed one).");
-        StartAtZero(options.Value.LocalValidators.ValidatorIds);
+        StartAtZero([.. keyRing.ValidatorIds]);
     }
 
     private void StartAtZero(IReadOnlyList<string> localValidators)

@@ -5,7 +5,7 @@ internal static class ComputeOptionsValidation
 {
     public const string Message =
         "ComputeOptions: KeyHandOutTimeout, AttemptGrace, DeadlineCheckPeriod and ResultChallengeLifetime must be positive; " +
-        "LocalValidators needs a SiloId, an IdPrefix, a Count of zero or more and a positive Capacity, and Count × Capacity " +
+        "LocalValidators needs a SiloId, a KeyFilePrefix, a Count of zero or more and a positive Capacity, and Count × Capacity " +
         "may not exceed what the validators' shared Scheduler admits (ConcurrentExecutions + QueueCapacity): work the " +
         "registry assigns within their capacity would otherwise be turned away as busy.";
 
@@ -14,7 +14,7 @@ internal static class ComputeOptionsValidation
         && options.DeadlineCheckPeriod > TimeSpan.Zero && options.ResultChallengeLifetime > TimeSpan.Zero
         && options.Caps is not null && options.Agreement is not null && options.Selection is not null && options.Fees is not null
         && options.LocalValidators is { Count: >= 0, Capacity: > 0 } validators
-        && !string.IsNullOrWhiteSpace(validators.SiloId) && !string.IsNullOrWhiteSpace(validators.IdPrefix)
+        && !string.IsNullOrWhiteSpace(validators.SiloId) && !string.IsNullOrWhiteSpace(validators.KeyFilePrefix)
         && validators.Scheduler is not null
         && (long)validators.Count * validators.Capacity <= validators.Scheduler.ConcurrentExecutions + validators.Scheduler.QueueCapacity;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Paraloom.Compute.Execution;
 using Paraloom.Compute.PrivateJobs;
 
@@ -50,6 +51,22 @@ public static class ComputeSiloBuilderExtensions
         services.AddSingleton<AssignmentRunner>();
         services.AddSingleton<SubmissionValidator>();
         services.AddHostedService<LocalValidatorActivation>();
+        PublishHostedValidators(silo);
         return silo;
+    }
+
+    /// <summary>
+    /// Validators activate only where their keys are: this silo publishes the ids it holds as silo metadata, which
+    /// every silo's <see cref="KeyHolderPlacementDirector"/> reads.
+    /// </summary>
+    private static void PublishHostedValidators(ISiloBuilder silo)
+    {
+        silo.Services.AddPlacementDirector<KeyHolderPlacement, KeyHolderPlacementDirector>();
+        // Orleans reads the metadata from this dictionary when its options are first built; the key ring is known
+        // only then, so this configuration (registered first, so run first) fills it in.
+        var published = new Dictionary<string, string>(StringComparer.Ordinal);
+        silo.Services.AddOptions<SiloMetadata>().Configure<IValidatorKeyRing>((_, keyRing) =>
+            published[KeyHolderPlacementDirector.MetadataKey] = string.Join(',', keyRing.ValidatorIds));
+        silo.UseSiloMetadata(published);
     }
 }

@@ -4,24 +4,38 @@ using Paraloom.Privacy;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// The keys of the validators configured in <see cref="LocalValidatorOptions"/>: read from the key directory
-/// (and created there when missing), or generated for this process only.
+/// The keys of the validators configured in <see cref="LocalValidatorOptions"/>: one per key slot, read from the key
+/// directory (and created there, owner-only, when missing), or generated for this process only. Each validator's id
+/// comes from its public key.
 /// </summary>
 internal sealed class LocalValidatorKeyRing : IValidatorKeyRing, IDisposable
 {
     private readonly Dictionary<string, SecretKey> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idBySlot = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _slotById = new(StringComparer.Ordinal);
 
     public LocalValidatorKeyRing(LocalValidatorOptions options)
     {
-        foreach (var id in options.ValidatorIds)
+        foreach (var slot in options.KeySlots)
         {
-            _keys.Add(id, options.KeyDirectory is { } directory ? LoadOrCreate(directory, id) : SecretKey.Generate());
+            var key = options.KeyDirectory is { } directory ? LoadOrCreate(directory, slot) : SecretKey.Generate();
+            var id = ValidatorIdentity.FromPublicKey(key.PublicKey);
+            if (!_keys.TryAdd(id, key))
+            {
+                throw new InvalidOperationException($"Key slots {_slotById[id]} and {slot} hold the same key: each validator needs its own.");
+            }
+            _idBySlot.Add(slot, id);
+            _slotById.Add(id, slot);
         }
     }
 
     public IReadOnlyCollection<string> ValidatorIds => _keys.Keys;
 
     public bool TryGetKey(string validatorId, [NotNullWhen(true)] out SecretKey? key) => _keys.TryGetValue(validatorId, out key);
+
+    public string? SlotOf(string validatorId) => _slotById.GetValueOrDefault(validatorId);
+
+    public string ValidatorIdOf(string slot) => _idBySlot[slot];
 
     public void Dispose()
     {
@@ -31,16 +45,16 @@ internal sealed class LocalValidatorKeyRing : IValidatorKeyRing, IDisposable
         }
     }
 
-    private static SecretKey LoadOrCreate(string directory, string id)
+    private static SecretKey LoadOrCreate(string directory, string slot)
     {
-        var path = Path.Combine(directory, id + KeyFile.SecretKeyExtension);
+        var path = Path.Combine(directory, slot + KeyFile.SecretKeyExtension);
         if (File.Exists(path))
         {
             return KeyFile.ReadSecretKey(path);
         }
         OwnerOnlyFiles.CreateDirectory(directory);
         var key = SecretKey.Generate();
-        KeyFile.WriteNew(key, directory, id);
+        KeyFile.WriteNew(key, directory, slot);
         return key;
     }
 }

@@ -252,9 +252,18 @@ internal sealed partial class ResultQuorumGrain(
         }
         foreach (var (member, memberConduct) in due)
         {
-            await GrainFactory.GetGrain<IValidatorGrain>(member)
-                .ApplyReputationAsync(new ReputationOutcome(Stored.JobId!, Stored.Attempt, memberConduct));
-            Stored.AppliedOutcomes.Add(OutcomeKey(member, memberConduct));
+            try
+            {
+                await GrainFactory.GetGrain<IValidatorGrain>(member)
+                    .ApplyReputationAsync(new ReputationOutcome(Stored.JobId!, Stored.Attempt, memberConduct));
+                Stored.AppliedOutcomes.Add(OutcomeKey(member, memberConduct));
+            }
+            catch (ValidatorOfflineException)
+            {
+                // Its silo is gone, and the validator with it: its outcome stays due (applied if this quorum changes
+                // again while it is back), and the decision must still reach the job.
+                LogOffline(logger, member, this.GetPrimaryKeyString());
+            }
         }
         await state.WriteStateAsync();
     }
@@ -429,6 +438,9 @@ internal sealed partial class ResultQuorumGrain(
             _tally.Close();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} is offline: its outcome in quorum {Quorum} is not applied")]
+    private static partial void LogOffline(ILogger logger, string validatorId, string quorum);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} voted in quorum {Quorum} without being in its cohort")]
     private static partial void LogOutsider(ILogger logger, string validatorId, string quorum);

@@ -12,6 +12,7 @@ namespace Paraloom.Grains;
 internal sealed class ValidatorRegistryGrain(
     [PersistentState("validators")] IPersistentState<ValidatorRegistryState> state,
     IOptions<ComputeOptions> options,
+    IClusterMembershipService membership,
     TimeProvider time) : Grain, IValidatorRegistryGrain
 {
     private readonly CohortSelector _selector = new(options.Value.Selection);
@@ -29,18 +30,20 @@ internal sealed class ValidatorRegistryGrain(
         this.RegisterGrainTimer(ExpireLeasesAsync, options.Value.DeadlineCheckPeriod, options.Value.DeadlineCheckPeriod);
         // A new activation knows no load: validators still executing (on silos that kept running) report theirs, so
         // they are not handed more work than they take. One-way, so no validator waits on this activation.
-        foreach (var validatorId in Validators.Keys)
+        foreach (var validatorId in OnlineValidators().Select(pair => pair.Key))
         {
             GrainFactory.GetGrain<IValidatorGrain>(validatorId).ReportLoadAsync().Ignore();
         }
         return Task.CompletedTask;
     }
 
-    public async Task RegisterAsync(ValidatorInfo validator)
+    public async Task RegisterAsync(ValidatorInfo validator, SiloAddress host)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(host);
         var entry = new RegisteredValidator(
-            validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation, validator.Profile);
+            validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation, validator.Profile,
+            host.ToParsableString());
         _load[validator.ValidatorId] = _load.GetValueOrDefault(validator.ValidatorId) with { InFlight = validator.InFlight };
         if (Validators.TryGetValue(validator.ValidatorId, out var known) && SameEntry(known, entry))
         {
@@ -113,7 +116,7 @@ internal sealed class ValidatorRegistryGrain(
         _reservations.Expire(time.GetUtcNow());
         return Task.FromResult<IReadOnlyList<ValidatorInfo>>(
         [
-            .. Validators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
+            .. OnlineValidators().OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
                 pair.Key, pair.Value.SiloId, PublicKey.FromBytes(pair.Value.PublicKey), pair.Value.Capacity,
                 InFlight(pair.Key), pair.Value.Reputation, pair.Value.Profile)),
         ]);
@@ -148,7 +151,7 @@ internal sealed class ValidatorRegistryGrain(
         int size, IReadOnlyCollection<string> exclude, IReadOnlyCollection<string> suspects,
         out ImmutableArray<string> cohort, out string profile, out (string Message, bool OnlyBusy) shortage)
     {
-        var profiles = Validators.GroupBy(pair => pair.Value.Profile, StringComparer.Ordinal)
+        var profiles = OnlineValidators().GroupBy(pair => pair.Value.Profile, StringComparer.Ordinal)
             .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => group.Key);
         shortage = (new InsufficientValidatorsException(size, 0, 0).Message, false);
@@ -172,10 +175,26 @@ internal sealed class ValidatorRegistryGrain(
         return false;
     }
 
-    private IEnumerable<ValidatorView> Views(string? profile = null) => Validators
+    /// <summary>
+    /// The online validators as selection sees them. Their silo is the Orleans endpoint they registered from, which
+    /// no configuration can make two processes share, so cohorts spread over processes that fail (or are
+    /// compromised) independently.
+    /// </summary>
+    private IEnumerable<ValidatorView> Views(string? profile = null) => OnlineValidators()
         .Where(pair => profile is null || pair.Value.Profile == profile)
         .Select(pair => new ValidatorView(
-        pair.Key, pair.Value.SiloId, InFlight(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
+        pair.Key, HostSilo(pair.Value), InFlight(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
+
+    /// <summary>Validators whose silo is an active member of the cluster now: the others are offline.</summary>
+    private IEnumerable<KeyValuePair<string, RegisteredValidator>> OnlineValidators()
+    {
+        var members = membership.CurrentSnapshot;
+        return Validators.Where(pair => pair.Value.Host is not { } host
+            || members.GetSiloStatus(SiloAddress.FromParsableString(host)) == SiloStatus.Active);
+    }
+
+    private static string HostSilo(RegisteredValidator validator) =>
+        validator.Host is { } host ? SiloAddress.FromParsableString(host).Endpoint.ToString() : validator.SiloId;
 
     /// <summary>
     /// Wakes waiting jobs, oldest first, while the free slots of trusted validators cover their cohorts. A woken
@@ -196,6 +215,6 @@ internal sealed class ValidatorRegistryGrain(
 
     private static bool SameEntry(RegisteredValidator left, RegisteredValidator right) =>
         left.SiloId == right.SiloId && left.Capacity == right.Capacity && left.Reputation == right.Reputation
-        && left.Profile == right.Profile
+        && left.Profile == right.Profile && left.Host == right.Host
         && left.PublicKey.AsSpan().SequenceEqual(right.PublicKey);
 }

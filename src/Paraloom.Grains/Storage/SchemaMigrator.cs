@@ -6,16 +6,18 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// Applies the SQL scripts Orleans' ADO.NET providers need (Storage/Sql, embedded) to a store that lacks them:
-/// the query table, then grain state, then reminders, each only when its table is missing, so running it again
-/// changes nothing.
+/// the query table, then grain state, then reminders, then (PostgreSQL only) cluster membership, each only when its
+/// table is missing, so running it again changes nothing.
 /// </summary>
 public static class SchemaMigrator
 {
-    private static readonly (string Table, string Script)[] Steps =
+    private static readonly (string Table, string Script, bool PostgreSqlOnly)[] Steps =
     [
-        ("orleansquery", "Main"),
-        ("orleansstorage", "Persistence"),
-        ("orleansreminderstable", "Reminders"),
+        ("orleansquery", "Main", false),
+        ("orleansstorage", "Persistence", false),
+        ("orleansreminderstable", "Reminders", false),
+        // Several silos form one cluster only on PostgreSQL; a SQLite file is one silo's (localhost clustering).
+        ("orleansmembershiptable", "Clustering", true),
     ];
 
     /// <summary>Creates what is missing and returns the scripts it applied (empty when the schema was complete).</summary>
@@ -34,9 +36,9 @@ public static class SchemaMigrator
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         }
         var applied = new List<string>();
-        foreach (var (table, script) in Steps)
+        foreach (var (table, script, postgreSqlOnly) in Steps)
         {
-            if (await TableExistsAsync(store.Kind, connection, table, cancellationToken))
+            if ((postgreSqlOnly && store.Kind != StoreKind.PostgreSql) || await TableExistsAsync(store.Kind, connection, table, cancellationToken))
             {
                 continue;
             }

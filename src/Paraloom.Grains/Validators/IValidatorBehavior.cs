@@ -1,7 +1,8 @@
 namespace Paraloom.Grains;
 
 /// <summary>
-/// How one validator behaves, registered in DI keyed by validator id. Production registers none, which
+/// How one validator behaves, registered in DI keyed by its key slot (<c>validator-1</c> …, as the validator's id
+/// is known only once its key is). Production registers none, which
 /// means <see cref="ValidatorConduct.Honest"/>; tests inject the byzantine kinds.
 /// </summary>
 public interface IValidatorBehavior

@@ -4,8 +4,8 @@ using Paraloom.Privacy;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// The secret keys of the validators this silo hosts. Keys stay in the process: they never go into grain
-/// state, messages or logs.
+/// The secret keys of the validators this silo hosts, one per key slot (<c>validator-1</c> …). Keys stay in the
+/// process: they never go into grain state, messages or logs.
 /// </summary>
 public interface IValidatorKeyRing
 {
@@ -13,4 +13,11 @@ public interface IValidatorKeyRing
     IReadOnlyCollection<string> ValidatorIds { get; }
 
     bool TryGetKey(string validatorId, [NotNullWhen(true)] out SecretKey? key);
+
+    /// <summary>The key slot of a validator held here, or null.</summary>
+    string? SlotOf(string validatorId);
+
+    /// <summary>The id of the validator whose key is in <paramref name="slot"/>.</summary>
+    /// <exception cref="KeyNotFoundException">This silo has no such slot.</exception>
+    string ValidatorIdOf(string slot);
 }

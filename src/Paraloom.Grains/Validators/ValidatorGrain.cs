@@ -10,9 +10,12 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// A validator hosted on this silo. Its turns only bookkeep: executions run on the execution scheduler
-/// through <see cref="AssignmentRunner"/>, which sends the signed votes.
+/// through <see cref="AssignmentRunner"/>, which sends the signed votes. It lives only on the silo holding its key,
+/// for as long as that silo runs: being active is what makes it available.
 /// </summary>
 [GrainType("validator")]
+[KeyHolderPlacement]
+[CollectionAgeLimit(AlwaysActive = true)]
 internal sealed partial class ValidatorGrain(
     [PersistentState("validator")] IPersistentState<ValidatorState> state,
     IValidatorKeyRing keyRing,
@@ -20,6 +23,7 @@ internal sealed partial class ValidatorGrain(
     ValidatorLoad load,
     IOptions<ComputeOptions> options,
     ComputeMetrics metrics,
+    ILocalSiloDetails silo,
     ILogger<ValidatorGrain> logger) : Grain, IValidatorGrain
 {
     /// <summary>Assignments started by this activation, so a re-sent assignment does not run twice.</summary>
@@ -39,8 +43,8 @@ internal sealed partial class ValidatorGrain(
             throw new UnknownValidatorException(Id);
         }
         _key = key;
-        _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(Id) ?? new ValidatorBehavior(ValidatorConduct.Honest);
-        await Registry.RegisterAsync(Info());
+        _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(keyRing.SlotOf(Id)) ?? new ValidatorBehavior(ValidatorConduct.Honest);
+        await Registry.RegisterAsync(Info(), silo.SiloAddress);
     }
 
     public Task<ValidatorInfo> GetInfoAsync() => Task.FromResult(Info());

@@ -34,11 +34,24 @@ public sealed class SiloOptions
     /// <summary>Orleans' cluster id: the silos that form one cluster (default "paraloom").</summary>
     public string ClusterId { get; set; } = "paraloom";
 
-    /// <summary>How silos find each other: <c>Localhost</c> (one silo) or <c>PostgreSql</c> (default when PostgreSQL is configured).</summary>
-    public string? Clustering { get; set; }
+    /// <summary>
+    /// How this silo finds the others: <see cref="ClusteringKind.PostgreSql"/> (a cluster sharing the PostgreSQL
+    /// database) by default when <see cref="PostgreSqlConnectionString"/> is set, else <see cref="ClusteringKind.Localhost"/>.
+    /// </summary>
+    public ClusteringKind? Clustering { get; set; }
 
-    /// <summary>The IP address other silos reach this one at (in Kubernetes the pod IP); empty: chosen by the hosting.</summary>
-    public string? AdvertisedAddress { get; set; }
+    /// <summary>
+    /// The IP address other silos and clients reach this silo at, with <see cref="ClusteringKind.PostgreSql"/>
+    /// (default 127.0.0.1: silos on one machine).
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How fast the cluster notices a silo that is gone.</summary>
+    public MembershipSettings Membership { get; set; } = new();
+
+    /// <summary>The clustering in effect: <see cref="Clustering"/>, or the default for the store.</summary>
+    public ClusteringKind EffectiveClustering =>
+        Clustering ?? (string.IsNullOrWhiteSpace(PostgreSqlConnectionString) ? ClusteringKind.Localhost : ClusteringKind.PostgreSql);
 
     /// <summary>
     /// Runs under Kubernetes (default false): Orleans' Kubernetes hosting names the silo after its pod, advertises the pod IP,
@@ -47,10 +60,10 @@ public sealed class SiloOptions
     /// </summary>
     public bool Kubernetes { get; set; }
 
-    /// <summary>The port silos talk to each other on, on 127.0.0.1 (default 11111; 0: any free port).</summary>
+    /// <summary>The port silos talk to each other on (default 11111; 0: any free port).</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>The port Orleans clients connect to, on 127.0.0.1 (default 30000; 0: any free port).</summary>
+    /// <summary>The port Orleans clients connect to (default 30000; 0: any free port).</summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>The embedded store's file name inside <see cref="StorageDirectory"/>.</summary>
@@ -130,12 +143,13 @@ public sealed class SiloOptions
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
-        Require(Clustering is null or "Localhost" or "PostgreSql",
-            $"{SectionName}:Clustering must be Localhost or PostgreSql (it is {Clustering}).");
-        Require(string.IsNullOrWhiteSpace(AdvertisedAddress) || System.Net.IPAddress.TryParse(AdvertisedAddress, out _),
-            $"{SectionName}:AdvertisedAddress must be an IP address (it is {AdvertisedAddress}).");
         Require(SiloPort is >= 0 and <= 65535, $"{SectionName}:SiloPort must be between 0 and 65535 (it is {SiloPort}).");
         Require(GatewayPort is >= 0 and <= 65535, $"{SectionName}:GatewayPort must be between 0 and 65535 (it is {GatewayPort}).");
+        Require(EffectiveClustering != ClusteringKind.PostgreSql || !string.IsNullOrWhiteSpace(PostgreSqlConnectionString),
+            $"{SectionName}:Clustering is PostgreSql, which needs {SectionName}:PostgreSqlConnectionString.");
+        Require(System.Net.IPAddress.TryParse(AdvertisedAddress, out _),
+            $"{SectionName}:AdvertisedAddress must be an IP address (it is '{AdvertisedAddress}').");
+        Membership.Validate($"{SectionName}:Membership");
         try
         {
             _ = Store();

@@ -13,6 +13,7 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     private readonly bool _ownsDataDirectory;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string? _postgreSql;
+    private readonly string? _member;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -33,8 +34,14 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
-    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null)
+    /// <summary>One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>).</summary>
+    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name);
+
+    private LocalnetProcess(
+        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null)
     {
+        _member = member;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         _environment = environment;
@@ -76,6 +83,11 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--postgres");
             start.ArgumentList.Add(_postgreSql);
+        }
+        if (_member is not null)
+        {
+            start.ArgumentList.Add("--member");
+            start.ArgumentList.Add(_member);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

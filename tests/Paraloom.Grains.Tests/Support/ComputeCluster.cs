@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
@@ -34,6 +35,9 @@ internal sealed class ComputeCluster : IAsyncDisposable
 
     /// <summary>The silo's services (validator keys, metrics).</summary>
     public IServiceProvider Services => _cluster.Silos[0].ServiceProvider;
+
+    /// <summary>The silo's Orleans address, as its validators register from it.</summary>
+    public SiloAddress SiloAddress => _cluster.Silos[0].SiloAddress;
 
     public static async Task<ComputeCluster> StartAsync(
         int validators = 3, IReadOnlyDictionary<string, ValidatorConduct>? conduct = null,
@@ -104,7 +108,17 @@ internal sealed class ComputeCluster : IAsyncDisposable
 
     public IComputeJobGrain Job(string jobId) => Grains.GetGrain<IComputeJobGrain>(jobId);
 
-    public IValidatorGrain Validator(string id) => Grains.GetGrain<IValidatorGrain>(id);
+    /// <summary>
+    /// The id of the validator in key slot <paramref name="slotOrId"/> (<c>validator-1</c> …, the names tests give
+    /// behaviours by, since ids come from keys), or the argument itself when it is already an id.
+    /// </summary>
+    public string IdOf(string slotOrId)
+    {
+        var keyRing = Services.GetRequiredService<IValidatorKeyRing>();
+        return keyRing.ValidatorIds.Contains(slotOrId) ? slotOrId : keyRing.ValidatorIdOf(slotOrId);
+    }
+
+    public IValidatorGrain Validator(string slotOrId) => Grains.GetGrain<IValidatorGrain>(IdOf(slotOrId));
 
     public IValidatorRegistryGrain Registry => Grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
 
@@ -150,16 +164,16 @@ internal sealed class ComputeCluster : IAsyncDisposable
         return await Job(jobId).GetResultAsync(challenge, ResultAuthorization.Sign(Requester, jobId, challenge.Nonce.Span));
     }
 
-    public async Task<int> ReputationOfAsync(string validatorId) => (await Validator(validatorId).GetInfoAsync()).Reputation;
+    public async Task<int> ReputationOfAsync(string slotOrId) => (await Validator(slotOrId).GetInfoAsync()).Reputation;
 
     /// <summary>Lowers a validator's reputation by one dissent, so selection (tie band 0) ranks it last.</summary>
-    public Task DemoteAsync(string validatorId) =>
-        Validator(validatorId).ApplyReputationAsync(new ReputationOutcome("demotion", 1, MemberConduct.Dissented));
+    public Task DemoteAsync(string slotOrId) =>
+        Validator(slotOrId).ApplyReputationAsync(new ReputationOutcome("demotion", 1, MemberConduct.Dissented));
 
-    public SecretKey ValidatorKey(string validatorId) =>
-        Services.GetRequiredService<IValidatorKeyRing>().TryGetKey(validatorId, out var key)
+    public SecretKey ValidatorKey(string slotOrId) =>
+        Services.GetRequiredService<IValidatorKeyRing>().TryGetKey(IdOf(slotOrId), out var key)
             ? key
-            : throw new InvalidOperationException($"No key for {validatorId}.");
+            : throw new InvalidOperationException($"No key for {slotOrId}.");
 
     public async ValueTask DisposeAsync()
     {

@@ -25,6 +25,11 @@ public sealed class ObservedSilo : IAsyncLifetime
 
     public PrometheusText Metrics { get; private set; } = new("");
 
+    /// <summary>The liar's validator id (derived from its key).</summary>
+    public string LiarId => _silo.ValidatorIds[1];
+
+    public IReadOnlyList<string> ValidatorIds => _silo.ValidatorIds;
+
     public async Task InitializeAsync()
     {
         var api = new ApiDriver(_silo.CreateClient());

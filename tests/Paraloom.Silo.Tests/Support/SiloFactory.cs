@@ -17,6 +17,16 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
 {
     public string StorageDirectory { get; } = Directory.CreateTempSubdirectory("paraloom-silo-").FullName;
 
+    /// <summary>The ids of the silo's validators (derived from their keys), in key slot order.</summary>
+    public IReadOnlyList<string> ValidatorIds
+    {
+        get
+        {
+            var keyRing = Services.GetRequiredService<Paraloom.Grains.IValidatorKeyRing>();
+            return [.. Enumerable.Range(1, keyRing.ValidatorIds.Count).Select(slot => keyRing.ValidatorIdOf($"validator-{slot}"))];
+        }
+    }
+
     /// <summary>Where compute jobs' state files go: empty as long as no job was stored.</summary>
     /// <summary>How many job grains have state in the silo's SQLite store (rows of the "job" state).</summary>
     public int StoredJobCount

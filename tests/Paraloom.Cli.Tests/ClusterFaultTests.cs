@@ -1,0 +1,132 @@
+using Paraloom.Cli.Tests.Support;
+using Paraloom.Client;
+using Paraloom.Privacy;
+
+namespace Paraloom.Cli.Tests;
+
+/// <summary>
+/// Real faults in a real cluster: <c>paraloom localnet --silos 3</c> on PostgreSQL, a burst of jobs submitted across the
+/// silos, then one silo killed (SIGKILL) or stopped (SIGTERM) while its validators execute and its quorums collect votes.
+/// Every job reaches one final state, the same whichever silo is asked.
+/// </summary>
+public sealed class ClusterFaultTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(150);
+
+    private readonly string _data = Directory.CreateTempSubdirectory("paraloom-cluster-").FullName;
+    private readonly SecretKey _requester = SecretKey.Generate();
+    private string _postgreSql = null!;
+
+    public async Task InitializeAsync() => _postgreSql = await TestPostgreSql.CreateDatabaseAsync("cluster");
+
+    public Task DisposeAsync()
+    {
+        _requester.Dispose();
+        Directory.Delete(_data, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_kill_9_of_one_silo_mid_burst_loses_no_job_and_a_silo_started_under_load_takes_work()
+    {
+        await using var cluster = await LocalClusterProcess.StartAsync(3, _data, _postgreSql);
+        var clients = cluster.Silos.Select(silo => new ParaloomClient(silo.Url)).ToList();
+        var ids = await SubmitBurstAsync(clients, 12);
+
+        cluster.Kill(1);
+
+        await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2]);
+
+        await using var joined = LocalnetProcess.Member("silo-4", Path.Combine(_data, "silo-4"), _postgreSql);
+        await joined.InitializeAsync();
+        using var joinedClient = new ParaloomClient(joined.Url);
+        var newcomers = (await joinedClient.GetValidatorsAsync().WaitAsync(Bound))
+            .Where(validator => validator.SiloId == "silo-4").Select(validator => validator.ValidatorId).ToHashSet();
+        Assert.Equal(3, newcomers.Count);
+        // Idle and as trusted as anyone, the newcomers score best: the first cohorts formed now include them.
+        var tookWork = false;
+        for (var job = 0; job < 10 && !tookWork; job++)
+        {
+            var id = await joinedClient.SubmitAsync(SumJob(job)).WaitAsync(Bound);
+            var final = await clients[job % 2 == 0 ? 0 : 2].WaitAsync(id).WaitAsync(Bound);
+            Assert.Equal(JobState.Finalised, final.State);
+            tookWork = final.Cohort.Any(member => newcomers.Contains(member.ValidatorId));
+        }
+        Assert.True(tookWork, "no cohort formed after silo-4 joined included one of its validators");
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_stopped_with_SIGTERM_mid_burst_drains_and_fails_no_job()
+    {
+        await using var cluster = await LocalClusterProcess.StartAsync(3, _data, _postgreSql);
+        var clients = cluster.Silos.Select(silo => new ParaloomClient(silo.Url)).ToList();
+        var ids = await SubmitBurstAsync(clients, 9);
+
+        cluster.Terminate(1);
+
+        var finals = await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2]);
+        Assert.All(finals, final => Assert.Equal(JobState.Finalised, final.State));
+        var deadline = DateTime.UtcNow + Bound;
+        while (!cluster.HasExited(1) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(cluster.HasExited(1), "silo-2 did not stop after SIGTERM");
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Jobs of growing size submitted round-robin to every silo, so each silo's API and grains take some.</summary>
+    private async Task<List<string>> SubmitBurstAsync(IReadOnlyList<ParaloomClient> clients, int count)
+    {
+        var ids = new List<string>();
+        for (var job = 0; job < count; job++)
+        {
+            ids.Add(await clients[job % clients.Count].SubmitAsync(SumJob(job)).WaitAsync(Bound));
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Follows every job through the first survivor until it is final (agreed, or rejected with a reason), then reads it
+    /// through the other survivor: both must tell the same outcome, attempt and result.
+    /// </summary>
+    private static async Task<IReadOnlyList<JobProgress>> AssertEveryJobEndsOnceAsync(IReadOnlyList<string> ids, ParaloomClient first, ParaloomClient second)
+    {
+        var finals = new List<JobProgress>();
+        foreach (var id in ids)
+        {
+            JobProgress final;
+            try
+            {
+                final = await first.WaitAsync(id).WaitAsync(Bound);
+            }
+            catch (TimeoutException)
+            {
+                var stuck = await second.GetStatusAsync(id);
+                throw new TimeoutException(
+                    $"{id} was not final within {Bound}: {stuck.State}, attempt {stuck.Attempt}, {stuck.VotesReceived}/{stuck.Threshold} votes, " +
+                    $"cohort {string.Join(' ', stuck.Cohort.Select(member => member.ValidatorId))}, awaiting keys: {stuck.AwaitingKeys}");
+            }
+            Assert.True(final.State == JobState.Finalised || !string.IsNullOrEmpty(final.Reason), $"{id} ended {final.State} with no reason");
+            var elsewhere = await second.GetStatusAsync(id).WaitAsync(Bound);
+            Assert.Equal((final.State, final.Attempt, final.Digest), (elsewhere.State, elsewhere.Attempt, elsewhere.Digest));
+            finals.Add(final);
+        }
+        return finals;
+    }
+
+    private Job SumJob(int index) => Job.Builder()
+        .Wasm(File.ReadAllBytes(Repository.ProgramPath("sum")))
+        .Input(ProgramInputs.Numbers([.. Enumerable.Range(0, 40_000 * (index + 1)).Select(n => (uint)n)]))
+        .RequestedBy(_requester.PublicKey)
+        // A member lost with its silo leaves its attempt to the deadline (this wall clock plus the silo's grace): keep it short.
+        .Limits(new JobLimits { WallClock = TimeSpan.FromSeconds(5) })
+        .Build();
+}
