@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Orleans.Hosting;
 
 namespace Paraloom.Client.Tests;
@@ -31,7 +32,7 @@ public class SiloServer : WebApplicationFactory<Program>
     {
         _ = Server;
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client.UseParaloomClustering(cluster => cluster.GatewayPort = GatewayPort));
+        builder.UseOrleansClient(client => client.UseParaloomClustering(ConfigureClustering));
         builder.Services.AddParaloomClient(options =>
         {
             options.Transport = ParaloomTransport.Orleans;
@@ -41,6 +42,9 @@ public class SiloServer : WebApplicationFactory<Program>
         await host.StartAsync();
         return host;
     }
+
+    /// <summary>How a client finds this silo: its gateway on 127.0.0.1.</summary>
+    protected virtual void ConfigureClustering(ParaloomClusterOptions cluster) => cluster.GatewayPort = GatewayPort;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -64,4 +68,44 @@ public class SiloServer : WebApplicationFactory<Program>
 public sealed class ImpatientSiloServer : SiloServer
 {
     protected override TimeSpan KeyHandOutTimeout => TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// The silo on a fresh database of the PostgreSQL that ./test.sh starts, clustered through its membership table: a
+/// client finds the gateway there, as a service beside a real cluster does.
+/// </summary>
+public sealed class PostgreSqlSiloServer : SiloServer
+{
+    private const string PostgreSqlVariable = "PARALOOM_TEST_POSTGRES";
+
+    private readonly string _connectionString = CreateDatabase();
+
+    protected override void ConfigureClustering(ParaloomClusterOptions cluster)
+    {
+        cluster.Clustering = ParaloomClustering.PostgreSql;
+        cluster.PostgreSqlConnectionString = _connectionString;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Paraloom:PostgreSqlConnectionString", _connectionString);
+        builder.UseSetting("Paraloom:Clustering", "PostgreSql");
+    }
+
+    private static string CreateDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{PostgreSqlVariable} is not set: the PostgreSQL tests run against the server ./test.sh starts.");
+        var database = $"paraloom_client_{Guid.NewGuid():N}";
+        using (var admin = new NpgsqlConnection(server))
+        {
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{database}\";";
+            create.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
 }

@@ -233,7 +233,7 @@ public sealed class HttpTransportTests(SiloServer silo) : TransportBehaviourTest
 }
 
 /// <summary>The behaviour through the silo's Orleans gateway, as a .NET service in the cluster's network uses it.</summary>
-public sealed class OrleansTransportTests(SiloServer silo) : TransportBehaviourTests(silo), IClassFixture<SiloServer>
+public class OrleansTransportTests(SiloServer silo) : TransportBehaviourTests(silo), IClassFixture<SiloServer>
 {
     private IHost? _host;
 
@@ -256,3 +256,6 @@ public sealed class OrleansTransportTests(SiloServer silo) : TransportBehaviourT
         await base.DisposeAsync();
     }
 }
+
+/// <summary>The same behaviour through a gateway found in a PostgreSQL membership table, as beside a real cluster.</summary>
+public sealed class OrleansTransportOnPostgreSqlTests(PostgreSqlSiloServer silo) : OrleansTransportTests(silo), IClassFixture<PostgreSqlSiloServer>;

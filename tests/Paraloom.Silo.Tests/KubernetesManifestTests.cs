@@ -68,7 +68,7 @@ public sealed partial class KubernetesManifestTests
     [InlineData("path: /readyz", "path: /ready", "the readiness probe does not ask /readyz")]
     [InlineData("port: http\n", "port: web\n", "probe uses the undeclared port web")]
     [InlineData("name: Paraloom__ValidatorCapacity", "name: Paraloom__ValidatorCapacty", "Paraloom__ValidatorCapacty is not a silo option")]
-    [InlineData("value: PostgreSql", "value: Postgres", "the silo refuses its settings: Paraloom:Clustering")]
+    [InlineData("value: PostgreSql", "value: Postgres", "the silo refuses its settings: Failed to convert configuration value 'Postgres' at 'Paraloom:Clustering'")]
     [InlineData("containerPort: 30000", "containerPort: 30001", "port gateway is not Paraloom:GatewayPort 30000")]
     [InlineData("value: \"150\"", "value: \"90\"", "does not outlast the longest execution")]
     [InlineData("- delete", "- update", "may not delete pods")]

@@ -98,7 +98,10 @@ internal sealed partial class ManifestChecker
             Require(missing.Count == 0, $"{name}: its ServiceAccount may not {string.Join(", ", missing)} pods");
         }
 
-        /// <summary>The silo's options from the container's literal <c>Paraloom__…</c> values; a problem for every key that does not bind.</summary>
+        /// <summary>
+        /// The silo's options from the container's <c>Paraloom__…</c> values, a stand-in for each value Kubernetes fills in
+        /// at run time; a problem for every key that does not bind.
+        /// </summary>
         private SiloOptions Options(string name, V1Container container)
         {
             var settings = (container.Env ?? []).Where(env => env.Name.StartsWith(SiloOptions.SectionName + "__", StringComparison.Ordinal)).ToList();
@@ -106,8 +109,8 @@ internal sealed partial class ManifestChecker
             {
                 Require(SiloOptionPaths.Binds(setting.Name), $"{name}: {setting.Name} is not a silo option");
             }
-            var values = settings.Where(env => env.Value is not null)
-                .Select(env => KeyValuePair.Create(env.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)env.Value));
+            var values = settings
+                .Select(env => KeyValuePair.Create(env.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), env.Value ?? StandIn(env)));
             try
             {
                 var options = new ConfigurationBuilder().AddInMemoryCollection(values).Build()
@@ -121,5 +124,15 @@ internal sealed partial class ManifestChecker
                 return new SiloOptions();
             }
         }
+
+        /// <summary>A value of the kind Kubernetes puts there: the pod's IP or name, or a secret (a connection string).</summary>
+        private static string? StandIn(V1EnvVar env) => env.ValueFrom switch
+        {
+            { FieldRef.FieldPath: "status.podIP" } => "10.0.0.1",
+            { FieldRef.FieldPath: "metadata.name" } => "paraloom-silo-0",
+            { SecretKeyRef: not null } when env.Name.EndsWith("ConnectionString", StringComparison.Ordinal) => "Host=postgres;Database=paraloom",
+            { SecretKeyRef: not null } => "secret",
+            _ => null,
+        };
     }
 }
