@@ -63,12 +63,7 @@ public sealed class CapacityReservationTests
     public async Task ARegistryThatLostItsActivationDoesNotHandBusyValidatorsMoreWork()
     {
         await using var cluster = await ComputeCluster.StartAsync(configure: options => options.LocalValidators.Capacity = 1);
-        // Busy for its whole wall clock: more fuel than 3 s of spinning burns.
-        await cluster.SubmitPublicAsync("hog", WasmModules.Spin(int.MaxValue), [], new ResourceLimits
-        {
-            Fuel = 10_000_000_000,
-            WallClock = TimeSpan.FromSeconds(3),
-        });
+        await cluster.SubmitHogAsync("hog");
         await Eventually.ReachesAsync(
             () => cluster.Registry.GetValidatorsAsync(),
             validators => validators.All(validator => validator.InFlight == 1), "every validator runs the hog");

@@ -34,12 +34,7 @@ public sealed class LoadTests
     public async Task AJobThatNeverFindsFreeValidatorsIsRejectedAtItsDistributionTimeoutAndSaysWhy()
     {
         await using var cluster = await ComputeCluster.StartAsync(configure: options => options.LocalValidators.Capacity = 1);
-        // Busy for its whole wall clock: more fuel than 3 s of spinning burns.
-        await cluster.SubmitPublicAsync("hog", WasmModules.Spin(int.MaxValue), [], new ResourceLimits
-        {
-            Fuel = 10_000_000_000,
-            WallClock = TimeSpan.FromSeconds(3),
-        });
+        await cluster.SubmitHogAsync("hog");
 
         var waiting = await cluster.SubmitPublicAsync("patient", Repository.Program("sum"), [], new ResourceLimits
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Paraloom.Cli.Tests.Support;
@@ -91,10 +90,10 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL of one silo process: it ends at once, as in a crash; the others carry on.</summary>
-    public void Kill(int index) => Signal(Silos[index].ProcessId, Sigkill);
+    public void Kill(int index) => Signals.Send(Silos[index].ProcessId, Signals.KillNow);
 
     /// <summary>SIGTERM to one silo process: it stops as a service manager would stop it.</summary>
-    public void Terminate(int index) => Signal(Silos[index].ProcessId, Sigterm);
+    public void Terminate(int index) => Signals.Send(Silos[index].ProcessId, Signals.Terminate);
 
     /// <summary>Whether the silo's process has exited.</summary>
     public bool HasExited(int index)
@@ -112,20 +111,7 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            Signal(_process.Id, Sigterm);
-        }
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await Signals.StopAsync(_process, StopTimeout);
         _process.Dispose();
     }
 
@@ -141,14 +127,6 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
         }
     }
 
-    private static void Signal(int processId, int signal) => _ = Kill(processId, signal);
-
     [GeneratedRegex(@"^\s+(?<name>silo-\d+): (?<url>\S+) \(.*\), pid (?<pid>\d+),")]
     private static partial Regex MemberLine();
-
-    private const int Sigterm = 15;
-    private const int Sigkill = 9;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

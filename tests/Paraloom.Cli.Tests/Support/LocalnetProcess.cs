@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Paraloom.Cli.Tests.Support;
 
@@ -8,7 +7,7 @@ namespace Paraloom.Cli.Tests.Support;
 /// (to start again on what a previous process left). Every wait is bounded; disposing stops it with SIGTERM, as a
 /// service manager would, and kills it if it does not stop.
 /// </summary>
-public sealed partial class LocalnetProcess : IAsyncLifetime
+public sealed class LocalnetProcess : IAsyncLifetime
 {
     private readonly bool _ownsDataDirectory;
     private readonly IReadOnlyDictionary<string, string> _environment;
@@ -109,20 +108,7 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
     /// <summary>Sends SIGTERM and waits (bounded) for the exit code.</summary>
     public async Task<int> StopAsync()
     {
-        if (!_process.HasExited)
-        {
-            _ = Kill(_process.Id, Sigterm);
-        }
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await Signals.StopAsync(_process, StopTimeout);
         return _process.ExitCode;
     }
 
@@ -159,9 +145,4 @@ public sealed partial class LocalnetProcess : IAsyncLifetime
             listening.TrySetResult(new Uri(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim()));
         }
     }
-
-    private const int Sigterm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -122,6 +122,13 @@ internal sealed class ComputeCluster : IAsyncDisposable
 
     public IValidatorRegistryGrain Registry => Grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
 
+    /// <summary>A job that keeps every member busy for its whole 3 s wall clock: more fuel than 3 s of spinning burns.</summary>
+    public Task<JobStatus> SubmitHogAsync(string jobId) => SubmitPublicAsync(jobId, WasmModules.Spin(int.MaxValue), [], new ResourceLimits
+    {
+        Fuel = 10_000_000_000,
+        WallClock = TimeSpan.FromSeconds(3),
+    });
+
     public Task<JobStatus> SubmitPublicAsync(string jobId, byte[] module, byte[] input, ResourceLimits? limits = null) =>
         Job(jobId).SubmitAsync(JobSubmission.Public(module, input, Requester.PublicKey, limits));
 
