@@ -91,10 +91,9 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         }
     }
 
-    private sealed class ResetStream : Stream
+    /// <summary>A response body that can only be read: what each broken connection below does on a read is its own.</summary>
+    private abstract class ResponseBody : Stream
     {
-        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
-
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -104,6 +103,11 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private sealed class ResetStream : ResponseBody
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
     }
 
     /// <summary>Opens each event stream, then sends nothing at all, as a silo gone without closing the connection.</summary>
@@ -127,7 +131,7 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         }
     }
 
-    private sealed class SilentStream : Stream
+    private sealed class SilentStream : ResponseBody
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -136,16 +140,6 @@ public sealed class EventStreamTests(SiloServer silo) : RequesterTest(silo), ICl
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Answers every event stream with 429, as a silo at its cap of open watches does.</summary>
