@@ -9,9 +9,6 @@ namespace Paraloom.Privacy;
 /// </summary>
 internal sealed class TaggedHash
 {
-    public static readonly TaggedHash Bip340Aux = new("BIP0340/aux");
-    public static readonly TaggedHash Bip340Nonce = new("BIP0340/nonce");
-    public static readonly TaggedHash Bip340Challenge = new("BIP0340/challenge");
     public static readonly TaggedHash CommitmentValue = new("Paraloom/commitment-value/v1");
     public static readonly TaggedHash OwnershipNonce = new("Paraloom/ownership-nonce/v1");
     public static readonly TaggedHash OwnershipChallenge = new("Paraloom/ownership-challenge/v1");
