@@ -79,10 +79,25 @@ internal static class BouncyCastleReference
     public static byte[] Commit(BigInteger value, BigInteger blinding) =>
         G.Multiply(value).Add(H.Multiply(blinding)).Normalize().GetEncoded(compressed: true);
 
+    /// <summary>A SEC1 compressed point, or null when it is not one on the curve.</summary>
+    public static ECPoint? Decode(byte[] compressed)
+    {
+        try
+        {
+            return Parameters.Curve.DecodePoint(compressed);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public static byte[] Compressed(ECPoint point) => point.Normalize().GetEncoded(compressed: true);
+
     /// <summary>x(secret·point): the shared secret of the key hand-out.</summary>
     public static byte[] SharedX(BigInteger secret, ECPoint point) => XOnly(point.Multiply(secret));
 
-    private static byte[] TaggedHash(string tag, byte[] data)
+    public static byte[] TaggedHash(string tag, byte[] data)
     {
         byte[] tagHash = SHA256.HashData(Encoding.UTF8.GetBytes(tag));
         return SHA256.HashData([.. tagHash, .. tagHash, .. data]);
