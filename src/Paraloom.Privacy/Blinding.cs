@@ -6,18 +6,27 @@ namespace Paraloom.Privacy;
 /// <summary>
 /// The blinding factor r of a Pedersen commitment: a scalar modulo the group order. It is half of the
 /// opening, so it is treated as a secret: kept in a pinned buffer, never shown by ToString, exported only
-/// through <see cref="ExportBytes"/>. Blindings add and subtract like the commitments they blind.
+/// through <see cref="ExportBytes"/>, and zeroed on <see cref="Dispose"/>. Blindings add and subtract like the
+/// commitments they blind.
 /// </summary>
-public sealed class Blinding
+public sealed class Blinding : IDisposable
 {
     public const int Size = ScalarMath.Size;
 
     private readonly byte[] _scalar = GC.AllocateArray<byte>(Size, pinned: true);
+    private bool _disposed;
 
     private Blinding(ReadOnlySpan<byte> scalar) => scalar.CopyTo(_scalar);
 
     /// <summary>r as 32 big-endian bytes below n.</summary>
-    internal ReadOnlySpan<byte> Scalar => _scalar;
+    internal ReadOnlySpan<byte> Scalar
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _scalar;
+        }
+    }
 
     /// <summary>A fresh, uniformly random, non-zero blinding from the CSPRNG.</summary>
     public static Blinding Random()
@@ -46,13 +55,20 @@ public sealed class Blinding
         return new Blinding(bytes);
     }
 
-    public byte[] ExportBytes() => _scalar.ToArray();
+    public byte[] ExportBytes() => Scalar.ToArray();
 
     public static Blinding operator +(Blinding left, Blinding right) => Combine(left, right, ScalarMath.Add);
 
     public static Blinding operator -(Blinding left, Blinding right) => Combine(left, right, ScalarMath.Subtract);
 
     public override string ToString() => "Blinding(redacted)";
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        CryptographicOperations.ZeroMemory(_scalar);
+        _disposed = true;
+    }
 
     private delegate void Operation(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result);
 
@@ -61,7 +77,7 @@ public sealed class Blinding
         Span<byte> result = stackalloc byte[Size];
         try
         {
-            operation(left._scalar, right._scalar, result);
+            operation(left.Scalar, right.Scalar, result);
             return new Blinding(result);
         }
         finally

@@ -1,21 +1,31 @@
+using System.Security.Cryptography;
 using Paraloom.Privacy.Native;
 
 namespace Paraloom.Privacy;
 
 /// <summary>
 /// The value v committed to: a 64-bit amount (so commitments add, C(a) + C(b) = C(a + b)), or arbitrary
-/// data mapped to a scalar by a tagged hash. Private by nature: ToString never shows it.
+/// data mapped to a scalar by a tagged hash. Private by nature: ToString never shows it, and
+/// <see cref="Dispose"/> zeroes it.
 /// </summary>
-public sealed class CommitmentValue
+public sealed class CommitmentValue : IDisposable
 {
     private readonly byte[] _scalar = GC.AllocateArray<byte>(ScalarMath.Size, pinned: true);
+    private bool _disposed;
 
     private CommitmentValue()
     {
     }
 
     /// <summary>v as 32 big-endian bytes below n.</summary>
-    internal ReadOnlySpan<byte> Scalar => _scalar;
+    internal ReadOnlySpan<byte> Scalar
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _scalar;
+        }
+    }
 
     public static CommitmentValue OfAmount(ulong amount)
     {
@@ -28,9 +38,18 @@ public sealed class CommitmentValue
     public static CommitmentValue OfData(ReadOnlySpan<byte> data)
     {
         var value = new CommitmentValue();
-        ScalarMath.Reduce(TaggedHash.CommitmentValue.Compute(data), value._scalar);
+        byte[] hash = TaggedHash.CommitmentValue.Compute(data);
+        ScalarMath.Reduce(hash, value._scalar);
+        CryptographicOperations.ZeroMemory(hash);
         return value;
     }
 
     public override string ToString() => "CommitmentValue(redacted)";
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        CryptographicOperations.ZeroMemory(_scalar);
+        _disposed = true;
+    }
 }

@@ -17,6 +17,8 @@ public static class KeyFile
     private const string SecretFormat = "paraloom-secret-key";
     private const string PublicFormat = "paraloom-public-key";
     private const int Version = 1;
+    /// <summary>Room for the secret key document and the JSON writer's requests (it asks for 4 KiB at a time).</summary>
+    private const int SecretDocumentCapacity = 16 * 1024;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
@@ -154,24 +156,32 @@ public static class KeyFile
         if (!formatSeen || !versionSeen) throw Malformed(path, "it lacks the format or version field");
     }
 
+    /// <summary>
+    /// The document is composed in a pinned buffer and written unbuffered (BufferSize 0), so the secret's hex is
+    /// never left in a growing JSON buffer or a FileStream's buffer that nobody zeroes.
+    /// </summary>
     private static void WriteSecret(SecretKey key, string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
         byte[] hex = GC.AllocateArray<byte>(2 * SecretKey.Size, pinned: true);
+        using var document = new PinnedBufferWriter(SecretDocumentCapacity);
         try
         {
             Convert.TryToHexStringLower(key.Secret, hex, out _);
+            using (Utf8JsonWriter json = new(document, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteString("format", SecretFormat);
+                json.WriteNumber("version", Version);
+                json.WriteString("publicKey", key.PublicKey.ToHex());
+                json.WriteString("secretKey", hex);
+                json.WriteEndObject();
+            }
+            document.GetSpan(1)[0] = (byte)'\n';
+            document.Advance(1);
             using FileStream stream = new(path, options);
-            using Utf8JsonWriter json = new(stream, new JsonWriterOptions { Indented = true });
-            json.WriteStartObject();
-            json.WriteString("format", SecretFormat);
-            json.WriteNumber("version", Version);
-            json.WriteString("publicKey", key.PublicKey.ToHex());
-            json.WriteString("secretKey", hex);
-            json.WriteEndObject();
-            json.Flush();
-            stream.WriteByte((byte)'\n');
+            stream.Write(document.Written);
         }
         finally
         {

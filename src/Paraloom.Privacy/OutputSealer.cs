@@ -70,6 +70,8 @@ public static class OutputSealer
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(nonceKey, output, mac);
         mac[..Aead.NonceSize].CopyTo(nonce);
+        // The rest of the MAC never leaves: it is a function of the plaintext output under a secret key.
+        mac.Clear();
     }
 
     private static byte[] AssociatedData(JobBinding job, int attempt)

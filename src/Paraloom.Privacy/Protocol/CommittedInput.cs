@@ -54,9 +54,10 @@ public static class CommittedInput
             {
                 throw new InvalidEncodingException("A sealed input holds a version 1 header, the commitment's blinding and the data.");
             }
-            var blinding = Blinding.FromBytes(plaintext.AsSpan(1, Blinding.Size));
+            using var blinding = Blinding.FromBytes(plaintext.AsSpan(1, Blinding.Size));
             var data = plaintext.AsSpan(HeaderSize);
-            if (!job.InputCommitment.Opens(CommitmentValue.OfData(data), blinding))
+            using var value = CommitmentValue.OfData(data);
+            if (!job.InputCommitment.Opens(value, blinding))
             {
                 throw new InputCommitmentMismatchException(job.JobId);
             }

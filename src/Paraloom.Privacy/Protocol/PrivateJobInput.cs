@@ -19,8 +19,8 @@ public sealed record PrivateJobInput(
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentNullException.ThrowIfNull(requester);
-        var value = CommitmentValue.OfData(input);
-        var blinding = Blinding.Random();
+        using var value = CommitmentValue.OfData(input);
+        using var blinding = Blinding.Random();
         var commitment = PedersenCommitment.Commit(value, blinding);
         using var jobKey = JobKey.CreateNew(requester, out var nonce);
         var context = PrivateJobContext.ForModule(jobId, module, commitment, requester.PublicKey, nonce);
