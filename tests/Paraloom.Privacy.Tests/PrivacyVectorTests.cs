@@ -39,6 +39,21 @@ public class PrivacyVectorTests
         Assert.Equal(7, Section("commitments").Length);
         Assert.Equal(3, Section("commitmentSums").Length);
         Assert.Equal(2, Section("jobs").Length);
+        Assert.Equal(5, Section("resultDigests").Length);
+        Assert.Equal(2, Section("votes").Length);
+    }
+
+    [Fact]
+    public void Vote_signatures_are_reproduced_and_verify()
+    {
+        foreach (JsonElement vector in Section("votes"))
+        {
+            using SecretKey validator = SecretKey.FromBytes(
+                Convert.FromHexString(Section("keys").Single(key => Text(key, "public") == Text(vector, "validator")).GetProperty("secret").GetString()!));
+            byte[] message = Bytes(vector, "message");
+            Assert.Equal(Text(vector, "signature"), SchnorrSignature.Sign(validator, message, Bytes(vector, "aux")).ToHex());
+            Assert.True(Bc.Verify(Bytes(vector, "validator"), message, Bytes(vector, "signature")));
+        }
     }
 
     [Fact]

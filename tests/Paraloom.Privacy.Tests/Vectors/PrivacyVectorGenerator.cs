@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +11,7 @@ namespace Paraloom.Privacy.Tests.Vectors;
 /// Writes privacy-vectors-v1.json once, from fixed keys, blindings, nonces and aux randomness (docs/cryptography.md
 /// §14). Proofs, sealed inputs and wrapped keys draw fresh randomness inside the library, so those bytes are
 /// generated once and then only verified or opened; everything else is reproduced by <see cref="PrivacyVectorTests"/>.
+/// Result digests and votes are written from the document here and reproduced by the Compute and Grains tests.
 /// </summary>
 internal static class PrivacyVectorGenerator
 {
@@ -51,6 +53,15 @@ internal static class PrivacyVectorGenerator
             ["jobs"] = new JsonArray(
                 JobVector(requester, [validator, other], "job-0001", "{\"salaries\":[5100,4800,6200]}"u8.ToArray(), Fixed("output 1", 40), attempt: 1),
                 JobVector(requester, [validator], "jöb/ünïcode-2", [], [], attempt: 3)),
+            ["resultDigests"] = new JsonArray(
+                ResultDigestVector(status: 0, code: 0, Fixed("public output", 24), fingerprint: null),
+                ResultDigestVector(status: 0, code: 0, [], fingerprint: null),
+                ResultDigestVector(status: 1, code: 3, [], fingerprint: null),
+                ResultDigestVector(status: 2, code: 1, [], fingerprint: null),
+                ResultDigestVector(status: 0, code: 0, Fixed("sealed output", 69), Fixed("fingerprint", 32))),
+            ["votes"] = new JsonArray(
+                VoteVector(validator, "job-0001", 1, Fixed("digest 1", 32), 1_234_567, "wasmtime-50.0.1/x86_64/0123abcd"),
+                VoteVector(other, "jöb/ünïcode-2", 3, Fixed("digest 2", 32), long.MaxValue, "p")),
         };
     }
 
@@ -156,6 +167,56 @@ internal static class PrivacyVectorGenerator
             ["resultAuthorisationAux"] = Hex(Fixed("authorisation aux " + jobId, 32)),
             ["resultAuthorisationSignature"] = SchnorrSignature.Sign(requester, authorisation, Fixed("authorisation aux " + jobId, 32)).ToHex(),
         };
+    }
+
+    /// <summary>§11, written from the document (this project does not reference the code that computes it).</summary>
+    private static JsonObject ResultDigestVector(byte status, uint code, byte[] output, byte[]? fingerprint)
+    {
+        byte[] header = new byte[13];
+        header[0] = status;
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(1), code);
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(5), (ulong)output.Length);
+        string tag = fingerprint is null ? "paraloom/compute-result/v1" : "paraloom/private-result/v1";
+        var vector = new JsonObject { ["status"] = status, ["code"] = code, ["output"] = Hex(output) };
+        if (fingerprint is not null) vector["fingerprint"] = Hex(fingerprint);
+        vector["digest"] = Hex(SHA256.HashData([.. Encoding.ASCII.GetBytes(tag), .. header, .. output, .. fingerprint ?? []]));
+        return vector;
+    }
+
+    /// <summary>§5.1, written from the document, signed with fixed aux randomness.</summary>
+    private static JsonObject VoteVector(SecretKey validator, string jobId, int attempt, byte[] digest, long fuel, string profile)
+    {
+        byte[] id = Encoding.UTF8.GetBytes(jobId), profileBytes = Encoding.UTF8.GetBytes(profile);
+        var fields = new byte[2 + id.Length + 4 + 32 + 8 + 2 + profileBytes.Length];
+        Span<byte> rest = fields;
+        BinaryPrimitives.WriteUInt16BigEndian(rest, (ushort)id.Length);
+        id.CopyTo(rest[2..]);
+        rest = rest[(2 + id.Length)..];
+        BinaryPrimitives.WriteInt32BigEndian(rest, attempt);
+        digest.CopyTo(rest[4..]);
+        BinaryPrimitives.WriteInt64BigEndian(rest[36..], fuel);
+        BinaryPrimitives.WriteUInt16BigEndian(rest[44..], (ushort)profileBytes.Length);
+        profileBytes.CopyTo(rest[46..]);
+        byte[] message = TaggedHash("paraloom/vote/v2", fields);
+        byte[] aux = Fixed("vote aux " + jobId, 32);
+        return new JsonObject
+        {
+            ["validator"] = validator.PublicKey.ToHex(),
+            ["jobId"] = jobId,
+            ["attempt"] = attempt,
+            ["digest"] = Hex(digest),
+            ["fuelUsed"] = fuel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["profile"] = profile,
+            ["message"] = Hex(message),
+            ["aux"] = Hex(aux),
+            ["signature"] = SchnorrSignature.Sign(validator, message, aux).ToHex(),
+        };
+    }
+
+    private static byte[] TaggedHash(string tag, byte[] data)
+    {
+        byte[] tagHash = SHA256.HashData(Encoding.ASCII.GetBytes(tag));
+        return SHA256.HashData([.. tagHash, .. tagHash, .. data]);
     }
 
     /// <summary>The first key derived from <paramref name="label"/> whose point has the asked-for parity of y.</summary>
