@@ -56,6 +56,17 @@ public sealed class JobRejectedException(string jobId, string reason)
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// What the silo answered does not verify against what the client itself knows (the statement the requester signed):
+/// the silo, or something between it and the client, changed it. Nothing was acted on: no key was wrapped, no
+/// result returned.
+/// </summary>
+public sealed class UnverifiedAnswerException(string jobId, string message) : Exception($"Job '{jobId}': {message}")
+{
+    /// <summary>The job the answer was about.</summary>
+    public string JobId { get; } = jobId;
+}
+
 /// <summary>RFC 7807 problem details as the silo sends them, with its error code.</summary>
 /// <param name="Status">The HTTP status (0: no answer).</param>
 /// <param name="Title">A short summary of the problem.</param>

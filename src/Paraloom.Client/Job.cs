@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -7,6 +8,7 @@ namespace Paraloom.Client;
 /// A job ready to submit, made by <see cref="Builder"/>. A private job holds its input only sealed, with the
 /// commitment and ownership proof bound to <see cref="Id"/>, and its job key until it is submitted: the client
 /// that submits it takes the key, and the job's hand-out key that signs hand-outs, to hand it out to each cohort.
+/// Every job carries the <see cref="Statement"/> its requester signed at <see cref="JobBuilder.Build"/>.
 /// Neither the requester's secret nor the plaintext stays in it. Disposing a job never submitted zeroes its keys.
 /// </summary>
 public sealed class Job : IDisposable
@@ -14,16 +16,15 @@ public sealed class Job : IDisposable
     private KeptJobKeys? _jobKey;
 
     internal Job(
-        string id, byte[] module, byte[]? publicInput, PrivateJobInput? sealedInput, PublicKey requester, JobLimits limits,
-        int replication, KeptJobKeys? jobKey)
+        SignedJobStatement statement, byte[] module, byte[]? publicInput, PrivateJobInput? sealedInput, JobLimits limits,
+        KeptJobKeys? jobKey)
     {
-        Id = id;
+        Statement = statement;
+        Id = statement.Statement.JobId.Value;
         Module = module;
         PublicInput = publicInput;
         SealedInput = sealedInput;
-        Requester = requester;
         Limits = limits;
-        Replication = replication;
         _jobKey = jobKey;
     }
 
@@ -34,13 +35,16 @@ public sealed class Job : IDisposable
     public bool IsPrivate => SealedInput is not null;
 
     /// <summary>The key that alone may fetch the result.</summary>
-    public PublicKey Requester { get; }
+    public PublicKey Requester => Statement.Statement.Requester;
+
+    /// <summary>What the requester signed: id, module, input (or commitment and nonce), key, limits, K and expiry.</summary>
+    public SignedJobStatement Statement { get; }
 
     /// <summary>The limits it asks for; null ones take the network's defaults.</summary>
     public JobLimits Limits { get; }
 
     /// <summary>K: how many validators run the job.</summary>
-    public int Replication { get; }
+    public int Replication => Statement.Statement.Replication;
 
     /// <summary>Starts building a job.</summary>
     public static JobBuilder Builder() => new();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -7,7 +8,8 @@ namespace Paraloom.Client;
 /// <summary>
 /// Builds a <see cref="Job"/>: the module, then either a public <see cref="Input"/> with its
 /// <see cref="RequestedBy"/> key, or a <see cref="PrivateInput"/> sealed at <see cref="Build"/> with the
-/// secret given to <see cref="WithOwnershipProof"/>. Inputs are copied when given.
+/// secret given to <see cref="WithOwnershipProof"/>. Either way the requester's secret signs the job's statement at
+/// <see cref="Build"/> and is not kept. Inputs are copied when given.
 /// </summary>
 public sealed partial class JobBuilder
 {
@@ -22,6 +24,7 @@ public sealed partial class JobBuilder
     private bool _isPrivate;
     private PublicKey? _requester;
     private SecretKey? _owner;
+    private TimeSpan _validity = DefaultValidity;
     private JobLimits _limits = new();
     private int _replication = DefaultReplication;
     private string? _id;
@@ -45,10 +48,28 @@ public sealed partial class JobBuilder
         return this;
     }
 
-    /// <summary>The key allowed to fetch a public job's result.</summary>
-    public JobBuilder RequestedBy(PublicKey requester)
+    /// <summary>How long a built job stays submittable when <see cref="ValidFor"/> is not called.</summary>
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The requester of a public job: its secret key signs the job's statement at <see cref="Build"/> (and is not
+    /// kept), and only its key may fetch the result.
+    /// </summary>
+    public JobBuilder RequestedBy(SecretKey requesterSecret)
     {
-        _requester = requester ?? throw new ArgumentNullException(nameof(requester));
+        _owner = requesterSecret ?? throw new ArgumentNullException(nameof(requesterSecret));
+        return this;
+    }
+
+    /// <summary>
+    /// How long after <see cref="Build"/> the job may be submitted (default an hour; at most the network's retention):
+    /// its statement expires then, so nobody can submit it later.
+    /// </summary>
+    public JobBuilder ValidFor(TimeSpan validity)
+    {
+        _validity = validity > TimeSpan.Zero
+            ? validity
+            : throw new ArgumentOutOfRangeException(nameof(validity), validity, "A job's statement must be valid for some time.");
         return this;
     }
 
@@ -60,12 +81,13 @@ public sealed partial class JobBuilder
     {
         _input = input.ToArray();
         _isPrivate = true;
-        return RequestedBy(requester);
+        _requester = requester ?? throw new ArgumentNullException(nameof(requester));
+        return this;
     }
 
     /// <summary>
-    /// The requester's secret key: it proves ownership of the key and the input and seals the input at
-    /// <see cref="Build"/>. It is used there and not kept; the job keeps only its own job key, for the hand-out.
+    /// The requester's secret key: it proves ownership of the key and the input, seals the input and signs the job's
+    /// statement at <see cref="Build"/>. It is used there and not kept; the job keeps only its own job key, for the hand-out.
     /// </summary>
     public JobBuilder WithOwnershipProof(SecretKey requesterSecret)
     {
@@ -103,22 +125,28 @@ public sealed partial class JobBuilder
     {
         var module = _module ?? throw new InvalidOperationException("The job has no module: call Wasm(bytes).");
         var input = _input ?? throw new InvalidOperationException("The job has no input: call Input(bytes) or PrivateInput(bytes, key).");
-        var requester = _requester ?? throw new InvalidOperationException("A public job needs RequestedBy(publicKey): only that key may fetch its result.");
-        var id = _id ?? Guid.NewGuid().ToString("N");
-        var (sealedInput, jobKey) = _isPrivate ? Seal(id, module, input, requester) : (null, null);
-        return new Job(id, module, _isPrivate ? null : input, sealedInput, requester, _limits, _replication, jobKey);
-    }
-
-    private (PrivateJobInput, KeptJobKeys) Seal(string id, byte[] module, byte[] input, PublicKey requester)
-    {
+        var id = JobId.Parse(_id ?? Guid.NewGuid().ToString("N"));
+        var limits = _limits.Resolve();
+        var expiresAt = DateTimeOffset.UtcNow + _validity;
+        if (!_isPrivate)
+        {
+            var requester = _owner ?? throw new InvalidOperationException(
+                "A public job needs RequestedBy(requesterSecret): the requester signs the job's statement, and only its key may fetch the result.");
+            var statement = JobStatement.ForPublic(id, module, input, requester.PublicKey, limits, _replication, expiresAt).Sign(requester);
+            return new Job(statement, module, input, null, _limits, null);
+        }
         var owner = _owner ?? throw new InvalidOperationException(
-            "A private job needs WithOwnershipProof(requesterSecret): it seals the input and proves ownership.");
-        if (!owner.PublicKey.Equals(requester))
+            "A private job needs WithOwnershipProof(requesterSecret): it seals the input, proves ownership and signs the job's statement.");
+        if (!owner.PublicKey.Equals(_requester))
         {
             throw new InvalidOperationException("The ownership proof's secret key is not the requester key given to PrivateInput.");
         }
-        var sealedInput = PrivateJobInput.Seal(id, module, input, owner);
-        return (sealedInput, new KeptJobKeys(JobKey.Derive(owner, sealedInput.Nonce), KeyHandOut.DeriveSigningKey(owner, sealedInput.Nonce)));
+        var sealedInput = PrivateJobInput.Seal(id.Value, module, input, owner);
+        var signed = JobStatement.ForPrivate(id, module, sealedInput.InputCommitment, sealedInput.Nonce, owner.PublicKey, limits, _replication, expiresAt)
+            .Sign(owner);
+        var context = new PrivateJobContext(id.Value, signed.Statement.ModuleHash, sealedInput.InputCommitment, owner.PublicKey, sealedInput.Nonce);
+        var keys = new KeptJobKeys(context, JobKey.Derive(owner, sealedInput.Nonce), KeyHandOut.DeriveSigningKey(owner, sealedInput.Nonce));
+        return new Job(signed, module, null, sealedInput, _limits, keys);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -27,16 +27,19 @@ internal sealed class JobKeyKeeper : IDisposable
         }
     }
 
-    /// <summary>Signs under the lock, so a concurrent <see cref="Forget"/> cannot zero the keys mid-use.</summary>
+    /// <summary>
+    /// Signs under the lock, so a concurrent <see cref="Forget"/> cannot zero the keys mid-use. The hand-out binds the
+    /// job's facts the client kept (nonce, commitment, module), whatever the silo's status said of them.
+    /// </summary>
     /// <exception cref="InvalidOperationException">This client kept no key of the job.</exception>
-    public SignedKeyHandOut HandOut(PrivateJobContext context, int attempt, IReadOnlyList<CohortMember> cohort)
+    public SignedKeyHandOut HandOut(string jobId, int attempt, IReadOnlyList<CohortMember> cohort)
     {
         lock (_lock)
         {
-            return _keys.TryGetValue(context.JobId, out var keys)
-                ? context.HandOut(keys.JobKey, keys.HandOutKey, attempt, cohort)
+            return _keys.TryGetValue(jobId, out var keys)
+                ? keys.Context.HandOut(keys.JobKey, keys.HandOutKey, attempt, cohort)
                 : throw new InvalidOperationException(
-                    $"Job '{context.JobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
+                    $"Job '{jobId}' awaits the key hand-out and was not submitted by this client: wait with the requester's secret key.");
         }
     }
 

@@ -1,3 +1,5 @@
+using Paraloom.Compute;
+
 namespace Paraloom.Client;
 
 /// <summary>
@@ -29,6 +31,20 @@ public sealed record JobLimits
 
     /// <summary>The largest output the job may return (default 1 MiB).</summary>
     public int? MaxOutputBytes { get; init => field = Positive(value, nameof(MaxOutputBytes)); }
+
+    /// <summary>The limits with every unset one at its default: what the job's statement signs.</summary>
+    internal ResourceLimits Resolve()
+    {
+        var defaults = ResourceLimits.Default;
+        return new ResourceLimits
+        {
+            MemoryBytes = MemoryBytes ?? defaults.MemoryBytes,
+            Fuel = Fuel ?? defaults.Fuel,
+            WallClock = WallClock ?? defaults.WallClock,
+            DistributionTimeout = DistributionTimeout ?? defaults.DistributionTimeout,
+            MaxOutputBytes = MaxOutputBytes ?? defaults.MaxOutputBytes,
+        };
+    }
 
     private static T? Positive<T>(T? value, string name) where T : struct, IComparable<T> =>
         value is not { } set || set.CompareTo(default) > 0

@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -59,4 +60,7 @@ public sealed record JobProgress
 
     /// <summary>A private job's context: what the hand-out wraps the job key with.</summary>
     internal PrivateJobContext? Context { get; init; }
+
+    /// <summary>The statement the silo says the requester signed; unchecked until the client verifies it.</summary>
+    internal SignedJobStatement? Statement { get; init; }
 }

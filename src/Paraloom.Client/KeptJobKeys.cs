@@ -1,4 +1,5 @@
 using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Client;
 
@@ -7,8 +8,11 @@ namespace Paraloom.Client;
 /// job's hand-out key (to sign each hand-out). Neither is the requester's secret; the hand-out key signs nothing but
 /// this job's hand-outs.
 /// </summary>
-internal sealed class KeptJobKeys(JobKey jobKey, SecretKey handOutKey) : IDisposable
+internal sealed class KeptJobKeys(PrivateJobContext context, JobKey jobKey, SecretKey handOutKey) : IDisposable
 {
+    /// <summary>The job's public facts as the client stated them at submission: never taken from the silo.</summary>
+    public PrivateJobContext Context { get; } = context;
+
     public JobKey JobKey { get; } = jobKey;
 
     public SecretKey HandOutKey { get; } = handOutKey;

@@ -94,7 +94,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(requester);
         var status = await GetStatusAsync(jobId, cancellationToken);
-        return await HandOutAsync(status, (context, cohort) => context.HandOut(requester, status.Attempt, cohort), cancellationToken);
+        return await HandOutAsync(status, cohort => VerifiedContext(status, requester).HandOut(requester, status.Attempt, cohort), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -197,9 +197,11 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         {
             reporter.Report(status);
             var attempt = status.Attempt;
+            var jobId = status.JobId;
+            var awaiting = status;
             status = await HandOutAsync(status, requester is null
-                ? (context, cohort) => _jobKeys.HandOut(context, attempt, cohort)
-                : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+                ? cohort => _jobKeys.HandOut(jobId, attempt, cohort)
+                : cohort => VerifiedContext(awaiting, requester).HandOut(requester, attempt, cohort), cancellationToken);
         }
         reporter.Report(status);
         if (status.IsFinal)
@@ -216,22 +218,43 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
     private async Task<JobProgress> HandOutAsync(
         JobProgress status,
-        Func<PrivateJobContext, IReadOnlyList<CohortMember>, SignedKeyHandOut> sign,
+        Func<IReadOnlyList<CohortMember>, SignedKeyHandOut> sign,
         CancellationToken cancellationToken)
     {
-        if (!status.AwaitingKeys || status.Context is not { } context)
+        if (!status.AwaitingKeys || !status.IsPrivate)
         {
             return status;
         }
         try
         {
-            return await _transport.HandOutAsync(status.JobId, sign(context, status.Cohort), cancellationToken);
+            return await _transport.HandOutAsync(status.JobId, sign(status.Cohort), cancellationToken);
         }
         catch (ParaloomApiException moved) when (moved.Status == 409)
         {
             // The job left that attempt meanwhile (retried, timed out): its current status says what is next.
             return await GetStatusAsync(status.JobId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The private job's facts from the statement the status carries, once it is the requester's own signature over this
+    /// job: a silo (or anyone between) that rewrote the nonce, the commitment or the module, or showed another job's
+    /// statement, gets no key wrapped.
+    /// </summary>
+    /// <exception cref="UnverifiedAnswerException">The statement is missing, not the requester's or not this job's.</exception>
+    private static PrivateJobContext VerifiedContext(JobProgress status, SecretKey requester)
+    {
+        if (status.Statement is not { } signed
+            || signed.Statement.JobId.Value != status.JobId
+            || !signed.Statement.Requester.Equals(requester.PublicKey)
+            || signed.Statement.InputCommitment is not { } commitment
+            || !signed.IsSignedByRequester)
+        {
+            throw new UnverifiedAnswerException(status.JobId,
+                "the silo's status does not carry the requester's signed statement of this private job: no key was handed out.");
+        }
+        var statement = signed.Statement;
+        return new PrivateJobContext(status.JobId, statement.ModuleHash, commitment, statement.Requester, statement.Nonce);
     }
 
     /// <summary>Relative paths resolve under the base address only if it ends with '/'.</summary>

@@ -125,7 +125,7 @@ public sealed class ClusterFaultTests : IAsyncLifetime
     private Job SumJob(int index) => Job.Builder()
         .Wasm(File.ReadAllBytes(Repository.ProgramPath("sum")))
         .Input(ProgramInputs.Numbers([.. Enumerable.Range(0, 40_000 * (index + 1)).Select(n => (uint)n)]))
-        .RequestedBy(_requester.PublicKey)
+        .RequestedBy(_requester)
         // A member lost with its silo leaves its attempt to the deadline (this wall clock plus the silo's grace): keep it short.
         .Limits(new JobLimits { WallClock = TimeSpan.FromSeconds(5) })
         .Build();

@@ -66,7 +66,7 @@ public abstract class CrashRecoveryTests : IAsyncLifetime
         var sum = File.ReadAllBytes(Repository.ProgramPath("sum"));
         var jobs = Enumerable.Range(1, 12)
             .Select(i => Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers([.. Enumerable.Range(0, 50_000 * i).Select(n => (uint)n)]))
-                .RequestedBy(requester.PublicKey).Build())
+                .RequestedBy(requester).Build())
             .ToList();
 
         var ids = new List<string>();

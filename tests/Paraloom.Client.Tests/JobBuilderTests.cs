@@ -29,7 +29,7 @@ public sealed class JobBuilderTests : IDisposable
     [Fact]
     public void Ids_are_fresh_unless_given_and_must_be_valid()
     {
-        var builder = Job.Builder().Wasm([0]).Input([1]).RequestedBy(_requester.PublicKey);
+        var builder = Job.Builder().Wasm([0]).Input([1]).RequestedBy(_requester);
 
         Assert.NotEqual(builder.Build().Id, builder.Build().Id);
         Assert.Equal("my-job", builder.Id("my-job").Build().Id);

@@ -59,7 +59,7 @@ public sealed class LifecycleTests(SiloServer silo) : RequesterTest(silo), IClas
     [Fact]
     public async Task An_agreed_trap_is_a_result_not_a_rejection()
     {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("trap")).Input([1]).RequestedBy(Requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("trap")).Input([1]).RequestedBy(Requester).Build());
 
         await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         var result = await Client.GetResultAsync(jobId, Requester);

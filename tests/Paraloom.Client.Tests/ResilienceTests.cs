@@ -16,7 +16,7 @@ public sealed class ResilienceTests(SiloServer silo) : RequesterTest(silo), ICla
         var flaky = new FlakyHandler(HttpMethod.Get, failures: 2);
         using var services = Services(flaky);
         var client = services.GetRequiredService<IParaloomClient>();
-        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester).Build();
         var jobId = await client.SubmitAsync(job, Patience.Token);
 
         var status = await client.GetStatusAsync(jobId, Patience.Token);
@@ -31,7 +31,7 @@ public sealed class ResilienceTests(SiloServer silo) : RequesterTest(silo), ICla
         var flaky = new FlakyHandler(HttpMethod.Post, failures: 1);
         using var services = Services(flaky);
         var client = services.GetRequiredService<IParaloomClient>();
-        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester).Build();
 
         var refused = await Assert.ThrowsAsync<ParaloomApiException>(() => client.SubmitAsync(job, Patience.Token));
 

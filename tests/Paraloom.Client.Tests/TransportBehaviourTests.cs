@@ -41,7 +41,7 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     [Fact]
     public async Task A_public_job_is_agreed_and_its_output_comes_back_plain()
     {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("hello"u8).RequestedBy(Requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("hello"u8).RequestedBy(Requester).Build());
 
         var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
@@ -105,7 +105,7 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     [Fact]
     public async Task A_refused_submission_is_a_validation_exception_with_the_silos_error_code()
     {
-        var job = Job.Builder().Wasm("not wasm"u8).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm("not wasm"u8).Input([1]).RequestedBy(Requester).Build();
 
         var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job, Patience.Token));
 
@@ -116,7 +116,7 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     [Fact]
     public async Task Limits_above_the_cap_are_a_validation_exception()
     {
-        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey)
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester)
             .Limits(new JobLimits { Fuel = Paraloom.Compute.NetworkCaps.Default.MaxFuel + 1 }).Build();
 
         var refused = await Assert.ThrowsAsync<ValidationException>(() => Client.SubmitAsync(job, Patience.Token));
@@ -127,7 +127,7 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     [Fact]
     public async Task Submitting_a_job_twice_is_a_conflict()
     {
-        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester.PublicKey).Build();
+        var job = Job.Builder().Wasm(Repository.Program("echo")).Input([1]).RequestedBy(Requester).Build();
         await Client.SubmitAsync(job, Patience.Token);
 
         var conflict = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.SubmitAsync(job, Patience.Token));
@@ -174,7 +174,7 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     [Fact]
     public async Task The_result_is_refused_to_a_key_that_is_not_the_requesters()
     {
-        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester.PublicKey).Build());
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input([7]).RequestedBy(Requester).Build());
         await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
         using var stranger = SecretKey.Generate();
 

@@ -15,7 +15,7 @@ internal static class JobMix
         using var requester = SecretKey.Generate();
         var sum = Repository.Program("sum");
 
-        using (var job = Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers(1, 2, 3)).RequestedBy(requester.PublicKey).Replication(1).Build())
+        using (var job = Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers(1, 2, 3)).RequestedBy(requester).Replication(1).Build())
         {
             await client.WaitAsync(await client.SubmitAsync(job));
             await client.GetResultAsync(job.Id, requester);
@@ -29,7 +29,7 @@ internal static class JobMix
         }
         try
         {
-            using var refused = Job.Builder().Wasm(Repository.Program("trap")).Input([]).RequestedBy(requester.PublicKey)
+            using var refused = Job.Builder().Wasm(Repository.Program("trap")).Input([]).RequestedBy(requester)
                 .Limits(new JobLimits { Fuel = long.MaxValue }).Build();
             await client.SubmitAsync(refused);
             throw new InvalidOperationException("A job asking for more fuel than the cap was accepted.");
@@ -41,7 +41,7 @@ internal static class JobMix
 
         // Every validator is in this job's cohort, the faulty one too, and all three must agree: each attempt fails on its bad signature and
         // penalises it, until the job runs out of attempts or, with the penalised member gated out, of time.
-        using (var job = Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers(4, 5)).RequestedBy(requester.PublicKey)
+        using (var job = Job.Builder().Wasm(sum).Input(ProgramInputs.Numbers(4, 5)).RequestedBy(requester)
             .Replication(CheckedSilo.Validators).Limits(new JobLimits { DistributionTimeout = TimeSpan.FromSeconds(10) }).Build())
         {
             try

@@ -69,7 +69,7 @@ public sealed class AttemptClosingTests
     {
         var limits = new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) };
         await cluster.Job(jobId).SubmitAsync(JobSubmission.Public(
-            Repository.Program("sum"), ProgramInputs.Numbers(2, 3), cluster.Requester.PublicKey, limits, replication: 4));
+            jobId, Repository.Program("sum"), ProgramInputs.Numbers(2, 3), cluster.Requester, limits, replication: 4));
         return await cluster.WaitFinalAsync(jobId);
     }
 

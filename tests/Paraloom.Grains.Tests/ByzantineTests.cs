@@ -109,7 +109,7 @@ public sealed class ByzantineTests
         Assert.Equal(beforeFault, await cluster.ReputationOfAsync(Spare));
 
         // The outsider got hold of the assignment (say from a colluding member) and votes a wrong result on it.
-        var stolen = new Assignment(JobSpec.Public(JobId.Parse("job"), WasmModules.Spin(200_000), []), 1);
+        var stolen = new Assignment(JobSpec.Public(JobId.Parse("job"), WasmModules.Spin(200_000), []), submitted.Statement!, 1);
         Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(Spare).ExecuteAsync(stolen));
         var final = await cluster.WaitFinalAsync("job");
 
@@ -139,7 +139,7 @@ public sealed class ByzantineTests
             await cluster.WaitFinalAsync($"job-{i}");
         }
         var tooMany = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("k4").SubmitAsync(
-            JobSubmission.Public(Repository.Program("sum"), [], cluster.Requester.PublicKey, replication: 4)));
+            JobSubmission.Public("k4", Repository.Program("sum"), [], cluster.Requester, replication: 4)));
         Assert.Equal(SubmissionError.NoValidators, tooMany.Error);
     }
 

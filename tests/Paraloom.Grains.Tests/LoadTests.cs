@@ -65,7 +65,7 @@ public sealed class LoadTests
         await cluster.SubmitPublicAsync("running", WasmModules.Spin(3_000_000), []);
 
         var refused = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("k4").SubmitAsync(
-            JobSubmission.Public(Repository.Program("sum"), [], cluster.Requester.PublicKey, replication: 4)));
+            JobSubmission.Public("k4", Repository.Program("sum"), [], cluster.Requester, replication: 4)));
 
         Assert.Equal(SubmissionError.NoValidators, refused.Error);
         await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("k4").GetStatusAsync());

@@ -77,7 +77,7 @@ public abstract class RestartTests : IAsyncLifetime
             validators: 4, conduct: new Dictionary<string, ValidatorConduct> { [silent] = ValidatorConduct.Silent },
             configure: options => options.AttemptGrace = TimeSpan.FromSeconds(4), store: Store, keyDirectory: Keys);
         await cluster.Job("decided").SubmitAsync(JobSubmission.Public(
-            Repository.Program("sum"), ProgramInputs.Numbers(8), cluster.Requester.PublicKey,
+            "decided", Repository.Program("sum"), ProgramInputs.Numbers(8), cluster.Requester,
             new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) }, replication: 4));
         Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("decided")).State);
         await cluster.KillAsync();

@@ -16,14 +16,14 @@ public sealed class RetentionTests
         await using var cluster = await ComputeCluster.StartAsync(configure: options => options.Retention = TimeSpan.FromSeconds(2));
         await cluster.SubmitPublicAsync("kept", Repository.Program("sum"), ProgramInputs.Numbers(2, 3));
         await cluster.Job("never-keyed").SubmitAsync(JobSubmission.Confidential(
-            Repository.Program("echo"), cluster.Requester.PublicKey,
+            "never-keyed", Repository.Program("echo"), cluster.Requester,
             PrivateJobInput.Seal("never-keyed", Repository.Program("echo"), [1], cluster.Requester),
-            new ResourceLimits { DistributionTimeout = TimeSpan.FromMilliseconds(500) }));
+            new ResourceLimits { DistributionTimeout = TimeSpan.FromMilliseconds(500) }, validity: cluster.StatementValidity));
         // Still waiting for its keys when the others are removed: the module it shares with "kept" must stay.
         await cluster.Job("waiting").SubmitAsync(JobSubmission.Confidential(
-            Repository.Program("sum"), cluster.Requester.PublicKey,
+            "waiting", Repository.Program("sum"), cluster.Requester,
             PrivateJobInput.Seal("waiting", Repository.Program("sum"), [1], cluster.Requester),
-            new ResourceLimits { DistributionTimeout = TimeSpan.FromMinutes(5) }));
+            new ResourceLimits { DistributionTimeout = TimeSpan.FromMinutes(5) }, validity: cluster.StatementValidity));
 
         var final = await cluster.WaitFinalAsync("kept");
         var served = await cluster.FetchResultAsync("kept");

@@ -15,14 +15,13 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
         var sum = Repository.Program("sum");
         var cases = new (string JobId, JobSubmission Submission, SubmissionError Error)[]
         {
-            ("bad-bytes", JobSubmission.Public([0x00, 0x61, 0x73, 0x6D, 0x09], [], cluster.Requester.PublicKey), SubmissionError.InvalidModule),
-            ("imports", JobSubmission.Public(WasmModules.WithImport(), [], cluster.Requester.PublicKey), SubmissionError.HasImports),
-            ("fuel-cap", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
-            ("k-zero", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 0), SubmissionError.AboveCap),
+            ("bad-bytes", JobSubmission.Public("bad-bytes", [0x00, 0x61, 0x73, 0x6D, 0x09], [], cluster.Requester), SubmissionError.InvalidModule),
+            ("imports", JobSubmission.Public("imports", WasmModules.WithImport(), [], cluster.Requester), SubmissionError.HasImports),
+            ("fuel-cap", JobSubmission.Public("fuel-cap", sum, [], cluster.Requester, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
             // One or two validators are no BFT cohort: below the network minimum of 3.
-            ("k-one", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 1), SubmissionError.AboveCap),
-            ("k-two", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 2), SubmissionError.AboveCap),
-            ("k-four", JobSubmission.Public(sum, [], cluster.Requester.PublicKey, replication: 4), SubmissionError.NoValidators),
+            ("k-one", JobSubmission.Public("k-one", sum, [], cluster.Requester, replication: 1), SubmissionError.AboveCap),
+            ("k-two", JobSubmission.Public("k-two", sum, [], cluster.Requester, replication: 2), SubmissionError.AboveCap),
+            ("k-four", JobSubmission.Public("k-four", sum, [], cluster.Requester, replication: 4), SubmissionError.NoValidators),
         };
         foreach (var (jobId, submission, error) in cases)
         {
@@ -31,7 +30,7 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
             await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job(jobId).GetStatusAsync());
         }
         var invalidId = await Assert.ThrowsAsync<JobSubmissionException>(() =>
-            cluster.Job("no/slashes").SubmitAsync(JobSubmission.Public(sum, [], cluster.Requester.PublicKey)));
+            cluster.Job("no/slashes").SubmitAsync(JobSubmission.Public("slashes", sum, [], cluster.Requester)));
         Assert.Equal(SubmissionError.InvalidJobId, invalidId.Error);
     }
 
@@ -46,9 +45,9 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
         var genuine = PrivateJobInput.Seal("forged", echo, [1], cluster.Requester);
         JobSubmission[] forgeries =
         [
-            JobSubmission.Confidential(echo, cluster.Requester.PublicKey, otherJob),
-            JobSubmission.Confidential(echo, thief.PublicKey, genuine),
-            JobSubmission.Confidential(Repository.Program("sum"), cluster.Requester.PublicKey, genuine),
+            JobSubmission.Confidential("forged", echo, cluster.Requester, otherJob),
+            JobSubmission.Confidential("forged", echo, thief, genuine),
+            JobSubmission.Confidential("forged", Repository.Program("sum"), cluster.Requester, genuine),
         ];
         foreach (var forgery in forgeries)
         {
@@ -56,6 +55,46 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
             Assert.Equal(SubmissionError.InvalidOwnershipProof, refused.Error);
         }
         await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("forged").GetStatusAsync());
+    }
+
+    [Fact]
+    public async Task AJobIsTakenOnlyWithItsRequestersUnexpiredSignatureOverExactlyThatJob()
+    {
+        var cluster = shared.Cluster;
+        var sum = Repository.Program("sum");
+        var echo = Repository.Program("echo");
+        using var squatter = SecretKey.Generate();
+        // The squatter states the victim's job in the victim's name, but can sign it only with its own key.
+        var victims = JobStatement.ForPublic(
+            JobId.Parse("stated"), sum, [], cluster.Requester.PublicKey, ResourceLimits.Default, 3, DateTimeOffset.UtcNow.AddHours(1));
+        var squatted = JobSubmission.Public(new SignedJobStatement(victims, squatter.Sign(victims.Hash())), sum, []);
+        var genuine = JobSubmission.Public("stated", sum, [], cluster.Requester);
+        var sealedInput = PrivateJobInput.Seal("stated", echo, [1], cluster.Requester);
+        var otherNonce = JobStatement.ForPrivate(
+            JobId.Parse("stated"), echo, sealedInput.InputCommitment, JobNonce.FromBytes(new byte[JobNonce.Size]), cluster.Requester.PublicKey,
+            ResourceLimits.Default, 3, DateTimeOffset.UtcNow.AddHours(1)).Sign(cluster.Requester);
+        var cases = new (string Case, JobSubmission Submission, SubmissionError Error)[]
+        {
+            ("squatted", squatted, SubmissionError.InvalidStatement),
+            ("another module", JobSubmission.Public(genuine.Statement, echo, []), SubmissionError.InvalidStatement),
+            ("another input", JobSubmission.Public(genuine.Statement, sum, [1]), SubmissionError.InvalidStatement),
+            ("another job's statement", JobSubmission.Public(JobSubmission.Public("other", sum, [], cluster.Requester).Statement, sum, []),
+                SubmissionError.InvalidStatement),
+            ("another nonce", JobSubmission.Confidential(otherNonce, echo, sealedInput), SubmissionError.InvalidStatement),
+            ("expired", JobSubmission.Public("stated", sum, [], cluster.Requester, validity: TimeSpan.FromSeconds(-1)), SubmissionError.StatementExpired),
+            ("outliving retention", JobSubmission.Public("stated", sum, [], cluster.Requester, validity: TimeSpan.FromDays(30)),
+                SubmissionError.StatementExpired),
+        };
+        foreach (var (name, submission, error) in cases)
+        {
+            var refused = await Assert.ThrowsAsync<JobSubmissionException>(() => cluster.Job("stated").SubmitAsync(submission));
+            Assert.True(error == refused.Error, $"{name}: {refused.Error}");
+            await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("stated").GetStatusAsync());
+        }
+
+        // The squatter never took the id: the requester's own statement still submits it.
+        await cluster.Job("stated").SubmitAsync(genuine);
+        Assert.Equal(JobState.Finalised, (await cluster.WaitFinalAsync("stated")).State);
     }
 
     [Fact]
@@ -128,7 +167,7 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
         var swapped = sealedInput with { HandOutKey = intruder.PublicKey };
 
         var refused = await Assert.ThrowsAsync<JobSubmissionException>(() =>
-            cluster.Job("undelegated").SubmitAsync(JobSubmission.Confidential(echo, cluster.Requester.PublicKey, swapped)));
+            cluster.Job("undelegated").SubmitAsync(JobSubmission.Confidential("undelegated", echo, cluster.Requester, swapped)));
 
         Assert.Equal(SubmissionError.InvalidOwnershipProof, refused.Error);
         await Assert.ThrowsAsync<UnknownJobException>(() => cluster.Job("undelegated").GetStatusAsync());

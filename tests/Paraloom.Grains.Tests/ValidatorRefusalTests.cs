@@ -19,7 +19,7 @@ public sealed class ValidatorRefusalTests
         var limits = new ResourceLimits { WallClock = TimeSpan.FromSeconds(1) };
         // The proof is over the committed input, so the service accepts the job; only the cohort can see the swap.
         var dishonest = CommitToOneSealAnother("swapped", echo, committed: "salary=100"u8, sealedInstead: "salary=999"u8, cluster.Requester);
-        await cluster.Job("swapped").SubmitAsync(JobSubmission.Confidential(echo, cluster.Requester.PublicKey, dishonest, limits));
+        await cluster.Job("swapped").SubmitAsync(JobSubmission.Confidential("swapped", echo, cluster.Requester, dishonest, limits));
 
         var final = await cluster.WaitFinalAsync("swapped");
 
@@ -60,13 +60,45 @@ public sealed class ValidatorRefusalTests
         var validatorId = cluster.IdOf("validator-1");
         var wrapped = context.WrapKeyFor(cluster.Requester, [new CohortMember(validatorId, cluster.ValidatorKey(validatorId).PublicKey)]);
 
-        Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(validatorId).ExecuteAsync(new Assignment(job, 1, wrapped[validatorId])));
+        Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(validatorId).ExecuteAsync(new Assignment(job, StatementOf(cluster, genuine), 1, wrapped[validatorId])));
 
         await Eventually.ReachesAsync(() => Task.FromResult(counters.Refusals), refusals => refusals == 1, "the validator refuses the assignment");
         await Eventually.ReachesAsync(
             async () => (await cluster.Validator(validatorId).GetInfoAsync()).InFlight, inFlight => inFlight == 0, "the refused assignment frees its slot");
         Assert.Equal(3, counters.Executions);
     }
+
+    [Fact]
+    public async Task AnAssignmentThatIsNotTheJobItsRequesterSignedIsRefusedBeforeTheEngineRuns()
+    {
+        await using var cluster = await ComputeCluster.StartAsync();
+        using var counters = new ValidatorCounters(cluster);
+        var sum = Repository.Program("sum");
+        var signed = JobSubmission.Public("rewritten", sum, ProgramInputs.Numbers(1, 2), cluster.Requester).Statement;
+        using var stranger = SecretKey.Generate();
+        var validatorId = cluster.IdOf("validator-1");
+        var validator = cluster.Validator(validatorId);
+        Assignment[] forgeries =
+        [
+            // A coordinator changes the input the requester signed…
+            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 3)), signed, 1),
+            // …or its limits… (each its own attempt: a member runs one assignment per attempt)
+            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 2), new ResourceLimits { Fuel = 5 }), signed, 2),
+            // …or states the job itself, in the requester's name, with a key of its own.
+            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 3)),
+                new SignedJobStatement(JobSubmission.Public("rewritten", sum, ProgramInputs.Numbers(1, 3), stranger).Statement.Statement, signed.Signature), 3),
+        ];
+        foreach (var forgery in forgeries)
+        {
+            Assert.Equal(AssignmentReceipt.Accepted, await validator.ExecuteAsync(forgery));
+        }
+
+        await Eventually.ReachesAsync(() => Task.FromResult(counters.Refusals), refusals => refusals == forgeries.Length, "the validator refuses each assignment");
+        Assert.Equal(0, counters.Executions);
+    }
+
+    private static SignedJobStatement StatementOf(ComputeCluster cluster, PrivateJobInput input) =>
+        JobSubmission.Confidential("forged", Repository.Program("echo"), cluster.Requester, input).Statement;
 
     /// <summary>A dishonest requester: commits to (and proves) one input, seals another under the same blinding.</summary>
     private static PrivateJobInput CommitToOneSealAnother(

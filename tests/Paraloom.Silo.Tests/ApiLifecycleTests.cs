@@ -13,7 +13,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task A_public_job_is_submitted_agreed_and_its_result_served_to_the_requester()
     {
-        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("sum-1", Repository.Program("sum"), ProgramInputs.Numbers(3, 4, 5), Requester.PublicKey));
+        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("sum-1", Repository.Program("sum"), ProgramInputs.Numbers(3, 4, 5), Requester));
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         Assert.Equal("/v1/jobs/sum-1", submitted.Headers.Location?.OriginalString);
@@ -65,7 +65,7 @@ public sealed class ApiLifecycleTests : SiloTest
     [Fact]
     public async Task The_result_is_refused_to_another_key_and_a_challenge_works_once()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("sum-2", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("sum-2", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester));
         await Api.WaitFinalAsync("sum-2", Requester);
 
         using var stranger = SecretKey.Generate();

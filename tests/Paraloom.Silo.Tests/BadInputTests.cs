@@ -27,7 +27,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     });
 
     private SubmitJobRequest Valid(string jobId = "job-1") =>
-        ApiDriver.PublicJob(jobId, Repository.Program("sum"), ProgramInputs.Numbers(1, 2), Requester.PublicKey);
+        ApiDriver.PublicJob(jobId, Repository.Program("sum"), ProgramInputs.Numbers(1, 2), Requester);
 
     [Fact]
     public async Task A_valid_submission_is_stored_which_is_what_the_other_cases_check_against()
@@ -74,7 +74,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     public async Task A_body_sent_in_chunks_without_a_length_is_read_whole_and_held_to_the_same_limits()
     {
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked"), ApiDriver.Json);
-        var tooLarge = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Valid("chunked-large") with { Input = new byte[120_000] }, ApiDriver.Json);
+        var tooLarge = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ApiDriver.Signed(Valid("chunked-large") with { Input = new byte[120_000] }, Requester), ApiDriver.Json);
 
         await AssertRefusedAsync(
             await Api.Http.PostAsync("/v1/jobs", Chunked(tooLarge)), HttpStatusCode.RequestEntityTooLarge, "request-too-large", "limit");
@@ -168,7 +168,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     {
         // Module and sealed input at their caps, base64, plus 16 KiB for the other fields.
         const long SubmissionCap = (ModuleCap + 2) / 3 * 4 + (InputCap + 62 + 2) / 3 * 4 + 16 * 1024;
-        var request = Valid() with { Input = new byte[120_000] };
+        var request = ApiDriver.Signed(Valid() with { Input = new byte[120_000] }, Requester);
 
         await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large", SubmissionCap.ToString());
     }
@@ -199,56 +199,56 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         var module = new byte[ModuleCap + 1];
         Repository.Program("sum").CopyTo(module, 0);
 
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = module }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Module = module }, Requester)),
             HttpStatusCode.UnprocessableEntity, "above-cap", "module size");
     }
 
     [Fact]
     public async Task An_input_above_the_input_cap_is_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Input = new byte[InputCap + 4] }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Input = new byte[InputCap + 4] }, Requester)),
             HttpStatusCode.UnprocessableEntity, "above-cap", "input size");
     }
 
     [Fact]
     public async Task Limits_above_the_cap_are_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Limits = new LimitsDto { Fuel = 2_000_000_001 } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Limits = new LimitsDto { Fuel = 2_000_000_001 } }, Requester)),
             HttpStatusCode.UnprocessableEntity, "above-cap", "fuel");
     }
 
     [Fact]
     public async Task Limits_that_are_not_limits_are_400()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Limits = new LimitsDto { MemoryBytes = 1000 } }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Limits = new LimitsDto { MemoryBytes = 1000 } }, Requester)),
             HttpStatusCode.BadRequest, "bad-request", "64 KiB");
     }
 
     [Fact]
     public async Task Replication_above_the_cap_is_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Replication = 16 }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Replication = 16 }, Requester)),
             HttpStatusCode.UnprocessableEntity, "above-cap", "replication");
     }
 
     [Fact]
     public async Task A_module_with_imports_is_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.WithImport() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Module = WasmModules.WithImport() }, Requester)),
             HttpStatusCode.UnprocessableEntity, "module-has-imports", "env.f");
     }
 
     [Fact]
     public async Task A_module_using_simd_is_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.WithSimd() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Module = WasmModules.WithSimd() }, Requester)),
             HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
     }
 
     [Fact]
     public async Task Bytes_that_are_not_webassembly_are_refused()
     {
-        await AssertRefusedAsync(await Api.SubmitAsync(Valid() with { Module = WasmModules.Garbage() }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Module = WasmModules.Garbage() }, Requester)),
             HttpStatusCode.UnprocessableEntity, "invalid-module", "not valid WebAssembly");
     }
 
@@ -257,7 +257,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     {
         var proofForOtherJob = ApiDriver.PrivateJob("other-job", Repository.Program("echo"), [1], Requester);
 
-        await AssertRefusedAsync(await Api.SubmitAsync(proofForOtherJob with { JobId = "this-job" }),
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(proofForOtherJob with { JobId = "this-job" }, Requester)),
             HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
     }
 
@@ -267,7 +267,8 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
         using var impostor = SecretKey.Generate();
         var request = ApiDriver.PrivateJob("stolen", Repository.Program("echo"), [1], impostor) with { Requester = Requester.PublicKey.ToHex() };
 
-        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.UnprocessableEntity, "invalid-ownership-proof", "ownership proof");
+        // Its statement names the impostor: it cannot sign one that names the requester.
+        await AssertRefusedAsync(await Api.SubmitAsync(request), HttpStatusCode.BadRequest, "bad-request", "statement");
     }
 
     [Fact]
@@ -294,7 +295,7 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     {
         Assert.Equal(HttpStatusCode.Created, (await Api.SubmitAsync(Valid("taken"))).StatusCode);
 
-        var second = await Api.SubmitAsync(Valid("taken") with { Input = ProgramInputs.Numbers(99) });
+        var second = await Api.SubmitAsync(ApiDriver.Signed(Valid("taken") with { Input = ProgramInputs.Numbers(99) }, Requester));
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("already-submitted", (await ApiDriver.ProblemAsync(second)).Error);

@@ -119,7 +119,7 @@ public sealed class JobEventTests : SiloTest
     [Fact]
     public async Task A_final_job_answers_a_long_poll_at_once_even_past_its_version()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("done", Repository.Program("sum"), ProgramInputs.Numbers(2), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("done", Repository.Program("sum"), ProgramInputs.Numbers(2), Requester));
         var final = await Api.WaitFinalAsync("done", Requester);
 
         using var guard = new CancellationTokenSource(WokenWithin);
@@ -131,7 +131,7 @@ public sealed class JobEventTests : SiloTest
     [Fact]
     public async Task Every_status_carries_a_version_that_grows_with_each_transition()
     {
-        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("counted", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
+        var submitted = await Api.SubmitAsync(ApiDriver.PublicJob("counted", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester));
         var accepted = (await submitted.Content.ReadFromJsonAsync<JobStatusResponse>(ApiDriver.Json))!;
         Assert.Equal(1, accepted.Version);
         var final = await Api.WaitFinalAsync("counted", Requester);

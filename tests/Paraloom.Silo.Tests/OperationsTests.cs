@@ -41,8 +41,8 @@ public sealed class OperationsTests : SiloTest
     [Fact]
     public async Task Metrics_count_submissions_refusals_and_show_this_silos_validators_in_prometheus_text()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("m-1", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
-        await Api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("m-1", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester));
+        await Api.SubmitAsync(ApiDriver.PublicJob("m-2", WasmModules.WithImport(), [], Requester));
 
         var response = await Api.Http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();

@@ -42,7 +42,7 @@ public sealed class OtlpExportTests
         {
             var api = new ApiDriver(silo.CreateClient());
             Assert.Equal(HttpStatusCode.Created, (await api.SubmitAsync(
-                ApiDriver.PublicJob("otlp-1", Repository.Program("sum"), ProgramInputs.Numbers(2), requester.PublicKey))).StatusCode);
+                ApiDriver.PublicJob("otlp-1", Repository.Program("sum"), ProgramInputs.Numbers(2), requester))).StatusCode);
             Assert.Equal("Finalised", (await api.WaitFinalAsync("otlp-1", requester)).State);
         }
         // Stopping the silo flushed what its exporters held.

@@ -43,7 +43,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
     {
         var api = new ApiDriver(_silo.CreateClient());
         Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync("/readyz")).StatusCode);
-        var submitted = await api.SubmitAsync(ApiDriver.PublicJob("outage-1", Repository.Program("sum"), ProgramInputs.Numbers(1, 2, 3), _requester.PublicKey));
+        var submitted = await api.SubmitAsync(ApiDriver.PublicJob("outage-1", Repository.Program("sum"), ProgramInputs.Numbers(1, 2, 3), _requester));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
 
         _relay.Cut();

@@ -17,7 +17,7 @@ public sealed class SubmissionLimitTests() : SiloTest(new SiloFactory(new Dictio
     {
         using var http = Silo.CreateClient();
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => http.PostAsJsonAsync(
-            "/v1/jobs", ApiDriver.PublicJob($"burst-{i}", Repository.Program("sum"), ProgramInputs.Numbers((uint)i), Requester.PublicKey))));
+            "/v1/jobs", ApiDriver.PublicJob($"burst-{i}", Repository.Program("sum"), ProgramInputs.Numbers((uint)i), Requester))));
 
         var refused = responses.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(refused);
@@ -27,7 +27,7 @@ public sealed class SubmissionLimitTests() : SiloTest(new SiloFactory(new Dictio
         var accepted = responses.Count(response => response.StatusCode == HttpStatusCode.Created);
         Assert.Equal(accepted, Silo.StoredJobCount);
         // The turn is free again once the burst is answered.
-        var after = await http.PostAsJsonAsync("/v1/jobs", ApiDriver.PublicJob("after", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester.PublicKey));
+        var after = await http.PostAsJsonAsync("/v1/jobs", ApiDriver.PublicJob("after", Repository.Program("sum"), ProgramInputs.Numbers(1), Requester));
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
     }
 }

@@ -24,7 +24,7 @@ public sealed class TracingTests : SiloTest, IDisposable
     [Fact]
     public async Task One_job_is_one_trace_from_the_http_request_through_the_job_quorum_and_validator()
     {
-        await Api.SubmitAsync(ApiDriver.PublicJob("traced-1", Repository.Program("sum"), ProgramInputs.Numbers(7), Requester.PublicKey));
+        await Api.SubmitAsync(ApiDriver.PublicJob("traced-1", Repository.Program("sum"), ProgramInputs.Numbers(7), Requester));
         Assert.Equal("Finalised", (await Api.WaitFinalAsync("traced-1", Requester)).State);
 
         var job = Spans("job submit").Single();

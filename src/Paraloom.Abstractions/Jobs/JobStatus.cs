@@ -68,5 +68,9 @@ public sealed record JobStatus
     [Id(14)]
     public required long Version { get; init; }
 
+    /// <summary>The statement the requester signed at submission: a client checks the signature before it trusts a field of it.</summary>
+    [Id(15)]
+    public SignedJobStatement? Statement { get; init; }
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

@@ -43,6 +43,8 @@ public sealed record Refusal(int Status, string Error, string Message)
         SubmissionError.HasImports => "module-has-imports",
         SubmissionError.InvalidOwnershipProof => "invalid-ownership-proof",
         SubmissionError.NoValidators => "no-validators",
+        SubmissionError.InvalidStatement => "invalid-statement",
+        SubmissionError.StatementExpired => "statement-expired",
         _ => "submission-refused",
     };
 

@@ -26,4 +26,10 @@ public enum SubmissionError
 
     /// <summary>Too few validators pass the reputation gate with free capacity to form a cohort.</summary>
     NoValidators,
+
+    /// <summary>The job statement is not signed by its requester, or does not describe the job submitted with it.</summary>
+    InvalidStatement,
+
+    /// <summary>The job statement's expiry has passed, or lies further out than the network keeps a job's id.</summary>
+    StatementExpired,
 }

@@ -34,7 +34,6 @@ public sealed class SignedVote
         Profile = profile;
         Signature = signature;
         OutputFingerprint = outputFingerprint;
-        Digest = ResultDigestEncoding.Compute(status, code, _output, outputFingerprint);
     }
 
     [Id(1)]
@@ -57,9 +56,15 @@ public sealed class SignedVote
     [Id(6)]
     public long FuelUsed { get; }
 
-    /// <summary>The digest of (status, code, output and a private output's fingerprint): what the signature covers.</summary>
-    [Id(7)]
-    public ResultDigest Digest { get; }
+    /// <summary>
+    /// The digest of (status, code, output and a private output's fingerprint): what the signature covers. Never taken
+    /// from the sender: computed from the bytes the vote carries, also when it arrives over the wire, so a vote whose
+    /// signed digest is not that of its output fails its signature check and is not counted.
+    /// </summary>
+    public ResultDigest Digest => _digest ??= ResultDigestEncoding.Compute(Status, Code, _output, OutputFingerprint);
+
+    [NonSerialized]
+    private ResultDigest? _digest;
 
     [Id(8)]
     public SchnorrSignature Signature { get; }

@@ -91,3 +91,16 @@ internal sealed class JobSpecConverter : IConverter<JobSpec, JobSpecSurrogate>
     public JobSpecSurrogate ConvertToSurrogate(in JobSpec value) =>
         new(value.Id.Value, value.Module.ToArray(), value.Input.ToArray(), value.Envelope, value.Limits, value.Replication);
 }
+
+[GenerateSerializer, Immutable, Alias("paraloom.signed-job-statement")]
+internal readonly record struct SignedJobStatementSurrogate([property: Id(0)] byte[] Statement, [property: Id(1)] byte[] Signature);
+
+[RegisterConverter]
+internal sealed class SignedJobStatementConverter : IConverter<SignedJobStatement, SignedJobStatementSurrogate>
+{
+    public SignedJobStatement ConvertFromSurrogate(in SignedJobStatementSurrogate surrogate) =>
+        SignedJobStatement.FromBytes(surrogate.Statement, surrogate.Signature);
+
+    public SignedJobStatementSurrogate ConvertToSurrogate(in SignedJobStatement value) =>
+        new(value.Statement.ToBytes(), value.Signature.ToBytes());
+}

@@ -57,7 +57,7 @@ internal static class ComputeCommand
             var builder = Job.Builder().Wasm(module).Replication(parse.GetValue(replication)).Limits(limits.Read(parse));
             using var job = (parse.GetValue(isPrivate)
                 ? builder.PrivateInput(bytes, requester.PublicKey).WithOwnershipProof(requester)
-                : builder.Input(bytes).RequestedBy(requester.PublicKey)).Build();
+                : builder.Input(bytes).RequestedBy(requester)).Build();
 
             using var connection = SiloConnection.Open(parse.GetValue(server)!);
             string jobId;

@@ -67,7 +67,7 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
         }
-        var privacy = validator.Validate(JobId, submission);
+        var privacy = validator.Validate(JobId, submission, Now);
         var selection = await Registry.SelectCohortAsync(
             JobId, submission.Replication, [], [], ReservationLease(submission.Limits, submission.IsPrivate));
         if (!selection.Found && !selection.OnlyBusy)
@@ -88,6 +88,8 @@ internal sealed partial class ComputeJobGrain(
         Stored.Limits = submission.Limits;
         Stored.Replication = submission.Replication;
         Stored.Requester = submission.Requester.ToBytes();
+        Stored.Statement = submission.Statement.Statement.ToBytes();
+        Stored.StatementSignature = submission.Statement.Signature.ToBytes();
         await StoreInputAsync(submission.Private is { } sealedInput ? sealedInput.SealedInput.ToBytes() : submission.PublicInput.ToArray());
         Stored.Private = submission.Private is { } input
             ? new StoredPrivateInput(input.InputCommitment.ToBytes(), input.Nonce.ToBytes(), input.OwnershipProof.ToBytes(), input.HandOutKey.ToBytes())
@@ -443,7 +445,7 @@ internal sealed partial class ComputeJobGrain(
         {
             var wrappedKey = job.IsPrivate ? WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]) : null;
             var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId)
-                .ExecuteAsync(new Assignment(job, Lifecycle.Attempt, wrappedKey));
+                .ExecuteAsync(new Assignment(job, Statement(), Lifecycle.Attempt, wrappedKey));
             if (receipt == AssignmentReceipt.Busy)
             {
                 _busy.Add(member.ValidatorId);
@@ -520,8 +522,11 @@ internal sealed partial class ComputeJobGrain(
             Reason = Lifecycle.Reason,
             Profile = Stored.Profile,
             Version = Stored.Version,
+            Statement = Statement(),
         };
     }
+
+    private SignedJobStatement Statement() => SignedJobStatement.FromBytes(Stored.Statement, Stored.StatementSignature);
 
     private IReadOnlyList<CohortMember> CohortMembers() =>
         [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))];

@@ -20,6 +20,11 @@ internal sealed class ComputeJobState
 
     public byte[] Requester { get; set; } = [];
 
+    /// <summary>The job statement as the requester signed it (its canonical encoding) and the signature.</summary>
+    public byte[] Statement { get; set; } = [];
+
+    public byte[] StatementSignature { get; set; } = [];
+
     /// <summary>
     /// The input as submitted (a public job's input, or a private job's sealed input) when it is at most
     /// <see cref="InlineInputBytes"/>; <c>null</c> when the job's input grain (<see cref="IJobInputGrain"/>) keeps it.

@@ -16,9 +16,9 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
     // The engine's cache keeps the module admission compiles for the executions to come.
     private readonly JobAdmission _admission = new(executor.Engine, options.Value.Caps);
 
-    /// <summary>Checks the submission; returns a private job's context, null for a public job.</summary>
+    /// <summary>Checks the submission at <paramref name="now"/>; returns a private job's context, null for a public job.</summary>
     /// <exception cref="JobSubmissionException">The submission is refused.</exception>
-    public PrivateJobContext? Validate(string jobId, JobSubmission submission)
+    public PrivateJobContext? Validate(string jobId, JobSubmission submission, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (!JobId.TryParse(jobId, out var id))
@@ -35,6 +35,7 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
                 new PrivateEnvelope(input.SealedInput, input.InputCommitment, submission.Requester, input.OwnershipProof),
                 submission.Limits, submission.Replication)
             : JobSpec.Public(id, submission.Module.Span, submission.PublicInput.Span, submission.Limits, submission.Replication);
+        EnsureStated(submission, spec, now);
         try
         {
             _admission.EnsureAdmissible(spec);
@@ -53,6 +54,38 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
         return submission.Private is { } admitted
             ? new PrivateJobContext(jobId, spec.ModuleHash.Span, admitted.InputCommitment, submission.Requester, admitted.Nonce)
             : null;
+    }
+
+    /// <summary>
+    /// The requester signed exactly this job, and its statement is still submittable. An expiry is accepted no further
+    /// out than the retention period: a job id is kept that long after its job ends, so by the time it is forgotten the
+    /// statement that submitted it has expired and cannot be replayed.
+    /// </summary>
+    private void EnsureStated(JobSubmission submission, JobSpec spec, DateTimeOffset now)
+    {
+        var signed = submission.Statement;
+        var statement = signed.Statement;
+        if (statement.MismatchWith(spec) is { } field)
+        {
+            throw new JobSubmissionException(SubmissionError.InvalidStatement, $"The job statement does not match the submission's {field}.");
+        }
+        if (submission.Private is { } input && !input.Nonce.Equals(statement.Nonce))
+        {
+            throw new JobSubmissionException(SubmissionError.InvalidStatement, "The job statement's nonce is not the private input's.");
+        }
+        if (!signed.IsSignedByRequester)
+        {
+            throw new JobSubmissionException(SubmissionError.InvalidStatement, "The job statement is not signed by its requester.");
+        }
+        if (statement.ExpiresAt <= now)
+        {
+            throw new JobSubmissionException(SubmissionError.StatementExpired, $"The job statement expired at {statement.ExpiresAt:u}.");
+        }
+        if (statement.ExpiresAt > now + options.Value.Retention)
+        {
+            throw new JobSubmissionException(SubmissionError.StatementExpired,
+                $"The job statement's expiry lies beyond the network's retention ({options.Value.Retention}): sign one that expires sooner.");
+        }
     }
 
     private static SubmissionError ErrorFor(AdmissionFailure failure) => failure switch

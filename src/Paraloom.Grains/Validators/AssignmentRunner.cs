@@ -9,7 +9,8 @@ using Paraloom.Privacy;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// Runs validators' assignments off the grain turns: a public job on the executor, a private one through
+/// Runs validators' assignments off the grain turns, each only once its job statement is the requester's signature over
+/// exactly the job handed over: a public job on the executor, a private one through
 /// compute's <see cref="PrivateJobRunner"/> (proof first, unwrap, open and check the input against its
 /// commitment, execute, seal deterministically), then signs the vote and sends it to the quorum. A refused
 /// assignment runs nothing and is reported to the quorum instead of a vote.
@@ -45,6 +46,10 @@ internal sealed partial class AssignmentRunner(
         var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
         try
         {
+            if (StatementRefusal(assignment) is { } reason)
+            {
+                throw new PrivateJobRefusedException(reason);
+            }
             var started = Stopwatch.GetTimestamp();
             var result = await ExecuteAsync(key, assignment);
             metrics.Executed(result, Stopwatch.GetElapsedTime(started));
@@ -81,6 +86,21 @@ internal sealed partial class AssignmentRunner(
                 ReportLoad(validatorId, load.Finished(validatorId));
             }
         }
+    }
+
+    /// <summary>
+    /// Why the member must not run the assignment as handed to it: its statement is not the requester's signature, or
+    /// describes another job than the one handed over (whoever dispatched it changed the module, input, limits or K).
+    /// </summary>
+    private static string? StatementRefusal(Assignment assignment)
+    {
+        if (!assignment.Statement.IsSignedByRequester)
+        {
+            return "The job statement is not signed by its requester.";
+        }
+        return assignment.Statement.Statement.MismatchWith(assignment.Job) is { } field
+            ? $"The assignment's {field} is not the one its requester signed."
+            : null;
     }
 
     private Task<ExecutionResult> ExecuteAsync(SecretKey key, Assignment assignment)

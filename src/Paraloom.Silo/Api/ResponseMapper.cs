@@ -25,6 +25,7 @@ internal static class ResponseMapper
         Reason = status.Reason,
         Profile = status.Profile,
         Version = status.Version,
+        Statement = status.Statement is { } statement ? new JobStatementDto(statement.Statement.ToBytes(), statement.Signature.ToHex()) : null,
     };
 
     public static JobResultResponse ToResponse(JobResult result) => new()

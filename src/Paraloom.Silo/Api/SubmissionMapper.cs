@@ -12,16 +12,30 @@ internal static class SubmissionMapper
     public static JobSubmission ToSubmission(SubmitJobRequest request)
     {
         var requester = Parse("requester", () => PublicKey.FromHex(request.Requester));
-        var limits = ToLimits(request.Limits);
+        var limits = ToLimits(request.Limits) ?? ResourceLimits.Default;
         var replication = request.Replication ?? JobSpec.DefaultReplication;
+        var statement = Parse("statement", () => SignedJobStatement.FromBytes(request.Statement.Encoded, Convert.FromHexString(request.Statement.Signature)));
+        EnsureStated(statement.Statement, requester, limits, replication);
         return (request.Input, request.Private) switch
         {
             (not null, not null) => throw ApiProblemException.BadRequest(
                 "A job is either public ('input') or private ('private'), not both."),
-            (_, { } sealedInput) => JobSubmission.Confidential(
-                request.Module, requester, ToPrivateInput(sealedInput), limits, replication),
-            (var input, null) => JobSubmission.Public(request.Module, input ?? [], requester, limits, replication),
+            (_, { } sealedInput) => JobSubmission.Confidential(statement, request.Module, ToPrivateInput(sealedInput)),
+            (var input, null) => JobSubmission.Public(statement, request.Module, input ?? []),
         };
+    }
+
+    /// <summary>The request's own fields say what its statement says; the job grain checks the rest (module, input, signature).</summary>
+    private static void EnsureStated(JobStatement statement, PublicKey requester, ResourceLimits limits, int replication)
+    {
+        var differs = !statement.Requester.Equals(requester) ? "requester"
+            : statement.Limits != limits ? "limits"
+            : statement.Replication != replication ? "replication"
+            : null;
+        if (differs is not null)
+        {
+            throw ApiProblemException.BadRequest($"'statement' does not match the request's '{differs}'.");
+        }
     }
 
     private static PrivateJobInput ToPrivateInput(PrivateInputDto input) => new(

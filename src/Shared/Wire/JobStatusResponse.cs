@@ -46,7 +46,13 @@ internal sealed record JobStatusResponse
     /// version past V; the event stream uses it as each event's id.
     /// </summary>
     public required long Version { get; init; }
+
+    /// <summary>The job statement the requester signed, in its canonical encoding (base64): check it before trusting it.</summary>
+    public JobStatementDto? Statement { get; init; }
 }
+
+/// <summary>A job statement (canonical bytes, base64) and its requester's BIP-340 signature over the statement's hash (hex).</summary>
+internal sealed record JobStatementDto(byte[] Encoded, string Signature);
 
 internal sealed record CohortMemberDto(string ValidatorId, string PublicKey);
 

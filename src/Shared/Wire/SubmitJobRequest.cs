@@ -26,6 +26,12 @@ internal sealed record SubmitJobRequest
 
     /// <summary>K: how many validators run the job (default 3).</summary>
     public int? Replication { get; init; }
+
+    /// <summary>
+    /// The job statement the requester signed: it must name this job id, module, input (or commitment and nonce),
+    /// requester, limits and K, and be unexpired.
+    /// </summary>
+    public required JobStatementDto Statement { get; init; }
 }
 
 /// <summary>The private part of a submission.</summary>

@@ -34,7 +34,7 @@ internal static class Requesters
     private static async Task RunOneAsync(IParaloomClient client, byte[] module, bool isPrivate, SecretKey requester, string jobId, byte[] input)
     {
         var builder = Job.Builder().Id(jobId).Wasm(module);
-        using var job = (isPrivate ? builder.PrivateInput(input, requester.PublicKey).WithOwnershipProof(requester) : builder.Input(input).RequestedBy(requester.PublicKey)).Build();
+        using var job = (isPrivate ? builder.PrivateInput(input, requester.PublicKey).WithOwnershipProof(requester) : builder.Input(input).RequestedBy(requester)).Build();
         await client.SubmitAsync(job);
         var final = isPrivate ? await client.WaitAsync(jobId, requester) : await client.WaitAsync(jobId);
         if (final.State != JobState.Finalised)

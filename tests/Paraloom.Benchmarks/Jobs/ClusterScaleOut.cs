@@ -43,7 +43,7 @@ internal static partial class ClusterScaleOut
             var data = Directory.CreateTempSubdirectory("paraloom-scale-out-").FullName;
             using var cluster = await StartClusterAsync(silos, data, database);
             var clients = cluster.Urls.Select(url => new ParaloomClient(url)).ToList();
-            Job NewJob() => Job.Builder().Wasm(module).Input(input).RequestedBy(requester.PublicKey).Build();
+            Job NewJob() => Job.Builder().Wasm(module).Input(input).RequestedBy(requester).Build();
             await RunLoadAsync(clients, NewJob, Math.Max(silos * 3, inFlight), inFlight);    // warm-up: modules compiled, grains placed
             var started = Stopwatch.GetTimestamp();
             var latencies = await RunLoadAsync(clients, NewJob, jobs, inFlight);

@@ -46,7 +46,7 @@ internal static class GrainLatencyUnderLoad
         var idle = await MeasureAsync(registry, null, calls);
         foreach (var jobId in spinning)
         {
-            await grains.GetGrain<IComputeJobGrain>(jobId).SubmitAsync(JobSubmission.Public(Spinner, [], requester.PublicKey, limits));
+            await grains.GetGrain<IComputeJobGrain>(jobId).SubmitAsync(JobSubmission.Public(jobId, Spinner, [], requester, limits));
         }
         // All that the validators may be assigned is admitted: every thread runs WebAssembly, the rest queues.
         var assigned = Validators * Capacity;

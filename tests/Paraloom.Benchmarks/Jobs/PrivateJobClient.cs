@@ -13,7 +13,7 @@ internal sealed class PrivateJobClient(IGrainFactory grains, SecretKey requester
     {
         var job = grains.GetGrain<IComputeJobGrain>(jobId);
         var status = await job.SubmitAsync(JobSubmission.Confidential(
-            module, requester.PublicKey, PrivateJobInput.Seal(jobId, module, input, requester)));
+            jobId, module, requester, PrivateJobInput.Seal(jobId, module, input, requester)));
         while (!status.IsFinal)
         {
             if (status.AwaitingKeys)

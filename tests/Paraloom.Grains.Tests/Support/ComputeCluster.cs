@@ -90,8 +90,14 @@ internal sealed class ComputeCluster : IAsyncDisposable
             }
             return cluster;
         }
-        return new ComputeCluster(await Start(), Start);
+        // A statement may not outlive the retention: a cluster that retains jobs briefly gets statements that expire sooner.
+        var retention = new ComputeOptions();
+        configure?.Invoke(retention);
+        return new ComputeCluster(await Start(), Start) { StatementValidity = retention.Retention < JobSubmission.DefaultValidity ? retention.Retention * 0.75 : JobSubmission.DefaultValidity };
     }
+
+    /// <summary>How long the statements the helpers sign stay submittable.</summary>
+    public TimeSpan StatementValidity { get; private init; } = JobSubmission.DefaultValidity;
 
     /// <summary>Ends the silo without deactivating anything: in-memory state and work in flight are lost.</summary>
     public async Task KillAsync()
@@ -130,11 +136,11 @@ internal sealed class ComputeCluster : IAsyncDisposable
     });
 
     public Task<JobStatus> SubmitPublicAsync(string jobId, byte[] module, byte[] input, ResourceLimits? limits = null) =>
-        Job(jobId).SubmitAsync(JobSubmission.Public(module, input, Requester.PublicKey, limits));
+        Job(jobId).SubmitAsync(JobSubmission.Public(jobId, module, input, Requester, limits, validity: StatementValidity));
 
     public Task<JobStatus> SubmitPrivateAsync(string jobId, byte[] module, byte[] input, ResourceLimits? limits = null) =>
         Job(jobId).SubmitAsync(JobSubmission.Confidential(
-            module, Requester.PublicKey, PrivateJobInput.Seal(jobId, module, input, Requester), limits));
+            jobId, module, Requester, PrivateJobInput.Seal(jobId, module, input, Requester), limits, validity: StatementValidity));
 
     /// <summary>Polls until the job is final, handing out keys whenever they are awaited, as the client SDK does.</summary>
     public async Task<JobStatus> WaitFinalAsync(string jobId) =>

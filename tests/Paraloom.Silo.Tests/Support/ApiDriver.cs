@@ -4,6 +4,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -22,14 +23,57 @@ internal sealed class ApiDriver(HttpClient http)
 
     public HttpClient Http { get; } = http;
 
-    public static SubmitJobRequest PublicJob(string jobId, byte[] module, byte[] input, PublicKey requester, LimitsDto? limits = null) =>
-        new() { JobId = jobId, Module = module, Input = input, Requester = requester.ToHex(), Limits = limits };
+    public static SubmitJobRequest PublicJob(string jobId, byte[] module, byte[] input, SecretKey requester, LimitsDto? limits = null) =>
+        Signed(new() { JobId = jobId, Module = module, Input = input, Requester = requester.PublicKey.ToHex(), Limits = limits, Statement = Unsigned }, requester);
+
+    /// <summary>
+    /// The request with a statement <paramref name="signer"/> signs over its fields as they are now, so a test that changes
+    /// a field checks what the service does with that field, not the statement. An id the statement cannot hold is stated
+    /// as a valid one: the service refuses the request's own id first.
+    /// </summary>
+    public static SubmitJobRequest Signed(SubmitJobRequest request, SecretKey signer)
+    {
+        var id = JobId.TryParse(request.JobId, out var valid) ? valid : JobId.Parse("unstatable-id");
+        var limits = ToLimits(request.Limits);
+        var replication = request.Replication ?? JobSpec.DefaultReplication;
+        var expiry = DateTimeOffset.UtcNow.AddHours(1);
+        var statement = request.Private is { } sealedInput
+            ? JobStatement.ForPrivate(id, request.Module, PedersenCommitment.FromHex(sealedInput.InputCommitment), JobNonce.FromHex(sealedInput.Nonce),
+                signer.PublicKey, limits, replication, expiry)
+            : JobStatement.ForPublic(id, request.Module, request.Input ?? [], signer.PublicKey, limits, replication, expiry);
+        var signed = statement.Sign(signer);
+        return request with { Statement = new JobStatementDto(statement.ToBytes(), signed.Signature.ToHex()) };
+    }
+
+    private static readonly JobStatementDto Unsigned = new([], "");
+
+    private static ResourceLimits ToLimits(LimitsDto? limits)
+    {
+        var defaults = ResourceLimits.Default;
+        try
+        {
+            return new ResourceLimits
+            {
+                MemoryBytes = limits?.MemoryBytes ?? defaults.MemoryBytes,
+                Fuel = limits?.Fuel ?? defaults.Fuel,
+                WallClock = limits?.WallClockMs is { } wall ? TimeSpan.FromMilliseconds(wall) : defaults.WallClock,
+                DistributionTimeout = limits?.DistributionTimeoutMs is { } total ? TimeSpan.FromMilliseconds(total) : defaults.DistributionTimeout,
+                MaxOutputBytes = limits?.MaxOutputBytes ?? defaults.MaxOutputBytes,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Limits the service must refuse on their own: stated as the defaults, so the refusal is the limits'.
+            return defaults;
+        }
+    }
 
     public static SubmitJobRequest PrivateJob(string jobId, byte[] module, byte[] input, SecretKey requester)
     {
         var sealedInput = PrivateJobInput.Seal(jobId, module, input, requester);
-        return new SubmitJobRequest
+        return Signed(new SubmitJobRequest
         {
+            Statement = Unsigned,
             JobId = jobId,
             Module = module,
             Requester = requester.PublicKey.ToHex(),
@@ -42,7 +86,7 @@ internal sealed class ApiDriver(HttpClient http)
                 HandOutKey = sealedInput.HandOutKey.ToHex(),
                 HandOutDelegation = sealedInput.HandOutDelegation.ToHex(),
             },
-        };
+        }, requester);
     }
 
     public Task<HttpResponseMessage> SubmitAsync(SubmitJobRequest request) => Http.PostAsJsonAsync("/v1/jobs", request, Json);

@@ -35,10 +35,10 @@ public sealed class ObservedSilo : IAsyncLifetime
         var api = new ApiDriver(_silo.CreateClient());
         var sum = Repository.Program("sum");
 
-        await Submit(api, ApiDriver.PublicJob("public-1", sum, ProgramInputs.Numbers(1, 2), _requester.PublicKey) with { Replication = 1 });
-        await Submit(api, ApiDriver.PrivateJob("private-1", Repository.Program("echo"), "private"u8.ToArray(), _requester) with { Replication = 1 });
-        await Submit(api, ApiDriver.PublicJob("disagreed-1", sum, ProgramInputs.Numbers(3), _requester.PublicKey));
-        Assert.False((await api.SubmitAsync(ApiDriver.PublicJob("refused-1", WasmModules.WithImport(), [], _requester.PublicKey))).IsSuccessStatusCode);
+        await Submit(api, ApiDriver.Signed(ApiDriver.PublicJob("public-1", sum, ProgramInputs.Numbers(1, 2), _requester) with { Replication = 1 }, _requester));
+        await Submit(api, ApiDriver.Signed(ApiDriver.PrivateJob("private-1", Repository.Program("echo"), "private"u8.ToArray(), _requester) with { Replication = 1 }, _requester));
+        await Submit(api, ApiDriver.PublicJob("disagreed-1", sum, ProgramInputs.Numbers(3), _requester));
+        Assert.False((await api.SubmitAsync(ApiDriver.PublicJob("refused-1", WasmModules.WithImport(), [], _requester))).IsSuccessStatusCode);
 
         Assert.Equal("Finalised", (await api.WaitFinalAsync("public-1", _requester)).State);
         Assert.Equal("Finalised", (await api.WaitFinalAsync("private-1", _requester)).State);

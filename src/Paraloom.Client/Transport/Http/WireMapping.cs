@@ -1,4 +1,5 @@
 using System.Globalization;
+using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -15,15 +16,19 @@ internal static class WireMapping
         Requester = job.Requester.ToHex(),
         Input = job.PublicInput,
         Private = job.SealedInput is { } sealedInput ? ToDto(sealedInput) : null,
-        Limits = new LimitsDto
-        {
-            MemoryBytes = job.Limits.MemoryBytes,
-            Fuel = job.Limits.Fuel,
-            WallClockMs = Milliseconds(job.Limits.WallClock),
-            DistributionTimeoutMs = Milliseconds(job.Limits.DistributionTimeout),
-            MaxOutputBytes = job.Limits.MaxOutputBytes,
-        },
+        Limits = ToDto(job.Statement.Statement.Limits),
         Replication = job.Replication,
+        Statement = new JobStatementDto(job.Statement.Statement.ToBytes(), job.Statement.Signature.ToHex()),
+    };
+
+    /// <summary>The limits the statement signed, whole milliseconds as it encodes them.</summary>
+    private static LimitsDto ToDto(ResourceLimits limits) => new()
+    {
+        MemoryBytes = limits.MemoryBytes,
+        Fuel = limits.Fuel,
+        WallClockMs = (long)limits.WallClock.TotalMilliseconds,
+        DistributionTimeoutMs = (long)limits.DistributionTimeout.TotalMilliseconds,
+        MaxOutputBytes = limits.MaxOutputBytes,
     };
 
     public static DeliverKeysRequest ToRequest(SignedKeyHandOut handOut) => new()
@@ -53,6 +58,7 @@ internal static class WireMapping
             Profile = status.Profile,
             Version = status.Version,
             Context = ContextOf(status.JobId, status.Privacy, requester),
+            Statement = status.Statement is { } statement ? ToStatement(statement) : null,
         };
     }
 
@@ -78,6 +84,16 @@ internal static class WireMapping
         : new PrivateJobContext(jobId, Convert.FromHexString(privacy.ModuleHash), PedersenCommitment.FromHex(privacy.InputCommitment),
             requester, JobNonce.FromHex(privacy.Nonce));
 
-    /// <summary>Whole milliseconds, at least one: a positive limit never rounds down to none.</summary>
-    private static long? Milliseconds(TimeSpan? span) => span is { } set ? Math.Max(1, (long)Math.Ceiling(set.TotalMilliseconds)) : null;
+    /// <summary>The statement as sent; null when it does not even parse (the client then refuses to act on it).</summary>
+    private static SignedJobStatement? ToStatement(JobStatementDto statement)
+    {
+        try
+        {
+            return SignedJobStatement.FromBytes(statement.Encoded, Convert.FromHexString(statement.Signature));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -8,8 +8,8 @@ namespace Paraloom.Client.Transport.Orleans;
 internal static class GrainMapping
 {
     public static JobSubmission ToSubmission(Job job) => job.SealedInput is { } sealedInput
-        ? JobSubmission.Confidential(job.Module, job.Requester, sealedInput, ToResourceLimits(job.Limits), job.Replication)
-        : JobSubmission.Public(job.Module, job.PublicInput, job.Requester, ToResourceLimits(job.Limits), job.Replication);
+        ? JobSubmission.Confidential(job.Statement, job.Module, sealedInput)
+        : JobSubmission.Public(job.Statement, job.Module, job.PublicInput);
 
     public static JobProgress ToProgress(JobStatus status) => new()
     {
@@ -28,6 +28,7 @@ internal static class GrainMapping
         Profile = status.Profile,
         Version = status.Version,
         Context = status.Privacy,
+        Statement = status.Statement,
     };
 
     public static Client.JobResult ToResult(GrainJobResult result) => new(
@@ -37,18 +38,4 @@ internal static class GrainMapping
 
     public static ValidatorStatus ToValidator(ValidatorInfo validator) => new(
         validator.ValidatorId, validator.SiloId, validator.PublicKey, validator.Capacity, validator.InFlight, validator.Reputation);
-
-    /// <summary>The limits the job asks for, the network's defaults where it asks for none (as the HTTP API fills them in).</summary>
-    private static ResourceLimits ToResourceLimits(JobLimits limits)
-    {
-        var defaults = ResourceLimits.Default;
-        return new ResourceLimits
-        {
-            MemoryBytes = limits.MemoryBytes ?? defaults.MemoryBytes,
-            Fuel = limits.Fuel ?? defaults.Fuel,
-            WallClock = limits.WallClock ?? defaults.WallClock,
-            DistributionTimeout = limits.DistributionTimeout ?? defaults.DistributionTimeout,
-            MaxOutputBytes = limits.MaxOutputBytes ?? defaults.MaxOutputBytes,
-        };
-    }
 }
