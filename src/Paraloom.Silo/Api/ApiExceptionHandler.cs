@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,18 +21,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         var status = problem?.Status ?? StatusCodes.Status500InternalServerError;
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var details = new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Title = ReasonPhrase(status),
-                Detail = problem?.Message ?? "The silo failed to handle the request; its log has the details.",
-                Extensions = { [ErrorExtension] = problem?.Error ?? "internal-error" },
-            },
-        });
+            Status = status,
+            Title = ReasonPhrase(status),
+            Detail = problem?.Message ?? "The silo failed to handle the request; its log has the details.",
+            Extensions = { [ErrorExtension] = problem?.Error ?? "internal-error" },
+        };
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }))
+        {
+            // The problem writer declines a request that accepts only another type (an event stream's
+            // text/event-stream); the refusal is still problem details, never an empty 500.
+            await context.Response.WriteAsJsonAsync(details, ProblemJson, "application/problem+json", cancellationToken);
+        }
+        return true;
     }
+
+    private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
 
     private static string ReasonPhrase(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

@@ -101,6 +101,8 @@ internal sealed class ApiDriver(HttpClient http)
     public Task<HttpResponseMessage> OpenEventsAsync(string jobId, string? lastEventId = null, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/jobs/{jobId}/events");
+        // As every SSE client asks: a refusal must still come back as problem details.
+        request.Headers.Accept.ParseAdd("text/event-stream");
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
