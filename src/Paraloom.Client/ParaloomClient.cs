@@ -94,7 +94,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(requester);
         var status = await GetStatusAsync(jobId, cancellationToken);
-        return await HandOutAsync(status, (context, cohort) => context.HandOut(requester, status.Attempt, cohort), cancellationToken);
+        return await HandOutAsync(status, (context, cohort) => HandOutAs(requester, context, status.Attempt, cohort), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -199,7 +199,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
             var attempt = status.Attempt;
             status = await HandOutAsync(status, requester is null
                 ? (context, cohort) => _jobKeys.HandOut(context, attempt, cohort)
-                : (context, cohort) => context.HandOut(requester, attempt, cohort), cancellationToken);
+                : (context, cohort) => HandOutAs(requester, context, attempt, cohort), cancellationToken);
         }
         reporter.Report(status);
         if (status.IsFinal)
@@ -233,6 +233,13 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
             return await GetStatusAsync(status.JobId, cancellationToken);
         }
     }
+
+    /// <summary>The requester's hand-out signed with <paramref name="requester"/>, once it is known to be the requester's key.</summary>
+    /// <exception cref="NotTheRequesterException">It is another key.</exception>
+    private static SignedKeyHandOut HandOutAs(SecretKey requester, PrivateJobContext context, int attempt, IReadOnlyList<CohortMember> cohort) =>
+        requester.PublicKey.Equals(context.Requester)
+            ? context.HandOut(requester, attempt, cohort)
+            : throw new NotTheRequesterException(context.JobId);
 
     /// <summary>Relative paths resolve under the base address only if it ends with '/'.</summary>
     internal static Uri WithTrailingSlash(Uri baseUri)
