@@ -45,6 +45,14 @@ public sealed class ValidationException(ProblemDetails problem) : ParaloomApiExc
 /// <summary>No job was submitted under this id.</summary>
 public sealed class JobNotFoundException(ProblemDetails problem) : ParaloomApiException(problem);
 
+/// <summary>
+/// The secret key given is not the job's requester's, so it cannot hand out the job's keys: refused before anything is
+/// sent (403 "not-the-requester"), as the silo would refuse a hand-out signed with it.
+/// </summary>
+public sealed class NotTheRequesterException(string jobId)
+    : ParaloomApiException(new ProblemDetails(403, "Forbidden",
+        $"The key is not the requester's of job '{jobId}': only the key that submitted a job hands out its keys.", "not-the-requester"));
+
 /// <summary>The job ended rejected: its cohorts could not agree, it timed out, or its keys were never handed out.</summary>
 public sealed class JobRejectedException(string jobId, string reason)
     : Exception($"Job '{jobId}' was rejected: {reason}")

@@ -23,7 +23,7 @@ public interface IParaloomClient
     /// If the job awaits the key hand-out, wraps the job key to each member of the current cohort and hands it
     /// out; otherwise does nothing. Returns the job's status either way.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="requester"/> is not the job's requester.</exception>
+    /// <exception cref="NotTheRequesterException"><paramref name="requester"/> is not the job's requester.</exception>
     Task<JobProgress> HandOutKeysAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -34,6 +34,7 @@ public interface IParaloomClient
     /// hands the key to the new cohort.
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected before its first hand-out.</exception>
+    /// <exception cref="NotTheRequesterException"><paramref name="requester"/> is not the job's requester.</exception>
     Task<JobProgress> WaitForHandOutAsync(
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
 
@@ -43,6 +44,7 @@ public interface IParaloomClient
     /// Reports each change to <paramref name="progress"/>.
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="NotTheRequesterException"><paramref name="requester"/> is not the job's requester.</exception>
     Task<JobProgress> WaitAsync(
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
 

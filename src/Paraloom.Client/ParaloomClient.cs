@@ -242,16 +242,20 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// statement, gets no key wrapped.
     /// </summary>
     /// <exception cref="UnverifiedAnswerException">The statement is missing, not the requester's or not this job's.</exception>
+    /// <exception cref="NotTheRequesterException">The statement is the requester's, and <paramref name="requester"/> is another key.</exception>
     private static PrivateJobContext VerifiedContext(JobProgress status, SecretKey requester)
     {
         if (status.Statement is not { } signed
             || signed.Statement.JobId.Value != status.JobId
-            || !signed.Statement.Requester.Equals(requester.PublicKey)
             || signed.Statement.InputCommitment is not { } commitment
             || !signed.IsSignedByRequester)
         {
             throw new UnverifiedAnswerException(status.JobId,
                 "the silo's status does not carry the requester's signed statement of this private job: no key was handed out.");
+        }
+        if (!signed.Statement.Requester.Equals(requester.PublicKey))
+        {
+            throw new NotTheRequesterException(status.JobId);
         }
         var statement = signed.Statement;
         return new PrivateJobContext(status.JobId, statement.ModuleHash, commitment, statement.Requester, statement.Nonce);

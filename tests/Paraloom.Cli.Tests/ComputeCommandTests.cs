@@ -81,6 +81,33 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     }
 
     [Fact]
+    public async Task With_json_a_failure_is_one_json_line_on_stderr_with_its_code_and_nothing_on_stdout()
+    {
+        var unknown = await CliRunner.RunAsync("compute", "status", "no-such-job", "--server", Server, "--json");
+        var unreachable = await CliRunner.RunAsync("compute", "status", "x", "--server", "http://127.0.0.1:1", "--json");
+        var invalid = await CliRunner.RunAsync("compute", "submit", "--wasm", File("bad-json.wasm", "nope"u8.ToArray()), "--input", File("in-json", [1]),
+            "--key", NewKey("judy"), "--server", Server, "--json");
+
+        var refusal = JsonFailure(unknown);
+        Assert.Equal("paraloom compute status", refusal.GetProperty("command").GetString());
+        Assert.Equal("unknown-job", refusal.GetProperty("error").GetString());
+        Assert.Equal(404, refusal.GetProperty("status").GetInt32());
+        Assert.Contains("No job 'no-such-job'", refusal.GetProperty("message").GetString());
+        var noAnswer = JsonFailure(unreachable);
+        Assert.Equal("unreachable", noAnswer.GetProperty("error").GetString());
+        Assert.False(noAnswer.TryGetProperty("status", out _));
+        Assert.Equal((422, "invalid-module"), (JsonFailure(invalid).GetProperty("status").GetInt32(), JsonFailure(invalid).GetProperty("error").GetString()));
+    }
+
+    private static JsonElement JsonFailure((int Exit, string Output, string Error) run)
+    {
+        Assert.Equal(1, run.Exit);
+        Assert.Empty(run.Output);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    [Fact]
     public async Task Wait_follows_a_job_submitted_without_waiting_to_its_end_and_prints_json()
     {
         var key = NewKey("dave");

@@ -184,6 +184,21 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handing_out_with_a_key_that_is_not_the_requesters_is_a_one_line_api_refusal_and_leaves_the_job_waiting()
+    {
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([5], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+        using var stranger = SecretKey.Generate();
+
+        var refused = await Assert.ThrowsAsync<NotTheRequesterException>(() => Client.WaitAsync(jobId, stranger, cancellationToken: Patience.Token));
+
+        Assert.Equal((403, "not-the-requester"), (refused.Status, refused.Error));
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.DoesNotContain("Parameter", refused.Message);
+        Assert.Equal(JobState.Finalised, (await Client.WaitAsync(jobId, Requester, cancellationToken: Patience.Token)).State);
+    }
+
+    [Fact]
     public async Task Validators_are_listed_with_their_keys_and_load()
     {
         var validators = await Client.GetValidatorsAsync(Patience.Token);

@@ -48,7 +48,7 @@ internal static class ComputeCommand
         {
             wasm, input, isPrivate, replication, limits.Fuel, limits.MaxMemory, limits.Timeout, noWait, key, server, json,
         };
-        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute submit", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute submit", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var module = await InputFiles.ReadAsync("--wasm", parse.GetValue(wasm)!, cancellationToken);
@@ -105,7 +105,7 @@ internal static class ComputeCommand
         {
             id, key, server, json,
         };
-        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute wait", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute wait", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -133,7 +133,7 @@ internal static class ComputeCommand
             {
                 ComputeOutput.WriteStatus(output, status, result);
             }
-            return ReportEnd(error, "compute wait", status, result);
+            return ReportEnd(error, "compute wait", parse.GetValue(json), status, result);
         }));
         return command;
     }
@@ -149,7 +149,7 @@ internal static class ComputeCommand
         {
             id, key, server, json,
         };
-        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute status", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute status", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             using var connection = SiloConnection.Open(parse.GetValue(server)!);
@@ -180,7 +180,7 @@ internal static class ComputeCommand
                     output.WriteLine("keys      awaited: only the requester's --key can hand them out");
                 }
             }
-            return ReportEnd(parse.InvocationConfiguration.Error, "compute status", status, result);
+            return ReportEnd(parse.InvocationConfiguration.Error, "compute status", parse.GetValue(json), status, result);
         }));
         return command;
     }
@@ -197,7 +197,7 @@ internal static class ComputeCommand
         {
             id, decrypt, outFile, key, server, json,
         };
-        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute result", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute result", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(outFile)?.FullName;
@@ -223,30 +223,29 @@ internal static class ComputeCommand
             {
                 ComputeOutput.WriteResult(output, result, bytes, decrypted, path);
             }
-            return ReportTrap(parse.InvocationConfiguration.Error, "compute result", result);
+            return ReportTrap(parse.InvocationConfiguration.Error, "compute result", parse.GetValue(json), result);
         }));
         return command;
     }
 
     /// <summary>A job followed to its end: 0 if it agreed on a normal result, else one line saying why not and 1.</summary>
-    private static int ReportEnd(TextWriter error, string command, JobProgress status, JobResult? result)
+    private static int ReportEnd(TextWriter error, string command, bool json, JobProgress status, JobResult? result)
     {
         if (status.State == JobState.Rejected)
         {
-            error.WriteLine($"paraloom {command}: job {status.JobId} was rejected: {status.Reason ?? "no reason given"}");
-            return ExitCodes.Failed;
+            return CommandFailure.Report(error, command, json,
+                new Failure("job-rejected", null, $"job {status.JobId} was rejected: {status.Reason ?? "no reason given"}"));
         }
-        return result is null ? ExitCodes.Ok : ReportTrap(error, command, result);
+        return result is null ? ExitCodes.Ok : ReportTrap(error, command, json, result);
     }
 
-    private static int ReportTrap(TextWriter error, string command, JobResult result)
+    private static int ReportTrap(TextWriter error, string command, bool json, JobResult result)
     {
         if (result.Status == ResultStatus.Ok)
         {
             return ExitCodes.Ok;
         }
-        var what = result.Status == ResultStatus.Trap ? "a trap" : "an ABI error";
-        error.WriteLine($"paraloom {command}: job {result.JobId} ended in {what}: {result.Error ?? $"code {result.Code}"}");
-        return ExitCodes.Failed;
+        var (code, what) = result.Status == ResultStatus.Trap ? ("trap", "a trap") : ("abi-error", "an ABI error");
+        return CommandFailure.Report(error, command, json, new Failure(code, null, $"job {result.JobId} ended in {what}: {result.Error ?? $"code {result.Code}"}"));
     }
 }
