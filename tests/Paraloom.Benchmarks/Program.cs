@@ -9,6 +9,7 @@ using Paraloom.Benchmarks.Privacy;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
 // `-- front-door [jobs] [requesters] [poll-ms]` drives a real silo over HTTP through the SDK, SQLite and PostgreSQL, and profiles the path;
+// `-- front-door-history [N] [M] [requesters] [window]` compares a job's cost once N jobs are behind it and once M are;
 // `-- grain-latency [calls]` prints grain-call latency with the execution scheduler idle and full;
 // `-- sdk-wait [jobs]` prints how soon the SDK sees a private job through, per transport, events against polling;
 // `-- cluster-scale-out CONNECTION [jobs] [in-flight] [max-silos]` prints jobs/s and per-silo efficiency on 1, 2, 3 silo processes;
@@ -25,6 +26,9 @@ switch (args)
         return 0;
     case [FrontDoorBench.Command, ..]:
         await FrontDoorBench.RunAsync(args);
+        return 0;
+    case [HistoryBench.Command, ..]:
+        await HistoryBench.RunAsync(args);
         return 0;
     case [GrainLatencyUnderLoad.Command, ..]:
         await GrainLatencyUnderLoad.RunAsync(args);

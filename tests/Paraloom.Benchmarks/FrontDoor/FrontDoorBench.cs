@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,9 +7,10 @@ namespace Paraloom.Benchmarks.FrontDoor;
 
 /// <summary>
 /// The service through its front door: a real silo in this process, driven by the client SDK over HTTP and over the
-/// Orleans gateway with R requesters and N jobs, public and private (echo, 64 bytes, K = 3), on the embedded store and on PostgreSQL. Prints one table of
-/// every row (jobs/s, p50, p99, process CPU per job, load average), then, for a single requester's private jobs on each
-/// store, where a job's time goes (<see cref="PathProfile"/>).
+/// Orleans gateway with R requesters and N jobs, public and private (echo, 64 bytes, K = 3), on the embedded store and on PostgreSQL. Each
+/// transport first warms until the JIT has settled (<see cref="SteadyState"/>). Prints one table of every row (jobs/s,
+/// p50, p99, process CPU per job split into silo and requesters, load average), then, for a single requester's private
+/// jobs on each store, where a job's time goes (<see cref="PathProfile"/>).
 /// </summary>
 /// <remarks>
 /// dotnet run -c Release --project tests/Paraloom.Benchmarks -- front-door [jobs] [requesters] [poll-ms]
@@ -42,7 +42,10 @@ internal static class FrontDoorBench
             {
                 using var host = await ClientHost.StartAsync(transport, silo, pollInterval);
                 var client = host.Services.GetRequiredService<IParaloomClient>();
-                await Requesters.RunAsync(client, module, isPrivate: true, many, Math.Max(20, many), $"{store}-{transport}-warm");
+                var warm = 0;
+                var warmUp = await SteadyState.WarmAsync(
+                    batch => Requesters.RunAsync(client, module, isPrivate: true, many, batch, $"{store}-{transport}-warm{warm++}"), Math.Max(50, 2 * many));
+                Console.WriteLine($"{store}, {transport}: warmed up after {warmUp}");
                 foreach (var isPrivate in new[] { false, true })
                 {
                     foreach (var requesters in new[] { 1, many })
@@ -50,13 +53,9 @@ internal static class FrontDoorBench
                         var kind = isPrivate ? "private" : "public";
                         var profile = isPrivate && requesters == 1 ? new PathProfile() : null;
                         var load = LoadAverage();
-                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                        var clock = Stopwatch.StartNew();
-                        var latencies = await Requesters.RunAsync(client, module, isPrivate, requesters, jobs, $"{store}-{transport}-{kind}-{requesters}");
-                        clock.Stop();
-                        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                        var measured = await Measured.RunAsync(() => Requesters.RunAsync(client, module, isPrivate, requesters, jobs, $"{store}-{transport}-{kind}-{requesters}"));
                         profile?.Dispose();
-                        rows.Add(Row(transport.ToString(), store, kind, requesters, jobs, clock.Elapsed, latencies, cpuMs, load));
+                        rows.Add($"| {transport} | {store} | {kind} | {requesters} | {jobs} {measured.Cells()} {load} |");
                         if (profile is not null)
                         {
                             profiles.Add(() => profile.Print(jobs, $"Where a private K = 3 job's time goes: {transport}, {store}, one requester, {jobs} jobs"));
@@ -72,28 +71,16 @@ internal static class FrontDoorBench
         {
             Console.WriteLine($"(no PostgreSQL rows: set {PostgreSqlVariable} to a server connection string)");
         }
-        Console.WriteLine("| transport | store | kind | requesters | jobs | jobs/s | p50 (ms) | p99 (ms) | CPU ms/job | load avg (1 min) |");
-        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| transport | store | kind | requesters | jobs {Measured.Header} load avg (1 min) |");
+        Console.WriteLine($"|---|---|---|---:|---:{Measured.Rule}---:|");
         rows.ForEach(Console.WriteLine);
         profiles.ForEach(print => print());
     }
 
-    private static string Row(string transport, string store, string kind, int requesters, int jobs, TimeSpan elapsed, double[] latencies, double cpuMs, string load)
-    {
-        Array.Sort(latencies);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {transport} | {store} | {kind} | {requesters} | {jobs} | {jobs / elapsed.TotalSeconds:0.0} | {Percentile(latencies, 0.50):0.0} | " +
-            $"{Percentile(latencies, 0.99):0.0} | {cpuMs / jobs:0.0} | {load} |");
-    }
-
     /// <summary>The machine's 1-minute load average when the row started: the benchmark shares the machine.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static int Argument(string[] args, int index, int fallback) =>
+    internal static int Argument(string[] args, int index, int fallback) =>
         args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 }
