@@ -22,7 +22,10 @@ public interface IModuleGrain : IGrainWithStringKey
     [Alias("read")]
     Task<byte[]> ReadAsync();
 
-    /// <summary>Job <paramref name="jobId"/> no longer uses the module; the last job's release removes it.</summary>
+    /// <summary>
+    /// One job that stored the module no longer uses it; the last job's release removes it. A job releases once: it
+    /// forgets its own state first, so a crash in between keeps the module rather than releasing it twice.
+    /// </summary>
     [Alias("release")]
-    Task ReleaseAsync(string jobId);
+    Task ReleaseAsync();
 }

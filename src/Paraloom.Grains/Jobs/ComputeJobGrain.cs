@@ -569,12 +569,14 @@ internal sealed partial class ComputeJobGrain(
         {
             await Task.WhenAll(Enumerable.Range(1, lifecycle.Attempt).Select(attempt =>
                 GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, attempt)).ForgetAsync()));
-            await GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash).ReleaseAsync(JobId);
             if (Stored.Input is null)
             {
                 await InputGrain.RemoveAsync();
             }
+            var module = GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash);
             await state.ClearStateAsync();
+            // After the job's own state: the module is released at most once per job (a crash in between only keeps it).
+            await module.ReleaseAsync();
             LogForgotten(logger, JobId);
         }
         if (await this.GetReminder(RetentionReminder) is { } reminder)

@@ -5,7 +5,7 @@ namespace Paraloom.Grains;
 
 /// <summary>
 /// A module stored once under its hash: a second job with the same module writes nothing of the bytes, and job
-/// state carries only the hash. The jobs that use it are kept apart from the bytes (a small write each), and the
+/// state carries only the hash. How many jobs use it is kept apart from the bytes (a small write each), and the
 /// module is removed when the last of them is.
 /// </summary>
 [GrainType("module")]
@@ -13,6 +13,18 @@ internal sealed class ModuleGrain(
     [PersistentState("module")] IPersistentState<ModuleState> state,
     [PersistentState("module-users")] IPersistentState<ModuleUsers> users) : Grain, IModuleGrain
 {
+    private ModuleUsers Users => users.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Users.JobIds is { } listed)
+        {
+            Users.Count += listed.Count;
+            Users.JobIds = null;
+            await users.WriteStateAsync();
+        }
+    }
+
     public async Task StoreAsync(byte[] module, string jobId)
     {
         ArgumentNullException.ThrowIfNull(module);
@@ -22,8 +34,14 @@ internal sealed class ModuleGrain(
             throw new ArgumentException("The module's bytes do not hash to this module grain's key.", nameof(module));
         }
         // The user first: a module is never stored without a job that will release it.
-        if (users.State.JobIds.Add(jobId))
+        if (!Users.Recent.Contains(jobId))
         {
+            Users.Count++;
+            Users.Recent.Add(jobId);
+            if (Users.Recent.Count > ModuleUsers.RememberedJobs)
+            {
+                Users.Recent.RemoveAt(0);
+            }
             await users.WriteStateAsync();
         }
         if (!state.RecordExists)
@@ -38,13 +56,14 @@ internal sealed class ModuleGrain(
             ? Task.FromResult(state.State.Bytes)
             : throw new InvalidOperationException($"No module with hash {this.GetPrimaryKeyString()} was stored.");
 
-    public async Task ReleaseAsync(string jobId)
+    public async Task ReleaseAsync()
     {
-        if (!users.State.JobIds.Remove(jobId))
+        if (Users.Count == 0)
         {
             return;
         }
-        if (users.State.JobIds.Count > 0)
+        Users.Count--;
+        if (Users.Count > 0)
         {
             await users.WriteStateAsync();
             return;

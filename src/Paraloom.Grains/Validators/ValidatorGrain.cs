@@ -27,6 +27,9 @@ internal sealed partial class ValidatorGrain(
     ILogger<ValidatorGrain> logger) : Grain, IValidatorGrain
 {
     /// <summary>Assignments started by this activation, so a re-sent assignment does not run twice.</summary>
+    /// <summary>How many started assignments are remembered: far more than are ever re-sent at once.</summary>
+    private const int RememberedAssignments = 4096;
+
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly Queue<string> _startedOrder = new();
     private SecretKey _key = null!;
@@ -44,6 +47,7 @@ internal sealed partial class ValidatorGrain(
         }
         _key = key;
         _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(keyRing.SlotOf(Id)) ?? new ValidatorBehavior(ValidatorConduct.Honest);
+        await MoveStoredOutcomeListAsync();
         await Registry.RegisterAsync(Info(), silo.SiloAddress);
     }
 
@@ -77,20 +81,29 @@ internal sealed partial class ValidatorGrain(
     public async Task ApplyReputationAsync(ReputationOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var applied = state.State.AppliedOutcomes;
-        if (applied.Contains(outcome.Key))
+        if (state.State.Recent.Contains(outcome.Key))
         {
             return;
         }
         state.State.Reputation = Reputation.Apply(state.State.Reputation, outcome.Conduct);
-        applied.Add(outcome.Key);
-        if (applied.Count > ValidatorState.RememberedOutcomes)
-        {
-            applied.RemoveRange(0, applied.Count - ValidatorState.RememberedOutcomes);
-        }
+        state.State.Recent.Add(outcome.Key);
         await state.WriteStateAsync();
         metrics.ConductApplied(Id, outcome.Conduct);
         await Registry.ReportReputationAsync(Id, state.State.Reputation);
+    }
+
+    private async Task MoveStoredOutcomeListAsync()
+    {
+        if (state.State.AppliedOutcomes is not { } stored)
+        {
+            return;
+        }
+        foreach (var key in stored.TakeLast(RecentOutcomes.Capacity))
+        {
+            state.State.Recent.Add(key);
+        }
+        state.State.AppliedOutcomes = null;
+        await state.WriteStateAsync();
     }
 
     private ValidatorInfo Info()
@@ -106,7 +119,7 @@ internal sealed partial class ValidatorGrain(
             return false;
         }
         _startedOrder.Enqueue(assignmentKey);
-        if (_startedOrder.Count > ValidatorState.RememberedOutcomes)
+        if (_startedOrder.Count > RememberedAssignments)
         {
             _started.Remove(_startedOrder.Dequeue());
         }

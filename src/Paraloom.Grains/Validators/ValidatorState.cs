@@ -1,12 +1,14 @@
 namespace Paraloom.Grains;
 
-/// <summary>A validator's stored state: its reputation and the outcomes already applied to it.</summary>
+/// <summary>A validator's stored state: its reputation and the outcomes it applied last.</summary>
 internal sealed class ValidatorState
 {
-    /// <summary>How many applied outcome keys are remembered; far more than can be replayed at once.</summary>
-    public const int RememberedOutcomes = 4096;
-
     public int Reputation { get; set; } = Compute.Selection.Reputation.Initial;
 
-    public List<string> AppliedOutcomes { get; set; } = [];
+    public RecentOutcomes Recent { get; set; } = new();
+
+    /// <summary>
+    /// The outcome keys stored before <see cref="Recent"/> (a list that grew to 4,096): moved into it on activation.
+    /// </summary>
+    public List<string>? AppliedOutcomes { get; set; }
 }
