@@ -33,18 +33,26 @@ public sealed class SandboxEngine : IDisposable
     /// <param name="compiledModuleCapacity">Compiled modules kept in memory (default 64).</param>
     /// <param name="diskCache">Where compiled modules are kept across restarts (e.g. under the silo's data directory); none by default.</param>
     public SandboxEngine(ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64, SerializedModuleStore? diskCache = null)
+        : this(SandboxConfiguration.Settings, moduleLimits, compiledModuleCapacity, diskCache)
+    {
+    }
+
+    /// <summary>An engine in another configuration than validators run (the benchmarks' ablation), with its own profile.</summary>
+    internal SandboxEngine(IReadOnlyList<SandboxSetting> settings, ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64,
+        SerializedModuleStore? diskCache = null)
     {
         _disk = diskCache;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
         ModuleLimits = moduleLimits ?? JobModuleLimits;
-        using var config = SandboxConfiguration.Create();
+        Profile = SandboxConfiguration.ProfileOf(settings);
+        using var config = SandboxConfiguration.Create(settings);
         Wasmtime = new Wasmtime.Engine(config);
         _cache = new CompiledModuleCache(compiledModuleCapacity);
         _epochTimer = StartEpochTicker(Wasmtime);
     }
 
     /// <summary>What results of this engine depend on besides module and input.</summary>
-    public ExecutionProfile Profile => SandboxConfiguration.Profile;
+    public ExecutionProfile Profile { get; }
 
     public ModuleLimits ModuleLimits { get; }
 
