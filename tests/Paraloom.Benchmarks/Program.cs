@@ -6,6 +6,8 @@ using Paraloom.Benchmarks.Jobs;
 using Paraloom.Benchmarks.Privacy;
 
 // `-- corpus [check|small|full] [REPS]` compares the wasm engine with V8 and native code;
+// `-- ablation [check|small|full] [REPS]` prints each sandbox setting on and off in turn per corpus program, against native and V8;
+// `-- per-job [iterations]` prints the per-execution overhead beside run(): the module cache hit and a whole tiny execution;
 // `-- privacy-table [rounds]` prints the privacy operations, timed interleaved;
 // `-- private-job-throughput [jobs] [concurrency] [validators] [capacity]` prints sustained job throughput and latency percentiles;
 // `-- front-door [jobs] [requesters] [poll-ms]` drives a real silo over HTTP through the SDK, SQLite and PostgreSQL, and profiles the path;
@@ -18,6 +20,10 @@ switch (args)
 {
     case ["corpus", ..]:
         return CorpusBench.Run(args[1..]);
+    case [AblationBench.Command, ..]:
+        return AblationBench.Run(args[1..]);
+    case [PerJobBench.Command, ..]:
+        return PerJobBench.Run(args[1..]);
     case ["privacy-table", ..]:
         InterleavedComparison.Run(args.Length > 1 ? int.Parse(args[1]) : 15);
         return 0;

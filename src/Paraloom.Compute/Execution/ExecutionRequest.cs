@@ -20,8 +20,5 @@ public sealed class ExecutionRequest
 
     public ResourceLimits Limits { get; }
 
-    /// <summary>Zero the instance's linear memory after the output is copied out (private inputs).</summary>
-    internal bool ClearMemoryAfterUse { get; init; }
-
     public override string ToString() => $"ExecutionRequest({Module.Length} byte module, {Input.Length} byte input)";
 }

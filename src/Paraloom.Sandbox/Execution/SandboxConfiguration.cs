@@ -11,54 +11,60 @@ namespace Paraloom.Compute.Execution;
 /// <summary>
 /// The one Wasmtime configuration validators run with (DESIGN §2), kept as data so the same list both
 /// configures the engine and is hashed into the <see cref="ExecutionProfile"/>: a setting cannot change
-/// without the profile changing.
+/// without the profile changing. The benchmarks build variants of it (<see cref="With"/>) to measure what each setting costs.
 /// </summary>
 internal static class SandboxConfiguration
 {
-    private sealed record Setting(string Name, string Value, Func<Config, Config> Apply);
-
     /// <summary>Every setting, applied in this order. Every proposal the admission gate does not accept is off.</summary>
-    private static readonly Setting[] Settings =
+    public static readonly IReadOnlyList<SandboxSetting> Settings =
     [
-        new("fuel", "on", c => c.WithFuelConsumption(true)),
-        new("epoch-interruption", "on", c => c.WithEpochInterruption(true)),
-        new("cranelift-nan-canonicalization", "on", c => c.WithCraneliftNaNCanonicalization(true)),
-        new("optimization", "speed", c => c.WithOptimizationLevel(OptimizationLevel.Speed)),
-        new("parallel-compilation", "off", c => c.WithParallelCompilation(false)),
-        new("async-stack-size", StackBudget.NativeStackBytes.ToString(CultureInfo.InvariantCulture), c => c.WithAsyncStackSize(StackBudget.NativeStackBytes)),
-        new("max-wasm-stack", StackBudget.NativeStackBytes.ToString(CultureInfo.InvariantCulture), c => c.WithMaximumStackSize(StackBudget.NativeStackBytes)),
-        new("bulk-memory", "on", c => c.WithBulkMemory(true)),
-        new("reference-types", "on", c => c.WithReferenceTypes(true)),
-        new("multi-value", "on", c => c.WithMultiValue(true)),
-        new("simd", "off", c => c.WithSIMD(false)),
-        new("relaxed-simd", "off", c => c.WithRelaxedSIMD(false, false)),
-        new("threads", "off", c => c.WithWasmThreads(false)),
-        new("multi-memory", "off", c => c.WithMultiMemory(false)),
-        new("memory64", "off", c => c.WithMemory64(false)),
-        new("tail-calls", "off", c => c.WithTailCalls(false)),
-        new("function-references", "off", c => c.WithFunctionReferences(false)),
-        new("gc", "off", c => c.WithGc(false)),
-        new("exceptions", "off", c => c.WithExceptions(false)),
-        new("wide-arithmetic", "off", c => c.WithWideArithmetic(false)),
-        new("component-model", "off", c => c.WithComponentModel(false)),
+        new SandboxSetting("fuel", "on", c => c.WithFuelConsumption(true)),
+        new SandboxSetting("epoch-interruption", "on", c => c.WithEpochInterruption(true)),
+        new SandboxSetting("cranelift-nan-canonicalization", "on", c => c.WithCraneliftNaNCanonicalization(true)),
+        new SandboxSetting("optimization", "speed", c => c.WithOptimizationLevel(OptimizationLevel.Speed)),
+        new SandboxSetting("parallel-compilation", "off", c => c.WithParallelCompilation(false)),
+        new SandboxSetting("async-stack-size", StackBudget.NativeStackBytes.ToString(CultureInfo.InvariantCulture), c => c.WithAsyncStackSize(StackBudget.NativeStackBytes)),
+        new SandboxSetting("max-wasm-stack", StackBudget.NativeStackBytes.ToString(CultureInfo.InvariantCulture), c => c.WithMaximumStackSize(StackBudget.NativeStackBytes)),
+        new SandboxSetting("bulk-memory", "on", c => c.WithBulkMemory(true)),
+        new SandboxSetting("reference-types", "on", c => c.WithReferenceTypes(true)),
+        new SandboxSetting("multi-value", "on", c => c.WithMultiValue(true)),
+        new SandboxSetting("simd", "off", c => c.WithSIMD(false)),
+        new SandboxSetting("relaxed-simd", "off", c => c.WithRelaxedSIMD(false, false)),
+        new SandboxSetting("threads", "off", c => c.WithWasmThreads(false)),
+        new SandboxSetting("multi-memory", "off", c => c.WithMultiMemory(false)),
+        new SandboxSetting("memory64", "off", c => c.WithMemory64(false)),
+        new SandboxSetting("tail-calls", "off", c => c.WithTailCalls(false)),
+        new SandboxSetting("function-references", "off", c => c.WithFunctionReferences(false)),
+        new SandboxSetting("gc", "off", c => c.WithGc(false)),
+        new SandboxSetting("exceptions", "off", c => c.WithExceptions(false)),
+        new SandboxSetting("wide-arithmetic", "off", c => c.WithWideArithmetic(false)),
+        new SandboxSetting("component-model", "off", c => c.WithComponentModel(false)),
     ];
 
     /// <summary>What the instrumentation does to every module, hashed with the settings.</summary>
     private static readonly string Instrumentation =
         $"stack-height/v{StackBudget.InstrumentationVersion}/max-units={StackBudget.MaxUnits}/overhead={StackBudget.FrameOverheadUnits}";
 
-    public static Config Create() => Settings.Aggregate(new Config(), (config, setting) => setting.Apply(config));
+    public static Config Create(IReadOnlyList<SandboxSetting> settings) =>
+        settings.Aggregate(new Config(), (config, setting) => setting.Apply(config));
 
-    public static ExecutionProfile Profile { get; } = CreateProfile();
+    /// <summary>The settings with each replacement in place of the setting of its name (appended when there is none).</summary>
+    public static IReadOnlyList<SandboxSetting> With(params SandboxSetting[] replacements) =>
+        [
+            .. Settings.Select(s => replacements.FirstOrDefault(r => r.Name == s.Name) ?? s),
+            .. replacements.Where(r => Settings.All(s => s.Name != r.Name)),
+        ];
 
-    private static ExecutionProfile CreateProfile()
+    public static ExecutionProfile Profile { get; } = ProfileOf(Settings);
+
+    public static ExecutionProfile ProfileOf(IReadOnlyList<SandboxSetting> settings)
     {
         var version = typeof(Engine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? typeof(Engine).Assembly.GetName().Version!.ToString();
         version = version.Split('+')[0];
         var architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
         var description = new StringBuilder($"engine=wasmtime\nversion={version}\narchitecture={architecture}\n");
-        foreach (var setting in Settings)
+        foreach (var setting in settings)
         {
             description.Append(setting.Name).Append('=').Append(setting.Value).Append('\n');
         }

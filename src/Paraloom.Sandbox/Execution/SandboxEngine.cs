@@ -26,25 +26,35 @@ public sealed class SandboxEngine : IDisposable
     };
 
     private readonly Timer _epochTimer;
-    private readonly CompiledModuleCache _cache;
+    private readonly BoundedCache<Wasmtime.Module> _cache;
+    private readonly BoundedCache<AdmittedModule> _admitted;
     private readonly SerializedModuleStore? _disk;
 
     /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
-    /// <param name="compiledModuleCapacity">Compiled modules kept in memory (default 64).</param>
+    /// <param name="compiledModuleCapacity">Compiled modules, and admission results, kept in memory (default 64 of each).</param>
     /// <param name="diskCache">Where compiled modules are kept across restarts (e.g. under the silo's data directory); none by default.</param>
     public SandboxEngine(ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64, SerializedModuleStore? diskCache = null)
+        : this(SandboxConfiguration.Settings, moduleLimits, compiledModuleCapacity, diskCache)
+    {
+    }
+
+    /// <summary>An engine in another configuration than validators run (the benchmarks' ablation), with its own profile.</summary>
+    internal SandboxEngine(IReadOnlyList<SandboxSetting> settings, ModuleLimits? moduleLimits = null, int compiledModuleCapacity = 64,
+        SerializedModuleStore? diskCache = null)
     {
         _disk = diskCache;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
         ModuleLimits = moduleLimits ?? JobModuleLimits;
-        using var config = SandboxConfiguration.Create();
+        Profile = SandboxConfiguration.ProfileOf(settings);
+        using var config = SandboxConfiguration.Create(settings);
         Wasmtime = new Wasmtime.Engine(config);
-        _cache = new CompiledModuleCache(compiledModuleCapacity);
+        _cache = new BoundedCache<Wasmtime.Module>(compiledModuleCapacity);
+        _admitted = new BoundedCache<AdmittedModule>(compiledModuleCapacity);
         _epochTimer = StartEpochTicker(Wasmtime);
     }
 
     /// <summary>What results of this engine depend on besides module and input.</summary>
-    public ExecutionProfile Profile => SandboxConfiguration.Profile;
+    public ExecutionProfile Profile { get; }
 
     public ModuleLimits ModuleLimits { get; }
 
@@ -53,6 +63,15 @@ public sealed class SandboxEngine : IDisposable
     /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument.</summary>
     /// <exception cref="ModuleException">The module may not run here.</exception>
     public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits);
+
+    /// <summary>
+    /// <see cref="Admit"/> done once per module: the admission result (decode, validate, instrument, hash) is kept by
+    /// the SHA-256 of the submitted bytes, so an execution of a module seen before only hashes it. A module the gate
+    /// refuses is not kept and is refused again each time.
+    /// </summary>
+    /// <exception cref="ModuleException">The module may not run here.</exception>
+    public AdmittedModule AdmitOnce(ReadOnlyMemory<byte> wasm) =>
+        _admitted.GetOrAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(wasm.Span)), () => Admit(wasm.Span));
 
     /// <summary>
     /// The compiled form of an admitted module: from the in-memory cache, else from the disk cache (if any) when its

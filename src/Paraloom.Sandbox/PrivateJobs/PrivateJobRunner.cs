@@ -51,7 +51,7 @@ public sealed class PrivateJobRunner
         ExecutionResult result;
         try
         {
-            var request = new ExecutionRequest(job.Module, input, job.Limits) { ClearMemoryAfterUse = true };
+            var request = new ExecutionRequest(job.Module, input, job.Limits);
             result = await _executor.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -4,20 +4,20 @@ using Paraloom.Compute.Execution;
 namespace Paraloom.Benchmarks.Corpus;
 
 /// <summary>
-/// `corpus [check|small|full] [REPS]`: runs the bench-corpus programs in the sandbox (Wasmtime behind the
+/// `corpus [check|small|full] [REPS]`: runs the bench-corpus programs (the shared corpus and the project's own) in the sandbox (Wasmtime behind the
 /// admission gate, every determinism setting on), Node's V8 and native clang -O2 with the same inputs, checks
 /// every output against expected/*.hex and prints a table of the best run() times with ratios to native,
 /// ending with the line `geomean: sandbox N.NN× native, V8 N.NN× native`.
 /// </summary>
 internal static class CorpusBench
 {
-    private static readonly string[] Programs = ["sha256", "matmul", "fannkuch"];
+    private static readonly string[] SharedPrograms = ["sha256", "matmul", "fannkuch"];
+    private static readonly string[] ProjectPrograms = ["recurse", "collatz", "stream"];
 
     public static int Run(string[] args)
     {
         var size = args.Length > 0 ? args[0] : "small";
         var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        var corpus = LocateCorpus();
         var scratch = Directory.CreateTempSubdirectory("paraloom-bench-").FullName;
         var allCorrect = true;
         var sandboxRatios = new List<double>();
@@ -29,7 +29,7 @@ internal static class CorpusBench
         Console.WriteLine($"{"program",-10} {"native ms",10} {"V8 ms",10} {"sandbox ms",11} {"V8/native",10} {"sandbox/native",15}  output");
         try
         {
-            foreach (var program in Programs)
+            foreach (var (corpus, program) in Programs())
             {
                 var inputPath = Path.Combine(corpus, "inputs", $"{program}-{size}.bin");
                 var expected = File.ReadAllText(Path.Combine(corpus, "expected", $"{program}-{size}.hex")).Trim();
@@ -66,10 +66,13 @@ internal static class CorpusBench
         return allCorrect ? 0 : 1;
     }
 
-    private static string LocateCorpus()
+    /// <summary>The shared corpus' programs, then the project's own (tests/bench-corpus).</summary>
+    public static IEnumerable<(string Corpus, string Program)> Programs()
     {
         var overridden = Environment.GetEnvironmentVariable("PARALOOM_BENCH_CORPUS");
-        return string.IsNullOrEmpty(overridden) ? Path.Combine(Repository.SharedDirectory, "bench-corpus") : overridden;
+        var shared = string.IsNullOrEmpty(overridden) ? Path.Combine(Repository.SharedDirectory, "bench-corpus") : overridden;
+        var project = Repository.PathOf("tests", "bench-corpus");
+        return SharedPrograms.Select(p => (shared, p)).Concat(ProjectPrograms.Select(p => (project, p)));
     }
 
     private static Measurement? Best(Measurement? best, Measurement? next) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Paraloom.Compute.Execution;
+using Wasmtime;
 
 namespace Paraloom.Benchmarks.Corpus;
 
@@ -18,25 +19,41 @@ internal static class CorpusRunners
         SandboxThread.Run(() =>
         {
             var module = engine.Compile(engine.Admit(File.ReadAllBytes(Path.Combine(corpus, "build", program + ".wasm"))));
-            var times = new List<double>();
-            string? output = null;
-            for (var i = 0; i < warmup + repetitions; i++)
+            return TimeRun(program, input, repetitions, warmup, () =>
             {
-                using var store = new SandboxStore(engine, long.MaxValue / 2, 1L << 30, DateTime.UtcNow.AddHours(1), CancellationToken.None);
-                var instance = store.Instantiate(module);
-                var pointer = (int)store.Invoke(instance, "alloc", input.Length)!;
+                var sandbox = new SandboxStore(engine, long.MaxValue / 2, 1L << 30, DateTime.UtcNow.AddHours(1), CancellationToken.None);
+                return (sandbox, sandbox.Instantiate(module));
+            });
+        });
+
+    /// <summary>
+    /// Times run() alone on a fresh store and instance per repetition (from <paramref name="instantiate"/>), after
+    /// <paramref name="warmup"/> untimed ones; every repetition must give the same output. Call on a sandbox thread.
+    /// </summary>
+    public static Measurement TimeRun(string program, byte[] input, int repetitions, int warmup, Func<(IDisposable Store, Instance Instance)> instantiate)
+    {
+        var times = new List<double>();
+        string? output = null;
+        for (var i = 0; i < warmup + repetitions; i++)
+        {
+            var (store, instance) = instantiate();
+            using (store)
+            {
+                var pointer = instance.GetFunction<int, int>("alloc")!(input.Length);
                 var memory = instance.GetMemory("memory")!;
                 input.CopyTo(memory.GetSpan(pointer, input.Length));
+                var run = instance.GetFunction<int, int, long>("run")!;
                 var watch = Stopwatch.StartNew();
-                var packed = (ulong)(long)store.Invoke(instance, "run", pointer, input.Length)!;
+                var packed = (ulong)run(pointer, input.Length);
                 watch.Stop();
                 var hex = Convert.ToHexStringLower(memory.GetSpan((long)(packed >> 32), (int)(uint)packed));
                 if (output is not null && output != hex) throw new InvalidOperationException($"{program}: output differs between repetitions");
                 output = hex;
                 if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
             }
-            return new Measurement(output!, times.Min());
-        });
+        }
+        return new Measurement(output!, times.Min());
+    }
 
     public static Measurement? Node(string corpus, string program, string inputPath, int repetitions, int warmup) =>
         RunJson("node", [Path.Combine(corpus, "run-node.mjs"), Path.Combine(corpus, "build", program + ".wasm"), inputPath, $"{repetitions}", $"{warmup}"]);

@@ -3,7 +3,7 @@ using Paraloom.Compute.Tests.Support;
 
 namespace Paraloom.Compute.Tests.Execution;
 
-/// <summary>The shared bench corpus on its check inputs: outputs must match the independent references byte for byte.</summary>
+/// <summary>The shared bench corpus and the project's own on their check inputs: outputs must match the independent references byte for byte.</summary>
 public sealed class BenchCorpusTests : IDisposable
 {
     private readonly ExecutionScheduler _scheduler = new(new ExecutionSchedulerOptions { ConcurrentExecutions = 1 });
@@ -15,12 +15,22 @@ public sealed class BenchCorpusTests : IDisposable
     [InlineData("sha256", "check0")]
     [InlineData("matmul", "check")]
     [InlineData("fannkuch", "check")]
-    public async Task Outputs_match_the_expected_bytes(string program, string input)
+    public Task Outputs_match_the_expected_bytes(string program, string input) =>
+        RunsAsExpected(SharedData.BenchCorpus, program, input);
+
+    [Theory]
+    [InlineData("recurse", "check")]
+    [InlineData("collatz", "check")]
+    [InlineData("stream", "check")]
+    public Task The_project_corpus_outputs_match_the_expected_bytes(string program, string input) =>
+        RunsAsExpected(SharedData.ProjectCorpus, program, input);
+
+    private async Task RunsAsExpected(Func<string[], string> corpus, string program, string input)
     {
         var executor = new ComputeExecutor(_scheduler);
-        var module = await File.ReadAllBytesAsync(SharedData.BenchCorpus("build", $"{program}.wasm"));
-        var bytes = await File.ReadAllBytesAsync(SharedData.BenchCorpus("inputs", $"{program}-{input}.bin"));
-        var expected = (await File.ReadAllTextAsync(SharedData.BenchCorpus("expected", $"{program}-{input}.hex"))).Trim();
+        var module = await File.ReadAllBytesAsync(corpus(["build", $"{program}.wasm"]));
+        var bytes = await File.ReadAllBytesAsync(corpus(["inputs", $"{program}-{input}.bin"]));
+        var expected = (await File.ReadAllTextAsync(corpus(["expected", $"{program}-{input}.hex"]))).Trim();
 
         var limits = new ResourceLimits { Fuel = 10_000_000_000, WallClock = TimeSpan.FromMinutes(2) };
         var result = await executor.ExecuteAsync(new ExecutionRequest(module, bytes, limits));
