@@ -31,7 +31,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         _host = await silo.ConnectGatewayAsync();
         var client = _host.Services.GetRequiredService<IParaloomClient>();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        _jobId = await client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("honest"u8).RequestedBy(_attacker.PublicKey).Build());
+        _jobId = await client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("honest"u8).RequestedBy(_attacker).Build());
         Assert.Equal(JobState.Finalised, (await client.WaitAsync(_jobId, cancellationToken: patience.Token)).State);
         _validators = await Registry.GetValidatorsAsync();
     }
@@ -64,8 +64,10 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
     {
         var validator = Grains.GetGrain<IValidatorGrain>(_validators[0].ValidatorId);
         var job = JobSpec.Public(JobId.New(), Repository.Program("echo"), "run me"u8);
+        var statement = JobStatement.ForPublic(job.Id, job.Module.Span, job.Input.Span, _attacker.PublicKey, job.Limits, 3, DateTimeOffset.UtcNow.AddHours(1))
+            .Sign(_attacker);
 
-        await Refused(() => validator.ExecuteAsync(new Assignment(job, 1)));
+        await Refused(() => validator.ExecuteAsync(new Assignment(job, statement, 1)));
         await Refused(() => validator.ApplyReputationAsync(new ReputationOutcome("invented", 1, MemberConduct.Equivocated)));
         await Refused(() => validator.GetInfoAsync());
         Assert.Equal(_validators[0].Reputation, (await Registry.GetValidatorsAsync())[0].Reputation);
@@ -94,7 +96,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
     {
         var module = Grains.GetGrain<IModuleGrain>(ModuleKey.For(Repository.Program("echo")));
 
-        await Refused(() => module.ReleaseAsync(_jobId));
+        await Refused(() => module.ReleaseAsync());
         await Refused(() => module.ReadAsync());
         await Refused(() => CallInternal("IJobInputGrain", "ReadAsync"));
         await Refused(() => CallInternal("IJobInputGrain", "RemoveAsync"));

@@ -8,7 +8,7 @@ namespace Paraloom.Grains;
 /// its own job, voted into and refused only by the validator the vote or refusal names; reputation and load reach
 /// the registry only from the validator they describe; an assignment reaches a validator only from the job it runs,
 /// a reputation outcome only from the quorum of that attempt; a job hears only from its own quorums and the registry;
-/// a module is stored and released only by the job named. The caller is the sending grain Orleans carries with the call.
+/// a module is stored only by the job named, and released or read only by a job. The caller is the sending grain Orleans carries with the call.
 /// </summary>
 internal static class StepOwners
 {
@@ -60,8 +60,9 @@ internal static class StepOwners
             },
             var type when type == typeof(IModuleGrain) => method switch
             {
-                nameof(IModuleGrain.StoreAsync) or nameof(IModuleGrain.ReleaseAsync) => Is(caller, Job, Argument(1) as string),
-                nameof(IModuleGrain.ReadAsync) => caller.Type == Job,
+                nameof(IModuleGrain.StoreAsync) => Is(caller, Job, Argument(1) as string),
+                // A module counts its users rather than naming them, so any job may release (or read) it.
+                nameof(IModuleGrain.ReleaseAsync) or nameof(IModuleGrain.ReadAsync) => caller.Type == Job,
                 _ => false,
             },
             _ => false,
