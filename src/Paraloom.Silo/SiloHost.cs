@@ -83,6 +83,7 @@ public static class SiloHost
         }
         silo.AddDashboard();
         silo.AddActivityPropagation();
+        silo.AddParaloomCallGuard();
         var dataDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
         var keyDirectory = !string.IsNullOrWhiteSpace(options.KeyDirectory)
             ? Path.GetFullPath(options.KeyDirectory)

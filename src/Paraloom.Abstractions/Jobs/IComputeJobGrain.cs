@@ -15,7 +15,7 @@ public interface IComputeJobGrain : IGrainWithStringKey
 {
     /// <summary>Validates and stores the job, then assigns its first cohort.</summary>
     /// <exception cref="JobSubmissionException">The job is refused; nothing was stored.</exception>
-    [Alias("submit")]
+    [RequesterSurface, Alias("submit")]
     Task<JobStatus> SubmitAsync(JobSubmission submission);
 
     /// <summary>
@@ -28,11 +28,11 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// Not the current attempt, keys not awaited (also: the attempt already has its keys), or not exactly the cohort.
     /// </exception>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("deliver-keys")]
+    [RequesterSurface, Alias("deliver-keys")]
     Task<JobStatus> DeliverKeysAsync(int attempt, IReadOnlyDictionary<string, WrappedJobKey> wrappedKeys, SchnorrSignature signature);
 
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("status")]
+    [RequesterSurface, Alias("status")]
     Task<JobStatus> GetStatusAsync();
 
     /// <summary>
@@ -42,12 +42,12 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// so it serves watchers on any silo and Orleans clients alike; cancelling the call ends the watch.
     /// </summary>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("wait-for-change"), AlwaysInterleave]
+    [RequesterSurface, Alias("wait-for-change"), AlwaysInterleave]
     Task<JobStatus> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>A fresh, single-use challenge the requester signs to fetch the result.</summary>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("result-challenge")]
+    [RequesterSurface, Alias("result-challenge")]
     Task<ResultChallenge> CreateResultChallengeAsync();
 
     /// <summary>
@@ -57,6 +57,6 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// <exception cref="ResultAccessDeniedException">Unknown, used or expired challenge, or a signature not by the requester.</exception>
     /// <exception cref="ResultNotReadyException">The job has not reached a final state, or was rejected.</exception>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
-    [Alias("result")]
+    [RequesterSurface, Alias("result")]
     Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature);
 }

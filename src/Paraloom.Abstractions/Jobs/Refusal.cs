@@ -19,6 +19,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         UnknownJobException unknown => new(404, "unknown-job", unknown.Message),
         ResultAccessDeniedException denied => new(403, "result-access-denied", denied.Message),
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
+        CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
         _ => null,
     };
 

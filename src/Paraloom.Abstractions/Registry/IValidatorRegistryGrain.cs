@@ -56,6 +56,6 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     Task ReleaseAsync(string jobId, string? validatorId);
 
     /// <summary>The online validators: those whose silo is an active member of the cluster.</summary>
-    [Alias("validators")]
+    [RequesterSurface, Alias("validators")]
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();
 }

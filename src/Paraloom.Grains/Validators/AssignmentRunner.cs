@@ -12,8 +12,9 @@ namespace Paraloom.Grains;
 /// Runs validators' assignments off the grain turns, each only once its job statement is the requester's signature over
 /// exactly the job handed over: a public job on the executor, a private one through
 /// compute's <see cref="PrivateJobRunner"/> (proof first, unwrap, open and check the input against its
-/// commitment, execute, seal deterministically), then signs the vote and sends it to the quorum. A refused
-/// assignment runs nothing and is reported to the quorum instead of a vote.
+/// commitment, execute, seal deterministically), then signs the votes. A refused assignment runs nothing and
+/// leaves a refusal instead of a vote. The validator sends what an execution leaves (<see cref="SendAsync"/>) from
+/// its own activation, so the quorum sees the call come from the validator that signed it.
 /// </summary>
 internal sealed partial class AssignmentRunner(
     ExecutionScheduler scheduler,
@@ -27,23 +28,49 @@ internal sealed partial class AssignmentRunner(
     /// <summary>The execution profile of this silo's sandbox: what validators advertise and sign.</summary>
     public string Profile => executor.Profile.ToString();
 
-    public AssignmentReceipt Start(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    /// <summary>Starts <paramref name="assignment"/> off the grain's turn; null when the execution scheduler is full.</summary>
+    public Task<AssignmentOutcome>? TryStart(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
         if (scheduler.InFlight >= scheduler.Capacity)
         {
-            return AssignmentReceipt.Busy;
+            return null;
         }
         ReportLoad(validatorId, load.Started(validatorId));
         // Task.Run leaves the grain's scheduler: nothing of the execution may run as part of a turn.
-        _ = Task.Run(() => RunAsync(validatorId, key, conduct, assignment));
-        return AssignmentReceipt.Accepted;
+        return Task.Run(() => RunAsync(validatorId, key, conduct, assignment));
     }
 
-    private async Task RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    /// <summary>
+    /// Frees the validator's execution slot, then sends the votes or the refusal to the attempt's quorum. Called on the
+    /// validator's activation, once the execution has ended.
+    /// </summary>
+    public async Task SendAsync(string validatorId, Assignment assignment, AssignmentOutcome outcome)
+    {
+        // The CPU is free again before the vote leaves, so the next selection sees this validator as idle.
+        ReportLoad(validatorId, load.Finished(validatorId));
+        var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
+        try
+        {
+            if (outcome.Refusal is { } refusal)
+            {
+                await quorum.RecordRefusalAsync(refusal);
+            }
+            foreach (var vote in outcome.Votes)
+            {
+                var acceptance = await quorum.SubmitVoteAsync(vote);
+                LogVoted(logger, validatorId, assignment.JobId, assignment.Attempt, acceptance);
+                metrics.VoteDelivered(acceptance);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogFailed(logger, exception, validatorId, assignment.JobId, assignment.Attempt);
+        }
+    }
+
+    private async Task<AssignmentOutcome> RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
     {
         using var span = JobSpan.Start(ComputeTelemetry.Validators, "validator execute", logger, assignment.JobId, assignment.Attempt, validatorId);
-        var finished = false;
-        var quorum = grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(assignment.JobId, assignment.Attempt));
         try
         {
             if (StatementRefusal(assignment) is { } reason)
@@ -53,38 +80,23 @@ internal sealed partial class AssignmentRunner(
             var started = Stopwatch.GetTimestamp();
             var result = await ExecuteAsync(key, assignment);
             metrics.Executed(result, Stopwatch.GetElapsedTime(started));
-            // The CPU is free again before the vote leaves, so the next selection sees this validator as idle.
-            finished = true;
-            ReportLoad(validatorId, load.Finished(validatorId));
             if (!result.IsVotable)
             {
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
-                return;
+                return AssignmentOutcome.Nothing;
             }
-            var votes = await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, Profile));
-            foreach (var vote in votes)
-            {
-                var acceptance = await quorum.SubmitVoteAsync(vote);
-                LogVoted(logger, validatorId, assignment.JobId, assignment.Attempt, acceptance);
-                metrics.VoteDelivered(acceptance);
-            }
+            return new AssignmentOutcome(await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, Profile)), null);
         }
         catch (PrivateJobRefusedException refused)
         {
             metrics.AssignmentRefused(validatorId);
             LogRefused(logger, validatorId, assignment.JobId, assignment.Attempt, refused.Message);
-            await quorum.RecordRefusalAsync(new AssignmentRefusal(assignment.JobId, assignment.Attempt, validatorId, refused.Message));
+            return new AssignmentOutcome([], new AssignmentRefusal(assignment.JobId, assignment.Attempt, validatorId, refused.Message));
         }
         catch (Exception exception)
         {
             LogFailed(logger, exception, validatorId, assignment.JobId, assignment.Attempt);
-        }
-        finally
-        {
-            if (!finished)
-            {
-                ReportLoad(validatorId, load.Finished(validatorId));
-            }
+            return AssignmentOutcome.Nothing;
         }
     }
 

@@ -61,16 +61,24 @@ internal sealed partial class ValidatorGrain(
         {
             return Task.FromResult(AssignmentReceipt.Accepted);
         }
-        var receipt = runner.Start(Id, _key, _behavior.Conduct, assignment);
-        if (receipt == AssignmentReceipt.Busy)
+        if (runner.TryStart(Id, _key, _behavior.Conduct, assignment) is not { } run)
         {
             _started.Remove(key);
             LogBusy(logger, Id, assignment.JobId, assignment.Attempt);
             // The registry thought this validator had room: correct it before it assigns more.
             Registry.ReportLoadAsync(Id, load.Current(Id)).Ignore();
+            return Task.FromResult(AssignmentReceipt.Busy);
         }
-        return Task.FromResult(receipt);
+        _ = SendWhenDoneAsync(assignment, run);
+        return Task.FromResult(AssignmentReceipt.Accepted);
     }
+
+    /// <summary>
+    /// Awaits the execution on this activation's scheduler, so the vote leaves as this validator's own call: the quorum
+    /// takes votes and refusals only from the validator they name.
+    /// </summary>
+    private async Task SendWhenDoneAsync(Assignment assignment, Task<AssignmentOutcome> run) =>
+        await runner.SendAsync(Id, assignment, await run);
 
     public Task ReportLoadAsync()
     {

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans;
+using Orleans.Runtime;
+using Paraloom.Compute;
+using Paraloom.Compute.Agreement;
+using Paraloom.Compute.Execution;
+using Paraloom.Grains;
+using Paraloom.Privacy;
+using Paraloom.Privacy.Protocol;
+
+namespace Paraloom.Client.Tests;
+
+/// <summary>
+/// An Orleans gateway client of the real silo, trying each attack of issue 19 on the grains' internal steps: every call
+/// is refused with <see cref="CallNotAllowedException"/> and changes nothing, while the requester's own calls still work.
+/// </summary>
+public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServer>, IAsyncLifetime
+{
+    private readonly SecretKey _attacker = SecretKey.Generate();
+    private IHost _host = null!;
+    private string _jobId = null!;
+    private IReadOnlyList<ValidatorInfo> _validators = null!;
+
+    private IClusterClient Grains => _host.Services.GetRequiredService<IClusterClient>();
+
+    private IValidatorRegistryGrain Registry => Grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
+
+    public async Task InitializeAsync()
+    {
+        _host = await silo.ConnectGatewayAsync();
+        var client = _host.Services.GetRequiredService<IParaloomClient>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        _jobId = await client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("honest"u8).RequestedBy(_attacker).Build());
+        Assert.Equal(JobState.Finalised, (await client.WaitAsync(_jobId, cancellationToken: patience.Token)).State);
+        _validators = await Registry.GetValidatorsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _attacker.Dispose();
+    }
+
+    [Fact]
+    public async Task A_client_cannot_open_the_quorum_of_a_later_attempt_with_a_cohort_of_its_own_nor_vote_into_it()
+    {
+        var quorum = Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(_jobId, 2));
+        var cohort = new[] { new CohortMember("attacker", _attacker.PublicKey) };
+
+        await Refused(() => quorum.OpenAsync(new QuorumSetup(_jobId, 2, cohort, AgreementOptions.Default, "any")));
+        await Refused(() => quorum.SubmitVoteAsync(ForgedVote(_jobId, 2, "attacker")));
+        await Refused(() => quorum.RecordRefusalAsync(new AssignmentRefusal(_jobId, 2, _validators[0].ValidatorId, "forged")));
+        await Refused(() => quorum.ScheduleCloseAsync(DateTimeOffset.UtcNow));
+        await Refused(() => quorum.CloseAsync());
+        await Refused(() => quorum.SettleAsync(new AgreedResult(ExecutionStatus.Ok, 0, "x"u8, ResultDigest.FromBytes(new byte[32]), 1)));
+        await Refused(() => quorum.ForgetAsync());
+        await Refused(() => quorum.GetSnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_client_cannot_hand_a_validator_an_assignment_nor_change_its_reputation()
+    {
+        var validator = Grains.GetGrain<IValidatorGrain>(_validators[0].ValidatorId);
+        var job = JobSpec.Public(JobId.New(), Repository.Program("echo"), "run me"u8);
+        var statement = JobStatement.ForPublic(job.Id, job.Module.Span, job.Input.Span, _attacker.PublicKey, job.Limits, 3, DateTimeOffset.UtcNow.AddHours(1))
+            .Sign(_attacker);
+
+        await Refused(() => validator.ExecuteAsync(new Assignment(job, statement, 1)));
+        await Refused(() => validator.ApplyReputationAsync(new ReputationOutcome("invented", 1, MemberConduct.Equivocated)));
+        await Refused(() => validator.GetInfoAsync());
+        Assert.Equal(_validators[0].Reputation, (await Registry.GetValidatorsAsync())[0].Reputation);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_register_a_key_report_reputation_or_load_nor_reserve_the_capacity()
+    {
+        var victim = _validators[0];
+
+        await Refused(() => Registry.RegisterAsync(victim with { PublicKey = _attacker.PublicKey }, SiloAddress.Zero));
+        await Refused(() => Registry.ReportReputationAsync(victim.ValidatorId, 0));
+        await Refused(() => Registry.SelectCohortAsync("hoarder", 3, [], [], TimeSpan.FromDays(3650)));
+        // One-way: the refusal does not come back, so the registry is read after it.
+        await Registry.ReportLoadAsync(victim.ValidatorId, new LoadReport(1_000, long.MaxValue));
+        await Registry.ReleaseAsync(_jobId, null);
+
+        var after = (await Registry.GetValidatorsAsync()).Single(validator => validator.ValidatorId == victim.ValidatorId);
+        Assert.Equal(victim.PublicKey, after.PublicKey);
+        Assert.Equal(victim.Reputation, after.Reputation);
+        Assert.Equal(0, after.InFlight);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_release_or_read_a_module_nor_reach_a_job_through_its_internal_interfaces()
+    {
+        var module = Grains.GetGrain<IModuleGrain>(ModuleKey.For(Repository.Program("echo")));
+
+        await Refused(() => module.ReleaseAsync());
+        await Refused(() => module.ReadAsync());
+        await Refused(() => CallInternal("IJobInputGrain", "ReadAsync"));
+        await Refused(() => CallInternal("IJobInputGrain", "RemoveAsync"));
+        // Orleans' own interfaces too: a forged reminder tick would close an attempt early.
+        await Refused(() => Grains.GetGrain<IRemindable>(GrainId.Create("result-quorum", QuorumKey.For(_jobId, 1)))
+            .ReceiveReminder("close", default));
+    }
+
+    [Fact]
+    public async Task The_requester_surface_stays_open_and_the_refusal_reaches_the_sdk_as_a_403()
+    {
+        var client = _host.Services.GetRequiredService<IParaloomClient>();
+
+        Assert.Equal(JobState.Finalised, (await client.GetStatusAsync(_jobId)).State);
+        Assert.Equal("honest"u8.ToArray(), (await client.GetResultAsync(_jobId, _attacker)).Output.ToArray());
+        var refusal = Refusal.Of(await Assert.ThrowsAsync<CallNotAllowedException>(() => Registry.ReportReputationAsync("v0", 0)));
+        Assert.Equal((403, "call-not-allowed"), (refusal!.Status, refusal.Error));
+    }
+
+    private SignedVote ForgedVote(string jobId, int attempt, string validatorId) => SignedVote.Sign(
+        _attacker, jobId, attempt, validatorId, ExecutionStatus.Ok, 0, "forged"u8, 1, "any", null);
+
+    /// <summary>
+    /// A method of one of the grains' internal interfaces on this job's grain, as an attacker holding the silo's assembly
+    /// (or declaring the same aliases) sends it.
+    /// </summary>
+    private Task CallInternal(string grainInterface, string method)
+    {
+        var type = typeof(IComputeJobGrain).Assembly.GetType($"Paraloom.Grains.{grainInterface}")
+            ?? Type.GetType($"Paraloom.Grains.{grainInterface}, Paraloom.Grains", throwOnError: true)!;
+        var grain = Grains.GetGrain(type, _jobId);
+        return (Task)type.GetMethod(method)!.Invoke(grain, [])!;
+    }
+
+    private static async Task Refused(Func<Task> call) => await Assert.ThrowsAsync<CallNotAllowedException>(call);
+}
