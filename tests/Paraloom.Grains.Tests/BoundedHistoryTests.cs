@@ -9,25 +9,13 @@ namespace Paraloom.Grains.Tests;
 /// What a job leaves in shared state does not grow with the jobs before it: a validator's record of applied outcomes and
 /// a module's users keep one size, while an outcome offered again, before or after a restart, is still applied once.
 /// </summary>
-public abstract class BoundedHistoryTests : IAsyncLifetime
+public abstract class BoundedHistoryTests : StoreBackedTests
 {
     private const string Member = "validator-1";
 
     /// <summary>Five agreements earn what one dissent costs: the reputation stays in range and shows every double count.</summary>
     private static readonly MemberConduct[] Cycle =
         [MemberConduct.Agreed, MemberConduct.Agreed, MemberConduct.Agreed, MemberConduct.Agreed, MemberConduct.Agreed, MemberConduct.Dissented];
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
-
-    private protected ParaloomStore Store { get; private set; } = null!;
-
-    protected string TemporaryDirectory => _directory;
-
-    private protected abstract Task<ParaloomStore> CreateStoreAsync();
-
-    public async Task InitializeAsync() => Store = await CreateStoreAsync();
-
-    private string Keys => Path.Combine(_directory, "keys");
 
     [Fact]
     public async Task AValidatorsAppliedOutcomesKeepOneSizeAndAnOutcomeOfferedAgainAfterARestartIsNotAppliedTwice()
@@ -69,14 +57,6 @@ public abstract class BoundedHistoryTests : IAsyncLifetime
         var laterSize = await StoredSizeAsync("module-users");
 
         Assert.Equal(firstSize, laterSize);
-    }
-
-    public Task DisposeAsync()
-    {
-        // Pooled connections keep the SQLite file open.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
     }
 
     private static async Task ApplyAsync(ComputeCluster cluster, IEnumerable<ReputationOutcome> outcomes)

@@ -6,20 +6,8 @@ using Paraloom.Privacy.Protocol;
 namespace Paraloom.Grains.Tests;
 
 /// <summary>A silo killed and replaced by a new one on the same store: every job carries on from what was stored.</summary>
-public abstract class RestartTests : IAsyncLifetime
+public abstract class RestartTests : StoreBackedTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("paraloom-grains-").FullName;
-
-    private protected ParaloomStore Store { get; private set; } = null!;
-
-    protected string TemporaryDirectory => _directory;
-
-    private protected abstract Task<ParaloomStore> CreateStoreAsync();
-
-    public async Task InitializeAsync() => Store = await CreateStoreAsync();
-
-    private string Keys => Path.Combine(_directory, "keys");
-
     [Fact]
     public async Task AJobInterruptedByACrashResumesToItsFinalStateWithNothingLostOrDoneTwice()
     {
@@ -92,14 +80,6 @@ public abstract class RestartTests : IAsyncLifetime
         Assert.True(quorum.Closed);
         Assert.Equal(3, quorum.VotesCounted);
         await cluster.DisposeAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        // Pooled connections keep the SQLite file open.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
     }
 }
 
