@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Paraloom.Privacy;
@@ -20,7 +20,7 @@ public sealed class JobStatement
 
     private const byte PublicKind = 0;
     private const byte PrivateKind = 1;
-    private static readonly byte[] TagHash = SHA256.HashData(Encoding.ASCII.GetBytes(Tag));
+    private static readonly DomainHash Hashing = new(Tag);
 
     private readonly byte[] _moduleHash;
     private readonly byte[] _inputBinding;
@@ -99,14 +99,7 @@ public sealed class JobStatement
     public byte[] ToBytes() => (byte[])_encoded.Clone();
 
     /// <summary>TaggedHash("paraloom/job-statement/v1", encoding): what the requester signs and every vote names.</summary>
-    public byte[] Hash()
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(TagHash);
-        hash.AppendData(TagHash);
-        hash.AppendData(_encoded);
-        return hash.GetHashAndReset();
-    }
+    public byte[] Hash() => Hashing.Of(_encoded);
 
     /// <summary>The requester's signature over <see cref="Hash"/>.</summary>
     /// <exception cref="ArgumentException">The secret key is not the statement's requester.</exception>
@@ -126,7 +119,7 @@ public sealed class JobStatement
     {
         try
         {
-            var reader = new StatementReader(encoded);
+            var reader = new CanonicalReader(encoded, "job statement");
             if (reader.Byte() != Version)
             {
                 throw new FormatException("Not a version-1 job statement.");
@@ -136,7 +129,7 @@ public sealed class JobStatement
             {
                 throw new FormatException("A job statement is public (0) or private (1).");
             }
-            var jobId = JobId.TryParse(Encoding.UTF8.GetString(reader.Bytes(reader.UInt16())), out var id)
+            var jobId = JobId.TryParse(Encoding.UTF8.GetString(reader.Prefixed()), out var id)
                 ? id
                 : throw new FormatException("The statement's job id is not a valid job id.");
             var moduleHash = reader.Bytes(32).ToArray();
@@ -197,12 +190,11 @@ public sealed class JobStatement
     private byte[] Encode()
     {
         var id = Encoding.UTF8.GetBytes(JobId.Value);
-        var encoded = new byte[2 + 2 + id.Length + 32 + _inputBinding.Length + JobNonce.Size + PublicKey.Size + 4 * 8 + 4 + 2 + 8];
-        var writer = new StatementWriter(encoded);
+        var encoded = new byte[2 + CanonicalWriter.PrefixedSize(id.Length) + 32 + _inputBinding.Length + JobNonce.Size + PublicKey.Size + 4 * 8 + 4 + 2 + 8];
+        var writer = new CanonicalWriter(encoded);
         writer.Byte(Version);
         writer.Byte(IsPrivate ? PrivateKind : PublicKind);
-        writer.UInt16((ushort)id.Length);
-        writer.Bytes(id);
+        writer.Prefixed(id);
         writer.Bytes(_moduleHash);
         writer.Bytes(_inputBinding);
         writer.Bytes(Nonce.ToBytes());
@@ -214,6 +206,7 @@ public sealed class JobStatement
         writer.UInt32((uint)Limits.MaxOutputBytes);
         writer.UInt16((ushort)Replication);
         writer.Int64(ExpiresAt.ToUnixTimeSeconds());
+        Debug.Assert(writer.IsFull, "The statement's size is computed from the fields it writes.");
         return encoded;
     }
 
@@ -225,58 +218,4 @@ public sealed class JobStatement
     };
 
     private static TimeSpan Ceiling(TimeSpan span) => TimeSpan.FromMilliseconds(Math.Ceiling(span.TotalMilliseconds));
-
-    private ref struct StatementWriter(Span<byte> buffer)
-    {
-        private Span<byte> _rest = buffer;
-
-        public void Byte(byte value) => Take(1)[0] = value;
-
-        public void UInt16(ushort value) => BinaryPrimitives.WriteUInt16BigEndian(Take(2), value);
-
-        public void UInt32(uint value) => BinaryPrimitives.WriteUInt32BigEndian(Take(4), value);
-
-        public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Take(8), value);
-
-        public void Bytes(ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
-
-        private Span<byte> Take(int count)
-        {
-            var taken = _rest[..count];
-            _rest = _rest[count..];
-            return taken;
-        }
-    }
-
-    private ref struct StatementReader(ReadOnlySpan<byte> encoded)
-    {
-        private ReadOnlySpan<byte> _rest = encoded;
-
-        public byte Byte() => Bytes(1)[0];
-
-        public ushort UInt16() => BinaryPrimitives.ReadUInt16BigEndian(Bytes(2));
-
-        public uint UInt32() => BinaryPrimitives.ReadUInt32BigEndian(Bytes(4));
-
-        public long Int64() => BinaryPrimitives.ReadInt64BigEndian(Bytes(8));
-
-        public ReadOnlySpan<byte> Bytes(int count)
-        {
-            if (_rest.Length < count)
-            {
-                throw new FormatException("The job statement ends too soon.");
-            }
-            var taken = _rest[..count];
-            _rest = _rest[count..];
-            return taken;
-        }
-
-        public readonly void EnsureEnd()
-        {
-            if (!_rest.IsEmpty)
-            {
-                throw new FormatException("The job statement has bytes past its end.");
-            }
-        }
-    }
 }

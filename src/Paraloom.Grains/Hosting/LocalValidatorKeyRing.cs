@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Paraloom.Privacy;
+using Paraloom.Compute;
 
 namespace Paraloom.Grains;
 

@@ -1,6 +1,6 @@
 using Paraloom.Privacy;
 
-namespace Paraloom.Grains;
+namespace Paraloom.Compute;
 
 /// <summary>
 /// A validator's id: <c>v</c> and the first 16 hex digits of its x-only public key. Derived from the key, so it is the
