@@ -29,6 +29,7 @@ public sealed class SandboxEngine : IDisposable
     private readonly BoundedCache<Wasmtime.Module> _cache;
     private readonly BoundedCache<AdmittedModule> _admitted;
     private readonly SerializedModuleStore? _disk;
+    private readonly bool _canonicalizeNaNs;
 
     /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
     /// <param name="compiledModuleCapacity">Compiled modules, and admission results, kept in memory (default 64 of each).</param>
@@ -46,6 +47,7 @@ public sealed class SandboxEngine : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
         ModuleLimits = moduleLimits ?? JobModuleLimits;
         Profile = SandboxConfiguration.ProfileOf(settings);
+        _canonicalizeNaNs = SandboxConfiguration.CanonicalizesNaNsAtAdmission(settings);
         using var config = SandboxConfiguration.Create(settings);
         Wasmtime = new Wasmtime.Engine(config);
         _cache = new BoundedCache<Wasmtime.Module>(compiledModuleCapacity);
@@ -60,9 +62,9 @@ public sealed class SandboxEngine : IDisposable
 
     internal Wasmtime.Engine Wasmtime { get; }
 
-    /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument.</summary>
+    /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument as this engine's configuration needs.</summary>
     /// <exception cref="ModuleException">The module may not run here.</exception>
-    public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits);
+    public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits, _canonicalizeNaNs);
 
     /// <summary>
     /// <see cref="Admit"/> done once per module: the admission result (decode, validate, instrument, hash) is kept by
