@@ -54,6 +54,7 @@ internal static class SandboxConfiguration
         new SandboxSetting("exceptions", "off", c => c.WithExceptions(false)),
         new SandboxSetting("wide-arithmetic", "off", c => c.WithWideArithmetic(false)),
         new SandboxSetting("component-model", "off", c => c.WithComponentModel(false)),
+        InstancePool.Setting,
     ];
 
     /// <summary>What the instrumentation does to every module, hashed with the settings.</summary>

@@ -30,6 +30,7 @@ public sealed class SandboxEngine : IDisposable
     private readonly BoundedCache<AdmittedModule> _admitted;
     private readonly SerializedModuleStore? _disk;
     private readonly bool _canonicalizeNaNs;
+    private readonly SemaphoreSlim? _poolSlots;
 
     /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
     /// <param name="compiledModuleCapacity">Compiled modules, and admission results, kept in memory (default 64 of each).</param>
@@ -48,12 +49,20 @@ public sealed class SandboxEngine : IDisposable
         ModuleLimits = moduleLimits ?? JobModuleLimits;
         Profile = SandboxConfiguration.ProfileOf(settings);
         _canonicalizeNaNs = SandboxConfiguration.CanonicalizesNaNsAtAdmission(settings);
+        _poolSlots = InstancePool.IsPooled(settings) ? new SemaphoreSlim(InstancePool.Slots, InstancePool.Slots) : null;
         using var config = SandboxConfiguration.Create(settings);
         Wasmtime = new Wasmtime.Engine(config);
         _cache = new BoundedCache<Wasmtime.Module>(compiledModuleCapacity);
         _admitted = new BoundedCache<AdmittedModule>(compiledModuleCapacity);
         _epochTimer = StartEpochTicker(Wasmtime);
     }
+
+    /// <summary>
+    /// An engine for stores that hold many instances (spec scripts, `paraloom wasm wast`): the validators' configuration
+    /// on the on-demand allocator, so the same code, under a profile of its own.
+    /// </summary>
+    public static SandboxEngine ForScripts(ModuleLimits? moduleLimits = null) =>
+        new(SandboxConfiguration.With(InstancePool.OnDemand), moduleLimits);
 
     /// <summary>What results of this engine depend on besides module and input.</summary>
     public ExecutionProfile Profile { get; }
@@ -87,6 +96,23 @@ public sealed class SandboxEngine : IDisposable
             _disk?.Save(Profile, module.InstrumentedSha256, compiled);
             return compiled;
         });
+
+    /// <summary>
+    /// Takes the pool slot a store needs, waiting while <see cref="InstancePool.Slots"/> other stores hold one; nothing
+    /// on the on-demand allocator. Dispose the result, after the store, to give it back.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A store of more than one instance on the pooling allocator.</exception>
+    internal PoolReservation ReservePoolSlot(long instances)
+    {
+        if (_poolSlots is null) return default;
+        if (instances != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(instances), instances,
+                "A store on the pooling allocator holds one instance; stores of many use SandboxEngine.ForScripts().");
+        }
+        _poolSlots.Wait();
+        return new PoolReservation(_poolSlots);
+    }
 
     public void Dispose()
     {

@@ -23,8 +23,7 @@ internal sealed record AblationVariant(string Name, IReadOnlyList<SandboxSetting
         new("opt none", SandboxConfiguration.With(new SandboxSetting("optimization", "none", c => c.WithOptimizationLevel(OptimizationLevel.None))), true),
         new("opt speed+size", SandboxConfiguration.With(new SandboxSetting("optimization", "speed-and-size",
             c => c.WithOptimizationLevel(OptimizationLevel.SpeedAndSize))), true),
-        new("pooling", SandboxConfiguration.With(new SandboxSetting("allocator", "pooling",
-            c => c.WithPoolingAllocationStrategy(new PoolingAllocationConfig()))), true),
+        new("on-demand", SandboxConfiguration.With(InstancePool.OnDemand), true),
         new("bare", SandboxConfiguration.With(FuelOff, EpochOff, NaNOff), false),
     ];
 
