@@ -81,15 +81,19 @@ public sealed class SandboxEngine : IDisposable
     /// refuses is not kept and is refused again each time.
     /// </summary>
     /// <exception cref="ModuleException">The module may not run here.</exception>
-    public AdmittedModule AdmitOnce(ReadOnlyMemory<byte> wasm) =>
-        _admitted.GetOrAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(wasm.Span)), () => Admit(wasm.Span));
+    public AdmittedModule AdmitOnce(ReadOnlyMemory<byte> wasm)
+    {
+        Span<byte> sha256 = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(wasm.Span, sha256);
+        return _admitted.GetOrAdd(ModuleHash.Of(sha256), () => Admit(wasm.Span));
+    }
 
     /// <summary>
     /// The compiled form of an admitted module: from the in-memory cache, else from the disk cache (if any) when its
     /// entry authenticates, else compiled on the calling thread (and saved to disk).
     /// </summary>
     public Wasmtime.Module Compile(AdmittedModule module) =>
-        _cache.GetOrAdd(Convert.ToHexString(module.InstrumentedSha256), () =>
+        _cache.GetOrAdd(ModuleHash.Of(module.InstrumentedSha256), () =>
         {
             if (_disk?.TryLoad(Wasmtime, Profile, module.InstrumentedSha256) is { } stored) return stored;
             var compiled = global::Wasmtime.Module.FromBytes(Wasmtime, "job", module.InstrumentedBytes.Span);

@@ -18,7 +18,8 @@ internal sealed record AblationVariant(string Name, IReadOnlyList<SandboxSetting
         new("no NaN canon", SandboxConfiguration.With(NaNOff), true),
         // Without the admission gate's instrumentation, NaNs are canonicalized by Cranelift, so only the stack budget is missing.
         new("no stack instr", SandboxConfiguration.With(SandboxConfiguration.CraneliftNaNs), false),
-        new("bounds checks", SandboxConfiguration.With(new SandboxSetting("memory-reservation", "0/guard=0",
+        // The pooling allocator needs a reservation as large as its slots' memory, so this one allocates on demand.
+        new("bounds checks", SandboxConfiguration.With(InstancePool.OnDemand, new SandboxSetting("memory-reservation", "0/guard=0",
             c => c.WithStaticMemoryMaximumSize(0).WithMemoryGuardSize(0))), true),
         new("opt none", SandboxConfiguration.With(new SandboxSetting("optimization", "none", c => c.WithOptimizationLevel(OptimizationLevel.None))), true),
         new("opt speed+size", SandboxConfiguration.With(new SandboxSetting("optimization", "speed-and-size",
