@@ -2,7 +2,8 @@ namespace Paraloom.Wasm;
 
 /// <summary>
 /// A module that passed the admission gate: decoded, validated within <see cref="ModuleLimits"/>, and
-/// instrumented to count its stack height (<see cref="Instrumentation.StackBudget"/>). Immutable.
+/// instrumented to count its stack height (<see cref="Instrumentation.StackBudget"/>) and, unless the engine does it,
+/// to canonicalize observable NaNs (<see cref="Instrumentation.NaNCanonicalization"/>). Immutable.
 /// </summary>
 public sealed class AdmittedModule
 {

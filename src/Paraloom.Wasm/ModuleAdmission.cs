@@ -9,12 +9,17 @@ namespace Paraloom.Wasm;
 /// The admission gate: the one definition of what a module may be before any engine sees it. Decodes and
 /// validates WebAssembly 2.0 without SIMD (MVP, mutable globals, sign extension, non-trapping float-to-int,
 /// multi-value, bulk memory, reference types) within <see cref="ModuleLimits"/>, then instruments the module
-/// to enforce the deterministic stack budget. Stateless and thread-safe; linear in the module's size.
+/// to enforce the deterministic stack budget and to canonicalize the NaNs whose bits can be observed.
+/// Stateless and thread-safe; linear in the module's size.
 /// </summary>
 public static class ModuleAdmission
 {
+    /// <param name="canonicalizeNaNs">
+    /// Whether the module canonicalizes NaNs itself (<see cref="NaNCanonicalization"/>); off only for an engine that
+    /// canonicalizes every float result on its own.
+    /// </param>
     /// <exception cref="ModuleException">The bytes are malformed, invalid, over a limit, or use the reserved export name.</exception>
-    public static AdmittedModule Admit(ReadOnlySpan<byte> wasm, ModuleLimits? limits = null)
+    public static AdmittedModule Admit(ReadOnlySpan<byte> wasm, ModuleLimits? limits = null, bool canonicalizeNaNs = true)
     {
         var moduleLimits = limits ?? ModuleLimits.Default;
         var bytes = wasm.ToArray();
@@ -24,7 +29,14 @@ public static class ModuleAdmission
         var facts = new FunctionFacts[data.Bodies.Count];
         for (var i = 0; i < facts.Length; i++)
         {
-            facts[i] = FunctionValidator.Validate(context, moduleLimits, bytes, data.Bodies[i], (uint)(importedFunctions + i));
+            var function = FunctionValidator.Validate(context, moduleLimits, bytes, data.Bodies[i], (uint)(importedFunctions + i));
+            facts[i] = canonicalizeNaNs ? function : function with { NaNSites = [] };
+            var declared = facts[i].LocalSlots - context.FunctionTypeOf((uint)(importedFunctions + i)).ParameterArray.Length;
+            if (declared + NaNCanonicalization.ScratchTypes(facts[i]).Length > moduleLimits.MaxLocals)
+            {
+                throw new ModuleException(ModuleErrorKind.TooLarge,
+                    $"function {importedFunctions + i} declares {declared} locals, leaving no room for the sandbox's scratch locals (limit {moduleLimits.MaxLocals})");
+            }
         }
         if (data.Exports.Any(e => e.Name == StackBudget.HeightExport))
         {
@@ -35,7 +47,7 @@ public static class ModuleAdmission
         var exports = data.Exports
             .Select(e => new ExportDescriptor(e.Name, e.Kind, e.Kind == ExternKind.Function ? context.FunctionTypeOf(e.Index) : null))
             .ToArray();
-        var instrumented = StackHeightInstrumenter.Instrument(bytes, data, context, facts);
+        var instrumented = ModuleInstrumenter.Instrument(bytes, data, context, facts);
         return new AdmittedModule(instrumented, SHA256.HashData(bytes), imports, exports);
     }
 }

@@ -109,7 +109,7 @@ internal static class WasmCommand
             {
                 int passed = 0, failed = 0;
                 var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-                using var engine = new SandboxEngine();
+                using var engine = SandboxEngine.ForScripts();
                 foreach (var file in parse.GetValue(files)!)
                 {
                     var json = Wast2Json.Convert(file.FullName, Path.Combine(scratch.FullName, Path.GetFileNameWithoutExtension(file.Name)));

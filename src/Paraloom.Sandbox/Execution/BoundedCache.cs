@@ -9,8 +9,8 @@ namespace Paraloom.Compute.Execution;
 internal sealed class BoundedCache<TValue>
 {
     private readonly int _capacity;
-    private readonly Dictionary<string, LinkedListNode<(string Key, TValue Value)>> _entries = [];
-    private readonly LinkedList<(string Key, TValue Value)> _recency = [];
+    private readonly Dictionary<ModuleHash, LinkedListNode<(ModuleHash Key, TValue Value)>> _entries = [];
+    private readonly LinkedList<(ModuleHash Key, TValue Value)> _recency = [];
     private readonly Lock _lock = new();
 
     public BoundedCache(int capacity) => _capacity = capacity;
@@ -23,7 +23,7 @@ internal sealed class BoundedCache<TValue>
         }
     }
 
-    public TValue GetOrAdd(string key, Func<TValue> make)
+    public TValue GetOrAdd(ModuleHash key, Func<TValue> make)
     {
         lock (_lock)
         {

@@ -15,12 +15,27 @@ namespace Paraloom.Compute.Execution;
 /// </summary>
 internal static class SandboxConfiguration
 {
+    public const string NaNCanonicalizationSetting = "nan-canonicalization";
+
+    /// <summary>The value of <see cref="NaNCanonicalizationSetting"/> under which admitted modules canonicalize NaNs themselves.</summary>
+    public const string AdmissionGateNaNs = "admission-gate";
+
+    /// <summary>What the admission gate's canonicalization replaced: Cranelift canonicalizing every float result (the benchmarks and tests compare with it).</summary>
+    internal static SandboxSetting CraneliftNaNs =>
+        new(NaNCanonicalizationSetting, "cranelift", c => c.WithCraneliftNaNCanonicalization(true));
+
+    /// <summary>No NaN canonicalization at all: NaN bits as the machine makes them (the benchmarks and tests compare with it).</summary>
+    internal static SandboxSetting MachineNaNs =>
+        new(NaNCanonicalizationSetting, "off", c => c.WithCraneliftNaNCanonicalization(false));
+
     /// <summary>Every setting, applied in this order. Every proposal the admission gate does not accept is off.</summary>
     public static readonly IReadOnlyList<SandboxSetting> Settings =
     [
         new SandboxSetting("fuel", "on", c => c.WithFuelConsumption(true)),
         new SandboxSetting("epoch-interruption", "on", c => c.WithEpochInterruption(true)),
-        new SandboxSetting("cranelift-nan-canonicalization", "on", c => c.WithCraneliftNaNCanonicalization(true)),
+        // The admission gate canonicalizes only the NaNs whose bits can be observed (NaNCanonicalization), so Cranelift's
+        // canonicalization of every float result is off: outputs are the same, the code is faster.
+        new SandboxSetting(NaNCanonicalizationSetting, AdmissionGateNaNs, c => c.WithCraneliftNaNCanonicalization(false)),
         new SandboxSetting("optimization", "speed", c => c.WithOptimizationLevel(OptimizationLevel.Speed)),
         new SandboxSetting("parallel-compilation", "off", c => c.WithParallelCompilation(false)),
         new SandboxSetting("async-stack-size", StackBudget.NativeStackBytes.ToString(CultureInfo.InvariantCulture), c => c.WithAsyncStackSize(StackBudget.NativeStackBytes)),
@@ -39,11 +54,17 @@ internal static class SandboxConfiguration
         new SandboxSetting("exceptions", "off", c => c.WithExceptions(false)),
         new SandboxSetting("wide-arithmetic", "off", c => c.WithWideArithmetic(false)),
         new SandboxSetting("component-model", "off", c => c.WithComponentModel(false)),
+        InstancePool.Setting,
     ];
 
     /// <summary>What the instrumentation does to every module, hashed with the settings.</summary>
-    private static readonly string Instrumentation =
-        $"stack-height/v{StackBudget.InstrumentationVersion}/max-units={StackBudget.MaxUnits}/overhead={StackBudget.FrameOverheadUnits}";
+    private static string Instrumentation(IReadOnlyList<SandboxSetting> settings) =>
+        $"stack-height/v{StackBudget.InstrumentationVersion}/max-units={StackBudget.MaxUnits}/overhead={StackBudget.FrameOverheadUnits}"
+        + (CanonicalizesNaNsAtAdmission(settings) ? $";nan-canonicalization/v{NaNCanonicalization.Version}" : "");
+
+    /// <summary>Whether modules run under these settings are admitted with the gate's NaN canonicalization.</summary>
+    public static bool CanonicalizesNaNsAtAdmission(IReadOnlyList<SandboxSetting> settings) =>
+        settings.Any(s => s.Name == NaNCanonicalizationSetting && s.Value == AdmissionGateNaNs);
 
     public static Config Create(IReadOnlyList<SandboxSetting> settings) =>
         settings.Aggregate(new Config(), (config, setting) => setting.Apply(config));
@@ -68,7 +89,7 @@ internal static class SandboxConfiguration
         {
             description.Append(setting.Name).Append('=').Append(setting.Value).Append('\n');
         }
-        description.Append("instrumentation=").Append(Instrumentation).Append('\n');
+        description.Append("instrumentation=").Append(Instrumentation(settings)).Append('\n');
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description.ToString())));
         return new ExecutionProfile("wasmtime", version, architecture, hash);
     }

@@ -29,6 +29,8 @@ public sealed class SandboxEngine : IDisposable
     private readonly BoundedCache<Wasmtime.Module> _cache;
     private readonly BoundedCache<AdmittedModule> _admitted;
     private readonly SerializedModuleStore? _disk;
+    private readonly bool _canonicalizeNaNs;
+    private readonly SemaphoreSlim? _poolSlots;
 
     /// <param name="moduleLimits">The admission limits (default <see cref="JobModuleLimits"/>).</param>
     /// <param name="compiledModuleCapacity">Compiled modules, and admission results, kept in memory (default 64 of each).</param>
@@ -46,12 +48,21 @@ public sealed class SandboxEngine : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(compiledModuleCapacity);
         ModuleLimits = moduleLimits ?? JobModuleLimits;
         Profile = SandboxConfiguration.ProfileOf(settings);
+        _canonicalizeNaNs = SandboxConfiguration.CanonicalizesNaNsAtAdmission(settings);
+        _poolSlots = InstancePool.IsPooled(settings) ? new SemaphoreSlim(InstancePool.Slots, InstancePool.Slots) : null;
         using var config = SandboxConfiguration.Create(settings);
         Wasmtime = new Wasmtime.Engine(config);
         _cache = new BoundedCache<Wasmtime.Module>(compiledModuleCapacity);
         _admitted = new BoundedCache<AdmittedModule>(compiledModuleCapacity);
         _epochTimer = StartEpochTicker(Wasmtime);
     }
+
+    /// <summary>
+    /// An engine for stores that hold many instances (spec scripts, `paraloom wasm wast`): the validators' configuration
+    /// on the on-demand allocator, so the same code, under a profile of its own.
+    /// </summary>
+    public static SandboxEngine ForScripts(ModuleLimits? moduleLimits = null) =>
+        new(SandboxConfiguration.With(InstancePool.OnDemand), moduleLimits);
 
     /// <summary>What results of this engine depend on besides module and input.</summary>
     public ExecutionProfile Profile { get; }
@@ -60,9 +71,9 @@ public sealed class SandboxEngine : IDisposable
 
     internal Wasmtime.Engine Wasmtime { get; }
 
-    /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument.</summary>
+    /// <summary>Runs the admission gate: decode, validate within <see cref="ModuleLimits"/>, instrument as this engine's configuration needs.</summary>
     /// <exception cref="ModuleException">The module may not run here.</exception>
-    public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits);
+    public AdmittedModule Admit(ReadOnlySpan<byte> wasm) => ModuleAdmission.Admit(wasm, ModuleLimits, _canonicalizeNaNs);
 
     /// <summary>
     /// <see cref="Admit"/> done once per module: the admission result (decode, validate, instrument, hash) is kept by
@@ -70,21 +81,42 @@ public sealed class SandboxEngine : IDisposable
     /// refuses is not kept and is refused again each time.
     /// </summary>
     /// <exception cref="ModuleException">The module may not run here.</exception>
-    public AdmittedModule AdmitOnce(ReadOnlyMemory<byte> wasm) =>
-        _admitted.GetOrAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(wasm.Span)), () => Admit(wasm.Span));
+    public AdmittedModule AdmitOnce(ReadOnlyMemory<byte> wasm)
+    {
+        Span<byte> sha256 = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(wasm.Span, sha256);
+        return _admitted.GetOrAdd(ModuleHash.Of(sha256), () => Admit(wasm.Span));
+    }
 
     /// <summary>
     /// The compiled form of an admitted module: from the in-memory cache, else from the disk cache (if any) when its
     /// entry authenticates, else compiled on the calling thread (and saved to disk).
     /// </summary>
     public Wasmtime.Module Compile(AdmittedModule module) =>
-        _cache.GetOrAdd(Convert.ToHexString(module.InstrumentedSha256), () =>
+        _cache.GetOrAdd(ModuleHash.Of(module.InstrumentedSha256), () =>
         {
             if (_disk?.TryLoad(Wasmtime, Profile, module.InstrumentedSha256) is { } stored) return stored;
             var compiled = global::Wasmtime.Module.FromBytes(Wasmtime, "job", module.InstrumentedBytes.Span);
             _disk?.Save(Profile, module.InstrumentedSha256, compiled);
             return compiled;
         });
+
+    /// <summary>
+    /// Takes the pool slot a store needs, waiting while <see cref="InstancePool.Slots"/> other stores hold one; nothing
+    /// on the on-demand allocator. Dispose the result, after the store, to give it back.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A store of more than one instance on the pooling allocator.</exception>
+    internal PoolReservation ReservePoolSlot(long instances)
+    {
+        if (_poolSlots is null) return default;
+        if (instances != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(instances), instances,
+                "A store on the pooling allocator holds one instance; stores of many use SandboxEngine.ForScripts().");
+        }
+        _poolSlots.Wait();
+        return new PoolReservation(_poolSlots);
+    }
 
     public void Dispose()
     {

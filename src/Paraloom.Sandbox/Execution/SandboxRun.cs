@@ -45,9 +45,9 @@ internal sealed class SandboxRun
 
         var compiled = _engine.Compile(admitted);
         var limits = _request.Limits;
-        // Disposing the store unmaps the instance's linear memory (Wasmtime's on-demand allocator), so a private
-        // job's plaintext leaves the process when the run ends; the kernel hands those pages to anyone else zeroed.
-        // Nothing is zeroed by hand: that cost grew with the memory the program touched.
+        // Disposing the store resets the instance's pool slot (InstancePool): its first MiB zeroed in place, the rest
+        // returned to the kernel, which zero-fills it. So a private job's plaintext leaves memory when the run ends,
+        // at a cost that does not grow with the memory the program touched.
         using var sandbox = new SandboxStore(_engine, limits.Fuel, limits.MemoryBytes, deadline, _cancellation);
         Instance instance;
         try

@@ -15,11 +15,13 @@ public sealed class SandboxStore : IDisposable
     public const uint MaxTableElements = 1_000_000;
 
     private readonly ulong _fuel;
+    private readonly PoolReservation _slot;
 
     public SandboxStore(SandboxEngine engine, long fuel, long maxMemoryBytes, DateTime deadlineUtc, CancellationToken cancellation,
         uint maxTableElements = MaxTableElements, long maxInstances = 1)
     {
         _fuel = (ulong)fuel;
+        _slot = engine.ReservePoolSlot(maxInstances);
         Store = new Store(engine.Wasmtime);
         Store.Fuel = _fuel;
         Store.SetLimits(memorySize: maxMemoryBytes, tableElements: maxTableElements, instances: maxInstances, tables: 100, memories: maxInstances);
@@ -65,5 +67,9 @@ public sealed class SandboxStore : IDisposable
         }
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        _slot.Dispose();
+    }
 }

@@ -36,6 +36,18 @@ internal sealed class WasmWriter
         }
     }
 
+    /// <summary>The bits of an f32 immediate, little-endian.</summary>
+    public void Fixed32(uint bits)
+    {
+        for (var i = 0; i < 4; i++) _bytes.Add((byte)(bits >> (8 * i)));
+    }
+
+    /// <summary>The bits of an f64 immediate, little-endian.</summary>
+    public void Fixed64(ulong bits)
+    {
+        for (var i = 0; i < 8; i++) _bytes.Add((byte)(bits >> (8 * i)));
+    }
+
     public void Name(string name)
     {
         var utf8 = System.Text.Encoding.UTF8.GetBytes(name);

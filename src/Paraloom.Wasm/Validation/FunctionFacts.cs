@@ -8,9 +8,13 @@ internal enum CallKind : byte { Direct, Indirect }
 /// </summary>
 internal readonly record struct CallSite(int Start, int End, CallKind Kind, uint Index);
 
+/// <summary>A float arithmetic instruction whose result must be canonicalized: it ends at module offset <paramref name="End"/>.</summary>
+internal readonly record struct NaNSite(int End, ValueType Type);
+
 /// <summary>What validation learned about one function body.</summary>
 /// <param name="CodeStart">Module offset of the first instruction (after the local declarations).</param>
 /// <param name="LocalSlots">Parameters plus declared locals.</param>
 /// <param name="MaxOperandHeight">The highest the operand stack gets, in values.</param>
 /// <param name="Calls">Every call site, in code order.</param>
-internal sealed record FunctionFacts(int CodeStart, int LocalSlots, int MaxOperandHeight, CallSite[] Calls);
+/// <param name="NaNSites">Every arithmetic result whose NaN bits something observes, in code order.</param>
+internal sealed record FunctionFacts(int CodeStart, int LocalSlots, int MaxOperandHeight, CallSite[] Calls, NaNSite[] NaNSites);

@@ -6,6 +6,8 @@ internal sealed partial class FunctionValidator
 {
     private void ValidateInstruction(int offset, byte opcode)
     {
+        _ignoresNaNBits = opcode == 0x1A || (opcode is >= 0x45 and <= 0xC4 && IgnoresNaNBits(opcode))
+                          || (opcode == 0xFC && _reader.PeekByte() <= 7);
         switch (opcode)
         {
             case 0x00: // unreachable
@@ -186,7 +188,8 @@ internal sealed partial class FunctionValidator
                 var (in1, in2, result) = Opcodes.Numeric(opcode);
                 if (in2 != 0) Pop(in2);
                 Pop(in1);
-                Push(result);
+                if (IsFloatArithmetic(opcode)) PushArithmetic(result, _reader.Position);
+                else Push(result);
                 break;
             }
             case 0xD0: // ref.null
@@ -251,9 +254,12 @@ internal sealed partial class FunctionValidator
             if (frame.LabelTypes.Length != arity) throw Invalid("type mismatch: br_table targets differ in arity");
             // Each label's types must match the values on the stack (which may be unknown in dead code).
             var saved = _operands.ToArray();
+            var savedProducers = _producers.ToArray();
             Pop(frame.LabelTypes);
             _operands.Clear();
             _operands.AddRange(saved);
+            _producers.Clear();
+            _producers.AddRange(savedProducers);
         }
         Pop(defaultFrame.LabelTypes);
         MarkUnreachable();

@@ -3,8 +3,8 @@ using Paraloom.Wasm.Decoding;
 namespace Paraloom.Wasm.Validation;
 
 /// <summary>
-/// Validates one function body in a single pass and records what the stack-height instrumentation needs:
-/// the frame's size in slots (parameters, declared locals, maximum operand height) and every call site.
+/// Validates one function body in a single pass and records what the instrumentation needs: the frame's size in
+/// slots (parameters, declared locals, maximum operand height), every call site, and where NaNs must be canonicalized.
 /// </summary>
 internal sealed partial class FunctionValidator
 {
@@ -59,7 +59,7 @@ internal sealed partial class FunctionValidator
             ValidateInstruction(offset, _reader.ReadByte());
         }
         if (!_reader.AtEnd) throw WasmReader.Malformed("section size mismatch: bytes after the function's final end");
-        return new FunctionFacts(codeStart, _locals.Length, _maxHeight, [.. _calls]);
+        return new FunctionFacts(codeStart, _locals.Length, _maxHeight, [.. _calls], NaNSites());
     }
 
     private void ReadLocals()
@@ -94,6 +94,7 @@ internal sealed partial class FunctionValidator
     private void Push(ValueType type)
     {
         _operands.Add(type);
+        _producers.Add(Canonical);
         if (_operands.Count > _maxHeight)
         {
             _maxHeight = _operands.Count;
@@ -117,6 +118,8 @@ internal sealed partial class FunctionValidator
         }
         var type = _operands[^1];
         _operands.RemoveAt(_operands.Count - 1);
+        Observed(_producers[^1], type);
+        _producers.RemoveAt(_producers.Count - 1);
         return type;
     }
 
@@ -144,6 +147,7 @@ internal sealed partial class FunctionValidator
     {
         var frame = _controls[^1];
         _operands.RemoveRange(frame.Height, _operands.Count - frame.Height);
+        _producers.RemoveRange(frame.Height, _producers.Count - frame.Height);
         frame.Unreachable = true;
     }
 

@@ -14,15 +14,17 @@ internal sealed record AblationVariant(string Name, IReadOnlyList<SandboxSetting
         new("production", SandboxConfiguration.Settings, true),
         new("no fuel", SandboxConfiguration.With(FuelOff), true),
         new("no epoch", SandboxConfiguration.With(EpochOff), true),
+        new("Cranelift NaN", SandboxConfiguration.With(SandboxConfiguration.CraneliftNaNs), true),
         new("no NaN canon", SandboxConfiguration.With(NaNOff), true),
-        new("no stack instr", SandboxConfiguration.Settings, false),
-        new("bounds checks", SandboxConfiguration.With(new SandboxSetting("memory-reservation", "0/guard=0",
+        // Without the admission gate's instrumentation, NaNs are canonicalized by Cranelift, so only the stack budget is missing.
+        new("no stack instr", SandboxConfiguration.With(SandboxConfiguration.CraneliftNaNs), false),
+        // The pooling allocator needs a reservation as large as its slots' memory, so this one allocates on demand.
+        new("bounds checks", SandboxConfiguration.With(InstancePool.OnDemand, new SandboxSetting("memory-reservation", "0/guard=0",
             c => c.WithStaticMemoryMaximumSize(0).WithMemoryGuardSize(0))), true),
         new("opt none", SandboxConfiguration.With(new SandboxSetting("optimization", "none", c => c.WithOptimizationLevel(OptimizationLevel.None))), true),
         new("opt speed+size", SandboxConfiguration.With(new SandboxSetting("optimization", "speed-and-size",
             c => c.WithOptimizationLevel(OptimizationLevel.SpeedAndSize))), true),
-        new("pooling", SandboxConfiguration.With(new SandboxSetting("allocator", "pooling",
-            c => c.WithPoolingAllocationStrategy(new PoolingAllocationConfig()))), true),
+        new("on-demand", SandboxConfiguration.With(InstancePool.OnDemand), true),
         new("bare", SandboxConfiguration.With(FuelOff, EpochOff, NaNOff), false),
     ];
 
@@ -30,7 +32,7 @@ internal sealed record AblationVariant(string Name, IReadOnlyList<SandboxSetting
 
     private static SandboxSetting EpochOff => new("epoch-interruption", "off", c => c.WithEpochInterruption(false));
 
-    private static SandboxSetting NaNOff => new("cranelift-nan-canonicalization", "off", c => c.WithCraneliftNaNCanonicalization(false));
+    private static SandboxSetting NaNOff => SandboxConfiguration.MachineNaNs;
 
     public bool Has(string name, string value) => Settings.Any(s => s.Name == name && s.Value == value);
 

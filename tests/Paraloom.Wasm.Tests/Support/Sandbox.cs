@@ -12,6 +12,9 @@ internal static class Sandbox
 {
     public static readonly SandboxEngine Engine = new();
 
+    /// <summary>The same configuration on the on-demand allocator, for scripts that link many instances in one store.</summary>
+    public static readonly SandboxEngine ScriptEngine = SandboxEngine.ForScripts();
+
     public static T Run<T>(byte[] wasm, Func<SandboxStore, Instance, T> use, long fuel = 1_000_000_000, long maxMemoryBytes = 64L << 20,
         uint maxTableElements = SandboxStore.MaxTableElements, TimeSpan? wallClock = null, CancellationToken cancellation = default) =>
         SandboxThread.Run(() =>

@@ -4,20 +4,22 @@ using Paraloom.Wasm.Validation;
 namespace Paraloom.Wasm.Instrumentation;
 
 /// <summary>
-/// Rewrites a validated module so that it counts its own stack height in <see cref="StackBudget"/> units.
-/// It adds one mutable i32 global (exported as <see cref="StackBudget.HeightExport"/>) and wraps every call:
+/// Rewrites a validated module so that it counts its own stack height in <see cref="StackBudget"/> units and, unless
+/// the engine canonicalizes NaNs itself, canonicalizes the NaNs whose bits can be observed (<see cref="NaNCanonicalization"/>).
+/// For the stack height it adds one mutable i32 global (exported as <see cref="StackBudget.HeightExport"/>) and wraps every call:
 /// <code>
 /// global.get h; i32.const cost; i32.add; global.set h
 /// global.get h; i32.const MaxUnits; i32.gt_u; if; unreachable; end
 /// call f
 /// global.get h; i32.const cost; i32.sub; global.set h
 /// </code>
-/// The cost of a direct call is the callee's frame; of an indirect call, the largest frame among the functions of
-/// that signature (any of them may be the callee). A budget trap is an <c>unreachable</c> with the height above
-/// <see cref="StackBudget.MaxUnits"/>, which no other trap can leave: that is how the host tells them apart.
-/// Nothing else changes: function, global and type indices keep their meaning, since the new global is the last.
+/// The cost of a direct call is the callee's frame (its scratch locals and the canonicalization's operands included); of an
+/// indirect call, the largest frame among the functions of that signature (any of them may be the callee). A budget trap
+/// is an <c>unreachable</c> with the height above <see cref="StackBudget.MaxUnits"/>, which no other trap can leave: that
+/// is how the host tells them apart. Nothing else changes: function, global, local and type indices keep their meaning,
+/// since the new global and locals are the last.
 /// </summary>
-internal static class StackHeightInstrumenter
+internal static class ModuleInstrumenter
 {
     private const byte GlobalSection = 6;
     private const byte ExportSection = 7;
@@ -76,10 +78,15 @@ internal static class StackHeightInstrumenter
             // An imported function's frame is not ours to measure: it pays the fixed overhead only.
             costs[i] = i < imported
                 ? StackBudget.FrameOverheadUnits
-                : StackBudget.FrameUnits(facts[i - imported].LocalSlots, facts[i - imported].MaxOperandHeight);
+                : FrameUnits(facts[i - imported]);
         }
         return costs;
     }
+
+    private static int FrameUnits(FunctionFacts function) => function.NaNSites.Length == 0
+        ? StackBudget.FrameUnits(function.LocalSlots, function.MaxOperandHeight)
+        : StackBudget.FrameUnits(function.LocalSlots + NaNCanonicalization.ScratchTypes(function).Length,
+            function.MaxOperandHeight + NaNCanonicalization.ExtraOperandHeight);
 
     private static Dictionary<FunctionType, int> IndirectCosts(ModuleContext context, int[] costs)
     {
@@ -142,21 +149,53 @@ internal static class StackHeightInstrumenter
         {
             var body = module.Bodies[i];
             var function = facts[i];
-            var code = new WasmWriter(body.End - body.Start + function.Calls.Length * 24);
-            var copied = body.Start;
+            var code = new WasmWriter(body.End - body.Start + function.Calls.Length * 24 + function.NaNSites.Length * 16);
+            var scratch = WriteLocals(original, body, function, code);
+            var copied = function.CodeStart;
+            var nextSite = 0;
+            void CopyTo(int end)
+            {
+                for (; nextSite < function.NaNSites.Length && function.NaNSites[nextSite].End <= end; nextSite++)
+                {
+                    var site = function.NaNSites[nextSite];
+                    code.Bytes(original.AsSpan(copied, site.End - copied));
+                    NaNCanonicalization.Write(code, site.Type, scratch[site.Type]);
+                    copied = site.End;
+                }
+                code.Bytes(original.AsSpan(copied, end - copied));
+                copied = end;
+            }
             foreach (var call in function.Calls)
             {
                 var cost = call.Kind == CallKind.Direct ? costs[call.Index] : indirectCosts.GetValueOrDefault(module.Types[(int)call.Index], StackBudget.FrameOverheadUnits);
-                code.Bytes(original.AsSpan(copied, call.Start - copied));
+                CopyTo(call.Start);
                 WriteEnter(code, heightGlobal, cost);
-                code.Bytes(original.AsSpan(call.Start, call.End - call.Start));
+                CopyTo(call.End);
                 WriteLeave(code, heightGlobal, cost);
-                copied = call.End;
             }
-            code.Bytes(original.AsSpan(copied, body.End - copied));
+            CopyTo(body.End);
             payload.U32((uint)code.Length);
             payload.Bytes(code.ToArray());
         }
+    }
+
+    /// <summary>Copies the body's local declarations, with one scratch local more per float type it canonicalizes.</summary>
+    /// <returns>The index of each scratch local by its type.</returns>
+    private static Dictionary<ValueType, uint> WriteLocals(byte[] original, FunctionBody body, FunctionFacts function, WasmWriter code)
+    {
+        var scratchTypes = NaNCanonicalization.ScratchTypes(function);
+        var reader = new WasmReader(original, body.Start, function.CodeStart);
+        var groups = reader.ReadU32();
+        code.U32(groups + (uint)scratchTypes.Length);
+        code.Bytes(original.AsSpan(reader.Position, function.CodeStart - reader.Position));
+        var scratch = new Dictionary<ValueType, uint>();
+        foreach (var type in scratchTypes)
+        {
+            scratch[type] = (uint)(function.LocalSlots + scratch.Count);
+            code.U32(1);
+            code.Byte((byte)type);
+        }
+        return scratch;
     }
 
     private static void WriteEnter(WasmWriter code, uint height, int cost)
