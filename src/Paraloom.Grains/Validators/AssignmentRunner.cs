@@ -29,7 +29,7 @@ internal sealed partial class AssignmentRunner(
     public string Profile => executor.Profile.ToString();
 
     /// <summary>Starts <paramref name="assignment"/> off the grain's turn; null when the execution scheduler is full.</summary>
-    public Task<AssignmentOutcome>? TryStart(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    public Task<AssignmentOutcome>? TryStart(string validatorId, SecretKey key, IVoteSigner signer, Assignment assignment)
     {
         if (scheduler.InFlight >= scheduler.Capacity)
         {
@@ -37,7 +37,7 @@ internal sealed partial class AssignmentRunner(
         }
         ReportLoad(validatorId, load.Started(validatorId));
         // Task.Run leaves the grain's scheduler: nothing of the execution may run as part of a turn.
-        return Task.Run(() => RunAsync(validatorId, key, conduct, assignment));
+        return Task.Run(() => RunAsync(validatorId, key, signer, assignment));
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ internal sealed partial class AssignmentRunner(
         }
     }
 
-    private async Task<AssignmentOutcome> RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    private async Task<AssignmentOutcome> RunAsync(string validatorId, SecretKey key, IVoteSigner signer, Assignment assignment)
     {
         using var span = JobSpan.Start(ComputeTelemetry.Validators, "validator execute", logger, assignment.JobId, assignment.Attempt, validatorId);
         try
@@ -85,7 +85,7 @@ internal sealed partial class AssignmentRunner(
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
                 return AssignmentOutcome.Nothing;
             }
-            return new AssignmentOutcome(await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, Profile)), null);
+            return new AssignmentOutcome(await scheduler.RunAsync(() => signer.Sign(validatorId, key, assignment, result, Profile)), null);
         }
         catch (PrivateJobRefusedException refused)
         {

@@ -33,7 +33,7 @@ internal sealed partial class ValidatorGrain(
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly Queue<string> _startedOrder = new();
     private SecretKey _key = null!;
-    private IValidatorBehavior _behavior = null!;
+    private IVoteSigner _signer = null!;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -46,7 +46,8 @@ internal sealed partial class ValidatorGrain(
             throw new UnknownValidatorException(Id);
         }
         _key = key;
-        _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(keyRing.SlotOf(Id)) ?? new ValidatorBehavior(ValidatorConduct.Honest);
+        // Only a test host registers another signer (IVoteSigner is internal, and no setting names one).
+        _signer = ServiceProvider.GetKeyedService<IVoteSigner>(keyRing.SlotOf(Id)) ?? HonestVoteSigner.Instance;
         await MoveStoredOutcomeListAsync();
         await Registry.RegisterAsync(Info(), silo.SiloAddress);
     }
@@ -57,11 +58,11 @@ internal sealed partial class ValidatorGrain(
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var key = QuorumKey.For(assignment.JobId, assignment.Attempt);
-        if (!Remember(key) || _behavior.Conduct == ValidatorConduct.Silent)
+        if (!Remember(key))
         {
             return Task.FromResult(AssignmentReceipt.Accepted);
         }
-        if (runner.TryStart(Id, _key, _behavior.Conduct, assignment) is not { } run)
+        if (runner.TryStart(Id, _key, _signer, assignment) is not { } run)
         {
             _started.Remove(key);
             LogBusy(logger, Id, assignment.JobId, assignment.Attempt);
