@@ -53,8 +53,11 @@ public sealed class NotTheRequesterException(string jobId)
     : ParaloomApiException(new ProblemDetails(403, "Forbidden",
         $"The key is not the requester's of job '{jobId}': only the key that submitted a job hands out its keys.", "not-the-requester"));
 
-/// <summary>The job ended rejected: its cohorts could not agree, it timed out, or its keys were never handed out.</summary>
-public sealed class JobRejectedException(string jobId, string reason)
+/// <summary>
+/// The job ended rejected: its cohorts could not agree, every member of a cohort hit its wall-clock limit or refused it,
+/// it timed out, or its keys were never handed out.
+/// </summary>
+public sealed class JobRejectedException(string jobId, string reason, string? code = null)
     : Exception($"Job '{jobId}' was rejected: {reason}")
 {
     /// <summary>The rejected job.</summary>
@@ -62,6 +65,9 @@ public sealed class JobRejectedException(string jobId, string reason)
 
     /// <summary>Why the service rejected it.</summary>
     public string Reason { get; } = reason;
+
+    /// <summary>The reason as the service's code (<see cref="JobProgress.RejectionCode"/>), such as <c>wall-clock-limit</c>.</summary>
+    public string? Code { get; } = code;
 }
 
 /// <summary>

@@ -44,6 +44,12 @@ public sealed record JobProgress
     public string? Reason { get; init; }
 
     /// <summary>
+    /// Once rejected, why, as a code: <c>disagreement</c>, <c>wall-clock-limit</c> (every member of a cohort hit the job's
+    /// own wall-clock limit), <c>refused-by-cohort</c>, <c>key-hand-out-timeout</c> or <c>distribution-timeout</c>.
+    /// </summary>
+    public string? RejectionCode { get; init; }
+
+    /// <summary>
     /// The execution profile (engine/version/architecture/configuration hash) the current cohort was chosen in:
     /// its members run the job under it and sign it with their votes.
     /// </summary>

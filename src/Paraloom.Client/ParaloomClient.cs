@@ -210,7 +210,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         }
         if (status.State == JobState.Rejected)
         {
-            throw new JobRejectedException(status.JobId, status.Reason ?? "no reason given");
+            throw new JobRejectedException(status.JobId, status.Reason ?? "no reason given", status.RejectionCode);
         }
         return done(status) ? status : null;
     }

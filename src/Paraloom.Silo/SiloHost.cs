@@ -94,6 +94,7 @@ public static class SiloHost
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
             compute.Retention = options.Retention;
             compute.DeadlineCheckPeriod = options.DeadlineCheckPeriod;
+            compute.ReputationRecoveryPeriod = options.ReputationRecoveryPeriod;
             compute.LocalValidators.SiloId = options.SiloId;
             compute.LocalValidators.Count = options.Validators;
             compute.LocalValidators.Capacity = options.ValidatorCapacity;

@@ -42,7 +42,7 @@ internal sealed class CheckedSilo : WebApplicationFactory<global::Program>
         builder.UseSetting("Paraloom:GatewayPort", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Error");
         builder.ConfigureTestServices(services =>
-            services.AddKeyedSingleton<IValidatorBehavior>(Faulty, new ValidatorBehavior(ValidatorConduct.BadSignature)));
+            services.AddByzantineValidator(Faulty, ValidatorConduct.BadSignature));
     }
 
     public override async ValueTask DisposeAsync()

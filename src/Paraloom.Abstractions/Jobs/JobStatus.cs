@@ -72,5 +72,12 @@ public sealed record JobStatus
     [Id(15)]
     public SignedJobStatement? Statement { get; init; }
 
+    /// <summary>
+    /// Once rejected, why, as a code: <c>disagreement</c>, <c>wall-clock-limit</c> (every member of a cohort hit the job's
+    /// own wall-clock limit), <c>refused-by-cohort</c>, <c>key-hand-out-timeout</c> or <c>distribution-timeout</c>.
+    /// </summary>
+    [Id(16)]
+    public string? RejectionCode { get; init; }
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

@@ -28,6 +28,14 @@ public interface IResultQuorumGrain : IGrainWithStringKey
     Task RecordRefusalAsync(AssignmentRefusal refusal);
 
     /// <summary>
+    /// Records that a member's execution hit the job's wall-clock limit: a reply without a vote. When the whole cohort
+    /// reports it, the attempt rejects the job (<c>wall-clock-limit</c>) and nobody is penalised; a member that reports
+    /// it while others vote has timed out.
+    /// </summary>
+    [Alias("wall-clock")]
+    Task RecordWallClockAsync(WallClockReport report);
+
+    /// <summary>
     /// Closes the attempt at <paramref name="deadline"/> (durably), decided or not, so members that never
     /// voted are penalised; votes that arrive before then still count for reputation, never for the decision.
     /// </summary>

@@ -33,6 +33,7 @@ internal static class StepOwners
             {
                 nameof(IResultQuorumGrain.SubmitVoteAsync) => Is(caller, Validator, (Argument(0) as SignedVote)?.ValidatorId),
                 nameof(IResultQuorumGrain.RecordRefusalAsync) => Is(caller, Validator, (Argument(0) as AssignmentRefusal)?.ValidatorId),
+                nameof(IResultQuorumGrain.RecordWallClockAsync) => Is(caller, Validator, (Argument(0) as WallClockReport)?.ValidatorId),
                 _ => Is(caller, Job, JobOfQuorum(target)),
             },
             var type when type == typeof(IAttemptListener) =>

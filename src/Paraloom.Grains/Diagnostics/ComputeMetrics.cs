@@ -68,7 +68,7 @@ internal sealed class ComputeMetrics
         _finalised.Add(0);
         _retries.Add(0);
         _capacityWaits.Add(0);
-        foreach (var reason in new[] { JobRejectionReason.Disagreement, JobRejectionReason.KeyHandOutTimeout, JobRejectionReason.DistributionTimeout })
+        foreach (var reason in JobRejectionReason.All)
         {
             _rejected.Add(0, new KeyValuePair<string, object?>("reason", reason));
         }

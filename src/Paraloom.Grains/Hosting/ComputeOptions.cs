@@ -33,6 +33,13 @@ public sealed class ComputeOptions
     /// <summary>How long a result challenge may be used (default 2 min).</summary>
     public TimeSpan ResultChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a validator below the selection gate must go without a new fault to regain
+    /// <see cref="Compute.Selection.Reputation.RecoveryStep"/>, up to the gate (default 1 h): a validator demoted by an
+    /// outage of its silo comes back on its own.
+    /// </summary>
+    public TimeSpan ReputationRecoveryPeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The validators this silo hosts.</summary>
     public LocalValidatorOptions LocalValidators { get; set; } = new();
 }

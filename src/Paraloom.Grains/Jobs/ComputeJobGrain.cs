@@ -325,7 +325,7 @@ internal sealed partial class ComputeJobGrain(
                 await AdvanceAsync();
                 break;
             default:
-                await RejectAsync(JobRejectionReason.Disagreement, decision.Reason!);
+                await RejectAsync(decision.RejectionCode ?? JobRejectionReason.Disagreement, decision.Reason!);
                 break;
         }
     }
@@ -354,6 +354,7 @@ internal sealed partial class ComputeJobGrain(
     private async Task RejectAsync(string reasonCode, string reason)
     {
         Stored.Lifecycle = Lifecycle.Reject(reason);
+        Stored.RejectionCode = reasonCode;
         Stored.StepDeadline = null;
         Stored.FinishedAt = Now;
         Stored.WrappedKeys.Clear();
@@ -520,6 +521,7 @@ internal sealed partial class ComputeJobGrain(
             Privacy = PrivacyContext(),
             Digest = Lifecycle.Digest,
             Reason = Lifecycle.Reason,
+            RejectionCode = Stored.RejectionCode,
             Profile = Stored.Profile,
             Version = Stored.Version,
             Statement = Statement(),

@@ -49,6 +49,9 @@ internal sealed class ComputeJobState
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>Why the job was rejected, as one of the <see cref="JobRejectionReason"/> codes.</summary>
+    public string? RejectionCode { get; set; }
+
     /// <summary>When the job became final, so its elapsed time stops there.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
 

@@ -34,6 +34,9 @@ internal sealed class QuorumState
     /// <summary>Members that refused to run the attempt, with their reasons, in arrival order.</summary>
     public List<StoredRefusal> Refusals { get; set; } = [];
 
+    /// <summary>Members whose execution hit the job's wall-clock limit, in arrival order.</summary>
+    public List<string> WallClocked { get; set; } = [];
+
     /// <summary>When the attempt closes (its deadline), once the job started executing it.</summary>
     public DateTimeOffset? CloseAt { get; set; }
 
@@ -68,4 +71,4 @@ internal sealed record StoredAgreement(
 
 internal sealed record StoredDecision(
     AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed,
-    ResultDigest? OutputFingerprint = null);
+    ResultDigest? OutputFingerprint = null, string? RejectionCode = null);

@@ -136,6 +136,20 @@ internal sealed partial class ResultQuorumGrain(
         }
     }
 
+    public async Task RecordWallClockAsync(WallClockReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (_tally is null || report.JobId != Stored.JobId || report.Attempt != Stored.Attempt || !_keys.ContainsKey(report.ValidatorId))
+        {
+            return;
+        }
+        if (_tally.AddTimeout(report.ValidatorId) == VoteReceipt.Counted)
+        {
+            Stored.WallClocked.Add(report.ValidatorId);
+            await AfterChangeAsync();
+        }
+    }
+
     public async Task ScheduleCloseAsync(DateTimeOffset deadline)
     {
         if (_tally is null || Stored.Closed || Stored.CloseAt == deadline)
@@ -216,10 +230,11 @@ internal sealed partial class ResultQuorumGrain(
 
     private async Task AfterChangeAsync()
     {
-        var decided = Stored.Decision is null && (EveryMemberRefused || (_tally!.Outcome is not null && !AwaitingFurtherRefusals));
+        var decided = Stored.Decision is null
+            && (EveryMemberRefused || EveryMemberHitWallClock || (_tally!.Outcome is not null && !AwaitingFurtherReplies));
         if (decided)
         {
-            Stored.Decision = EveryMemberRefused ? RefusedByAll() : DecisionOf(_tally!.Outcome!);
+            Stored.Decision = EveryMemberRefused ? RefusedByAll() : EveryMemberHitWallClock ? WallClockForAll() : DecisionOf(_tally!.Outcome!);
             // The decision holds the agreed output; the others were only ever needed to be able to decide.
             Stored.Outputs.Clear();
         }
@@ -238,9 +253,12 @@ internal sealed partial class ResultQuorumGrain(
     /// </summary>
     private async Task ApplyReputationAsync()
     {
+        if (JobAtFault)
+        {
+            return;
+        }
         var conduct = _tally!.Conduct();
         var due = Stored.Cohort
-            .Where(member => !(EveryMemberRefused && Refused(member.ValidatorId)))
             .Select(member => (member.ValidatorId, Conduct: Stored.InvalidSigners.Contains(member.ValidatorId)
                 ? MemberConduct.InvalidSignature
                 : Settled(member.ValidatorId, conduct[member.ValidatorId])))
@@ -332,18 +350,36 @@ internal sealed partial class ResultQuorumGrain(
     private bool EveryMemberRefused => Stored.Refusals.Count == Stored.Cohort.Count;
 
     /// <summary>
-    /// A refusal makes agreement impossible at once, but retrying is right only if the job is not at fault: while
-    /// other members may still refuse too, a failed attempt waits for their replies (or the deadline).
+    /// When the whole cohort's executions hit the wall-clock limit, the job runs longer than the limit its requester
+    /// chose allows (an infinite loop, or too short a limit): the same job would time out on any cohort, so nobody is
+    /// penalised and it is rejected rather than retried. Otherwise anyone could drain validators' reputation with
+    /// public jobs that never end. A member that hits the limit while others vote still timed out.
     /// </summary>
-    private bool AwaitingFurtherRefusals =>
-        Stored.Refusals.Count > 0 && _tally!.Replies < _tally.CohortSize && _tally.Outcome!.Kind != AgreementOutcomeKind.Finalised;
+    private bool EveryMemberHitWallClock => Stored.WallClocked.Count == Stored.Cohort.Count;
+
+    /// <summary>The whole cohort answered the same way, and the answer blames the job: nobody's reputation changes.</summary>
+    private bool JobAtFault => EveryMemberRefused || EveryMemberHitWallClock;
+
+    /// <summary>
+    /// A refusal or a wall-clock report makes agreement impossible at once, but retrying is right only if the job is
+    /// not at fault: while other members may still answer the same, a failed attempt waits for their replies (or the
+    /// deadline).
+    /// </summary>
+    private bool AwaitingFurtherReplies =>
+        (Stored.Refusals.Count > 0 || Stored.WallClocked.Count > 0)
+        && _tally!.Replies < _tally.CohortSize && _tally.Outcome!.Kind != AgreementOutcomeKind.Finalised;
 
     private bool Refused(string member) => Stored.Refusals.Any(refusal => refusal.ValidatorId == member);
 
     private StoredDecision RefusedByAll() => new(
         AgreementOutcomeKind.Reject,
         $"Every member of attempt {Stored.Attempt}'s cohort refused to run the job: {Stored.Refusals[0].Reason}",
-        ExecutionStatus.Ok, 0, [], null, 0);
+        ExecutionStatus.Ok, 0, [], null, 0, RejectionCode: JobRejectionReason.RefusedByCohort);
+
+    private StoredDecision WallClockForAll() => new(
+        AgreementOutcomeKind.Reject,
+        $"Every member of attempt {Stored.Attempt}'s cohort hit the job's wall-clock limit: the job runs longer than its limit allows.",
+        ExecutionStatus.Ok, 0, [], null, 0, RejectionCode: JobRejectionReason.WallClockLimit);
 
     /// <summary>
     /// A vote signed by a registered validator for an attempt whose cohort does not include it proves that it
@@ -384,7 +420,7 @@ internal sealed partial class ResultQuorumGrain(
         Stored.JobId!, Stored.Attempt, decision.Kind,
         decision.Digest is null ? null
             : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint),
-        decision.Reason, Faulted());
+        decision.Reason, Faulted(), decision.RejectionCode);
 
     /// <summary>Members with a fault on record: members that have not replied yet count only once the attempt is closed.</summary>
     private IReadOnlyCollection<string> Faulted()
@@ -393,6 +429,7 @@ internal sealed partial class ResultQuorumGrain(
         return [.. Stored.Cohort.Select(member => member.ValidatorId).Where(member =>
             Stored.InvalidSigners.Contains(member)
             || Refused(member)
+            || Stored.WallClocked.Contains(member)
             || conduct[member] == MemberConduct.Equivocated
             || (Stored.Closed && conduct[member] == MemberConduct.TimedOut))];
     }
@@ -409,7 +446,7 @@ internal sealed partial class ResultQuorumGrain(
             return new QuorumSnapshot(Stored.JobId ?? "", Stored.Attempt, 0, 0, [], 0, null, false);
         }
         var replied = Stored.Votes.Select(vote => vote.ValidatorId).Concat(Stored.InvalidSigners)
-            .Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)).ToHashSet(StringComparer.Ordinal);
+            .Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)).Concat(Stored.WallClocked).ToHashSet(StringComparer.Ordinal);
         var counted = Stored.Votes.Select(vote => vote.ValidatorId).Distinct(StringComparer.Ordinal)
             .Count(member => !_tally.Equivocators.Contains(member));
         return new QuorumSnapshot(
@@ -429,7 +466,7 @@ internal sealed partial class ResultQuorumGrain(
         {
             _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, vote.Digest, vote.FuelUsed));
         }
-        foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)))
+        foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)).Concat(Stored.WallClocked))
         {
             _tally.AddTimeout(member);
         }

@@ -1,10 +1,12 @@
 namespace Paraloom.Grains;
 
 /// <summary>
-/// What an execution leaves for its validator to send: the signed votes (none after a timeout or a failure), or the
-/// refusal of an assignment that ran nothing.
+/// What an execution leaves for its validator to send: the signed votes (none after a failure), the refusal of an
+/// assignment that ran nothing, or the report that the execution hit the job's wall-clock limit.
 /// </summary>
-internal sealed record AssignmentOutcome(IReadOnlyList<SignedVote> Votes, AssignmentRefusal? Refusal)
+internal sealed record AssignmentOutcome(IReadOnlyList<SignedVote> Votes, AssignmentRefusal? Refusal, bool HitWallClock = false)
 {
     public static AssignmentOutcome Nothing { get; } = new([], null);
+
+    public static AssignmentOutcome WallClock { get; } = new([], null, HitWallClock: true);
 }

@@ -13,7 +13,7 @@ namespace Paraloom.Grains;
 /// exactly the job handed over: a public job on the executor, a private one through
 /// compute's <see cref="PrivateJobRunner"/> (proof first, unwrap, open and check the input against its
 /// commitment, execute, seal deterministically), then signs the votes. A refused assignment runs nothing and
-/// leaves a refusal instead of a vote. The validator sends what an execution leaves (<see cref="SendAsync"/>) from
+/// leaves a refusal instead of a vote, and one that hits the wall-clock limit a report of it. The validator sends what an execution leaves (<see cref="SendAsync"/>) from
 /// its own activation, so the quorum sees the call come from the validator that signed it.
 /// </summary>
 internal sealed partial class AssignmentRunner(
@@ -29,7 +29,7 @@ internal sealed partial class AssignmentRunner(
     public string Profile => executor.Profile.ToString();
 
     /// <summary>Starts <paramref name="assignment"/> off the grain's turn; null when the execution scheduler is full.</summary>
-    public Task<AssignmentOutcome>? TryStart(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    public Task<AssignmentOutcome>? TryStart(string validatorId, SecretKey key, IVoteSigner signer, Assignment assignment)
     {
         if (scheduler.InFlight >= scheduler.Capacity)
         {
@@ -37,7 +37,7 @@ internal sealed partial class AssignmentRunner(
         }
         ReportLoad(validatorId, load.Started(validatorId));
         // Task.Run leaves the grain's scheduler: nothing of the execution may run as part of a turn.
-        return Task.Run(() => RunAsync(validatorId, key, conduct, assignment));
+        return Task.Run(() => RunAsync(validatorId, key, signer, assignment));
     }
 
     /// <summary>
@@ -55,6 +55,10 @@ internal sealed partial class AssignmentRunner(
             {
                 await quorum.RecordRefusalAsync(refusal);
             }
+            if (outcome.HitWallClock)
+            {
+                await quorum.RecordWallClockAsync(new WallClockReport(assignment.JobId, assignment.Attempt, validatorId));
+            }
             foreach (var vote in outcome.Votes)
             {
                 var acceptance = await quorum.SubmitVoteAsync(vote);
@@ -68,7 +72,7 @@ internal sealed partial class AssignmentRunner(
         }
     }
 
-    private async Task<AssignmentOutcome> RunAsync(string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment)
+    private async Task<AssignmentOutcome> RunAsync(string validatorId, SecretKey key, IVoteSigner signer, Assignment assignment)
     {
         using var span = JobSpan.Start(ComputeTelemetry.Validators, "validator execute", logger, assignment.JobId, assignment.Attempt, validatorId);
         try
@@ -83,9 +87,9 @@ internal sealed partial class AssignmentRunner(
             if (!result.IsVotable)
             {
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
-                return AssignmentOutcome.Nothing;
+                return AssignmentOutcome.WallClock;
             }
-            return new AssignmentOutcome(await scheduler.RunAsync(() => VoteBuilder.Build(validatorId, key, conduct, assignment, result, Profile)), null);
+            return new AssignmentOutcome(await scheduler.RunAsync(() => signer.Sign(validatorId, key, assignment, result, Profile)), null);
         }
         catch (PrivateJobRefusedException refused)
         {
@@ -129,7 +133,7 @@ internal sealed partial class AssignmentRunner(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Validator {ValidatorId} voted on {JobId}/{Attempt}: {Acceptance}")]
     private static partial void LogVoted(ILogger logger, string validatorId, string jobId, int attempt, VoteAcceptance acceptance);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} hit the wall-clock limit on {JobId}/{Attempt}: no vote")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} hit the wall-clock limit on {JobId}/{Attempt}: no vote, reported to the quorum")]
     private static partial void LogTimedOut(ILogger logger, string validatorId, string jobId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} refused {JobId}/{Attempt}: {Reason}")]

@@ -24,6 +24,7 @@ internal sealed partial class ValidatorGrain(
     IOptions<ComputeOptions> options,
     ComputeMetrics metrics,
     ILocalSiloDetails silo,
+    TimeProvider time,
     ILogger<ValidatorGrain> logger) : Grain, IValidatorGrain
 {
     /// <summary>Assignments started by this activation, so a re-sent assignment does not run twice.</summary>
@@ -33,7 +34,7 @@ internal sealed partial class ValidatorGrain(
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly Queue<string> _startedOrder = new();
     private SecretKey _key = null!;
-    private IValidatorBehavior _behavior = null!;
+    private IVoteSigner _signer = null!;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -46,9 +47,13 @@ internal sealed partial class ValidatorGrain(
             throw new UnknownValidatorException(Id);
         }
         _key = key;
-        _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(keyRing.SlotOf(Id)) ?? new ValidatorBehavior(ValidatorConduct.Honest);
+        // Only a test host registers another signer (IVoteSigner is internal, and no setting names one).
+        _signer = ServiceProvider.GetKeyedService<IVoteSigner>(keyRing.SlotOf(Id)) ?? HonestVoteSigner.Instance;
         await MoveStoredOutcomeListAsync();
+        await StartRecoveryClockAsync();
         await Registry.RegisterAsync(Info(), silo.SiloAddress);
+        var period = options.Value.ReputationRecoveryPeriod;
+        this.RegisterGrainTimer(RecoverAsync, period, period);
     }
 
     public Task<ValidatorInfo> GetInfoAsync() => Task.FromResult(Info());
@@ -57,11 +62,11 @@ internal sealed partial class ValidatorGrain(
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var key = QuorumKey.For(assignment.JobId, assignment.Attempt);
-        if (!Remember(key) || _behavior.Conduct == ValidatorConduct.Silent)
+        if (!Remember(key))
         {
             return Task.FromResult(AssignmentReceipt.Accepted);
         }
-        if (runner.TryStart(Id, _key, _behavior.Conduct, assignment) is not { } run)
+        if (runner.TryStart(Id, _key, _signer, assignment) is not { } run)
         {
             _started.Remove(key);
             LogBusy(logger, Id, assignment.JobId, assignment.Attempt);
@@ -95,8 +100,60 @@ internal sealed partial class ValidatorGrain(
         }
         state.State.Reputation = Reputation.Apply(state.State.Reputation, outcome.Conduct);
         state.State.Recent.Add(outcome.Key);
+        RestartRecoveryClock(faulted: Reputation.DeltaFor(outcome.Conduct) < 0);
         await state.WriteStateAsync();
         metrics.ConductApplied(Id, outcome.Conduct);
+        await Registry.ReportReputationAsync(Id, state.State.Reputation);
+    }
+
+    private int Gate => options.Value.Selection.MinimumReputation;
+
+    /// <summary>
+    /// Below the gate, a new fault restarts the period that earns the next recovery step; at or above it there is
+    /// nothing to recover.
+    /// </summary>
+    private void RestartRecoveryClock(bool faulted)
+    {
+        if (state.State.Reputation >= Gate)
+        {
+            state.State.RecoversFrom = null;
+        }
+        else if (faulted || state.State.RecoversFrom is null)
+        {
+            state.State.RecoversFrom = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>A validator left below the gate before it had a recovery clock (or under a higher gate) gets one now.</summary>
+    private async Task StartRecoveryClockAsync()
+    {
+        if (state.State.Reputation < Gate && state.State.RecoversFrom is null)
+        {
+            RestartRecoveryClock(faulted: false);
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// Gives a validator below the gate what its fault-free periods earned, up to the gate, and tells the registry, so
+    /// a validator demoted by an outage of its silo is picked again without anyone editing its state.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken cancellation)
+    {
+        if (state.State.RecoversFrom is not { } from)
+        {
+            return;
+        }
+        var period = options.Value.ReputationRecoveryPeriod;
+        var periods = (time.GetUtcNow() - from).Ticks / period.Ticks;
+        if (periods <= 0)
+        {
+            return;
+        }
+        state.State.Reputation = Reputation.Recover(state.State.Reputation, Gate, periods);
+        state.State.RecoversFrom = state.State.Reputation >= Gate ? null : from + (period * periods);
+        await state.WriteStateAsync();
+        LogRecovered(logger, Id, state.State.Reputation);
         await Registry.ReportReputationAsync(Id, state.State.Reputation);
     }
 
@@ -133,6 +190,9 @@ internal sealed partial class ValidatorGrain(
         }
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validator {ValidatorId} recovered to reputation {Reputation}")]
+    private static partial void LogRecovered(ILogger logger, string validatorId, int reputation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} is busy: assignment {JobId}/{Attempt} refused")]
     private static partial void LogBusy(ILogger logger, string validatorId, string jobId, int attempt);

@@ -23,6 +23,7 @@ internal static class ResponseMapper
         Privacy = ToResponse(status.Privacy),
         Digest = status.Digest?.ToString(),
         Reason = status.Reason,
+        RejectionCode = status.RejectionCode,
         Profile = status.Profile,
         Version = status.Version,
         Statement = status.Statement is { } statement ? new JobStatementDto(statement.Statement.ToBytes(), statement.Signature.ToHex()) : null,

@@ -120,6 +120,12 @@ public sealed class SiloOptions
     /// <summary>How long a final job, its result and its votes are kept before they are removed (default 7 days).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a validator below the reputation gate must go without a fault to regain 10 reputation, up to the gate
+    /// (default 1 h).
+    /// </summary>
+    public TimeSpan ReputationRecoveryPeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often each job re-checks its deadlines (default 5 s).</summary>
     public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -141,6 +147,7 @@ public sealed class SiloOptions
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
         Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
+        Require(ReputationRecoveryPeriod > TimeSpan.Zero, $"{SectionName}:ReputationRecoveryPeriod must be positive.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
         Require(SiloPort is >= 0 and <= 65535, $"{SectionName}:SiloPort must be between 0 and 65535 (it is {SiloPort}).");

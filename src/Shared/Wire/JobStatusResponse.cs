@@ -38,6 +38,12 @@ internal sealed record JobStatusResponse
     /// <summary>Why the job was rejected, or why the last attempt was retried.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// Once rejected, why, as a code: <c>disagreement</c>, <c>wall-clock-limit</c> (every member of a cohort hit the job's
+    /// own wall-clock limit), <c>refused-by-cohort</c>, <c>key-hand-out-timeout</c> or <c>distribution-timeout</c>.
+    /// </summary>
+    public string? RejectionCode { get; init; }
+
     /// <summary>The execution profile (engine/version/architecture/configuration hash) the cohort was chosen in.</summary>
     public string? Profile { get; init; }
 

@@ -32,4 +32,17 @@ public class ReputationTests
         var reputation = Reputation.Apply(Reputation.Apply(Reputation.Initial, MemberConduct.Equivocated), MemberConduct.Equivocated);
         Assert.True(reputation < SelectionOptions.Default.MinimumReputation);
     }
+
+    [Fact]
+    public void Recovery_below_the_gate_earns_a_step_per_period_and_stops_at_the_gate()
+    {
+        Assert.Equal(0, Reputation.Recover(0, 200, 0));
+        Assert.Equal(3 * Reputation.RecoveryStep, Reputation.Recover(0, 200, 3));
+        Assert.Equal(200, Reputation.Recover(195, 200, 1));
+        Assert.Equal(200, Reputation.Recover(0, 200, long.MaxValue));
+        // Time never raises a validator at or above the gate: only agreement does.
+        Assert.Equal(200, Reputation.Recover(200, 200, 10));
+        Assert.Equal(700, Reputation.Recover(700, 200, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Reputation.Recover(0, 200, -1));
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class ComputeCluster : IAsyncDisposable
             {
                 foreach (var (id, kind) in conduct ?? new Dictionary<string, ValidatorConduct>())
                 {
-                    host.Services.AddKeyedSingleton<IValidatorBehavior>(id, new ValidatorBehavior(kind));
+                    host.Services.AddByzantineValidator(id, kind);
                 }
             });
             builder.ConfigureSilo((_, silo) =>

@@ -20,7 +20,7 @@ public sealed class ObservedSilo : IAsyncLifetime
     private readonly SiloFactory _silo = new(
         settings: new Dictionary<string, string?> { ["Caps:MinReplication"] = "1" },
         services: services =>
-        services.AddKeyedSingleton<IValidatorBehavior>(Liar, new ValidatorBehavior(ValidatorConduct.WrongDigest)));
+        services.AddByzantineValidator(Liar, ValidatorConduct.WrongDigest));
     private readonly SecretKey _requester = SecretKey.Generate();
 
     public PrometheusText Metrics { get; private set; } = new("");

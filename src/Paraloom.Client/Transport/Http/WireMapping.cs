@@ -55,6 +55,7 @@ internal static class WireMapping
             AwaitingKeys = status.AwaitingKeys,
             Digest = status.Digest,
             Reason = status.Reason,
+            RejectionCode = status.RejectionCode,
             Profile = status.Profile,
             Version = status.Version,
             Context = ContextOf(status.JobId, status.Privacy, requester),

@@ -25,6 +25,7 @@ internal static class GrainMapping
         AwaitingKeys = status.AwaitingKeys,
         Digest = status.Digest?.ToString(),
         Reason = status.Reason,
+        RejectionCode = status.RejectionCode,
         Profile = status.Profile,
         Version = status.Version,
         Context = status.Privacy,

@@ -1,16 +1,6 @@
-namespace Paraloom.Grains;
+namespace Paraloom.Testing;
 
-/// <summary>
-/// How one validator behaves, registered in DI keyed by its key slot (<c>validator-1</c> …, as the validator's id
-/// is known only once its key is). Production registers none, which
-/// means <see cref="ValidatorConduct.Honest"/>; tests inject the byzantine kinds.
-/// </summary>
-public interface IValidatorBehavior
-{
-    ValidatorConduct Conduct { get; }
-}
-
-/// <summary>A validator's behaviour: honest, or one of the faults the agreement must survive.</summary>
+/// <summary>A validator's behaviour in a test: honest, or one of the faults the agreement must survive.</summary>
 public enum ValidatorConduct
 {
     Honest,
@@ -30,7 +20,7 @@ public enum ValidatorConduct
     /// <summary>Sends the honest vote and a second, different, signed vote for the same attempt.</summary>
     Equivocate,
 
-    /// <summary>Runs nothing and never votes.</summary>
+    /// <summary>Never votes.</summary>
     Silent,
 
     /// <summary>Votes the honest result with a signature that does not verify.</summary>
@@ -42,6 +32,3 @@ public enum ValidatorConduct
     /// </summary>
     VoteOutsideCohort,
 }
-
-/// <summary>A fixed behaviour.</summary>
-public sealed record ValidatorBehavior(ValidatorConduct Conduct) : IValidatorBehavior;

@@ -1,29 +1,26 @@
 using Paraloom.Compute;
 using Paraloom.Compute.Execution;
+using Paraloom.Grains;
 using Paraloom.Privacy;
 
-namespace Paraloom.Grains;
+namespace Paraloom.Testing;
 
 /// <summary>
-/// Turns an execution result into the votes a validator sends: the honest one, or what its configured
-/// fault makes of it. A wrong vote is internally consistent (its output matches its digest), as a real
-/// attacker's would be, so only agreement can catch it.
+/// The votes a faulty validator sends in place of the honest one. A wrong vote is internally consistent (its output
+/// matches its digest), as a real attacker's would be, so only agreement can catch it.
 /// </summary>
-internal static class VoteBuilder
+internal sealed class ByzantineVoteSigner(ValidatorConduct conduct) : IVoteSigner
 {
     private static readonly byte[] ForgedOutput = "forged"u8.ToArray();
 
-    /// <param name="result">The result to vote on: for a private job its output is already the sealed output.</param>
-    /// <param name="profile">The execution profile the result came from.</param>
-    public static IReadOnlyList<SignedVote> Build(
-        string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment, ExecutionResult result, string profile)
+    public IReadOnlyList<SignedVote> Sign(string validatorId, SecretKey key, Assignment assignment, ExecutionResult result, string profile)
     {
-        SignedVote Sign(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest? fingerprint) => SignedVote.Sign(
+        SignedVote Signed(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest? fingerprint) => SignedVote.Sign(
             key, assignment.JobId, assignment.Attempt, validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
-        SignedVote Honest() => Sign(result.Status, result.Code, result.Output.Span, result.OutputFingerprint);
+        SignedVote Honest() => HonestVoteSigner.Instance.Sign(validatorId, key, assignment, result, profile)[0];
         SignedVote Wrong(ResultDigest? fingerprint) => result.Status == ExecutionStatus.Ok
-            ? Sign(ExecutionStatus.Ok, 0, SameLengthForgery(result.Output.Span), fingerprint)
-            : Sign(ExecutionStatus.Ok, 0, ForgedOutput, fingerprint);
+            ? Signed(ExecutionStatus.Ok, 0, SameLengthForgery(result.Output.Span), fingerprint)
+            : Signed(ExecutionStatus.Ok, 0, ForgedOutput, fingerprint);
 
         return conduct switch
         {
@@ -32,7 +29,8 @@ internal static class VoteBuilder
             ValidatorConduct.WrongFingerprint => [Wrong(result.OutputFingerprint is null ? null : ForgedFingerprint(result.OutputFingerprint))],
             ValidatorConduct.Equivocate => [Honest(), Wrong(result.OutputFingerprint)],
             ValidatorConduct.BadSignature => [WithForeignSignature(Honest())],
-            _ => [],
+            ValidatorConduct.Silent => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(conduct), conduct, "Unknown validator conduct."),
         };
     }
 
