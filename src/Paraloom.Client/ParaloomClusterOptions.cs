@@ -34,6 +34,22 @@ public sealed class ParaloomClusterOptions
     /// <summary>The database holding the silos' membership table, with PostgreSql clustering.</summary>
     public string? PostgreSqlConnectionString { get; set; }
 
+    /// <summary>
+    /// The cluster authority's certificate (PEM, <c>ca.crt</c>), for a cluster whose gateways take mutual TLS: the only
+    /// issuer this client trusts for a silo. Set it with <see cref="CertificateFile"/> and <see cref="KeyFile"/>.
+    /// </summary>
+    public string? CertificateAuthorityFile { get; set; }
+
+    /// <summary>This client's certificate (PEM), issued by the authority for a client (<c>paraloom network issue --client</c>).</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>This client's private key (PEM, owner-only).</summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>Whether any TLS file is named: then all three are needed.</summary>
+    public bool UsesTls =>
+        !string.IsNullOrWhiteSpace(CertificateAuthorityFile) || !string.IsNullOrWhiteSpace(CertificateFile) || !string.IsNullOrWhiteSpace(KeyFile);
+
     /// <summary>The clustering in effect: <see cref="Clustering"/>, or the default for the connection string.</summary>
     public ParaloomClustering EffectiveClustering =>
         Clustering ?? (string.IsNullOrWhiteSpace(PostgreSqlConnectionString) ? ParaloomClustering.Localhost : ParaloomClustering.PostgreSql);
@@ -47,6 +63,8 @@ public sealed class ParaloomClusterOptions
             $"ParaloomClusterOptions.GatewayPort must be between 1 and 65535 (it is {GatewayPort}).");
         Require(EffectiveClustering != ParaloomClustering.PostgreSql || !string.IsNullOrWhiteSpace(PostgreSqlConnectionString),
             "ParaloomClusterOptions.Clustering is PostgreSql, which needs PostgreSqlConnectionString.");
+        Require(!UsesTls || !string.IsNullOrWhiteSpace(CertificateAuthorityFile) && !string.IsNullOrWhiteSpace(CertificateFile) && !string.IsNullOrWhiteSpace(KeyFile),
+            "ParaloomClusterOptions.CertificateAuthorityFile, CertificateFile and KeyFile go together: TLS needs all three.");
     }
 
     private static void Require(bool condition, string message)

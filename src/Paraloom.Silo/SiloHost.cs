@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Dashboard;
+using Paraloom.ClusterTls;
 using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Silo.Api;
@@ -30,6 +31,7 @@ public static class SiloHost
         configure?.Invoke(options);
         options.Validate();
         var store = options.Store();
+        var tls = options.Tls.Load($"{SiloOptions.SectionName}:Tls");
 
         builder.Services.AddSingleton(options);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -39,7 +41,7 @@ public static class SiloHost
         });
         // Telemetry first: its meter provider must listen before Orleans and the grains create their instruments.
         builder.AddParaloomTelemetry(options);
-        builder.UseOrleans(silo => ConfigureSilo(silo, options, store));
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, store, tls));
         builder.Services.AddParaloomHealthChecks(store);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblems.AddErrorCode);
         builder.Services.AddSubmissionLimiter(options);
@@ -63,9 +65,13 @@ public static class SiloHost
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, ParaloomStore? store)
+    private static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, ParaloomStore? store, ClusterTlsMaterial? tls)
     {
         silo.UseParaloomClustering(options, PortOrFree(options.SiloPort), PortOrFree(options.GatewayPort));
+        if (tls is not null)
+        {
+            silo.UseParaloomTls(tls);
+        }
         if (options.Kubernetes)
         {
             // After the clustering: the pod's name and IP go to Orleans. A StatefulSet recreates a deleted pod under its

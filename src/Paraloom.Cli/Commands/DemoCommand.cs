@@ -40,8 +40,14 @@ internal static class DemoCommand
         var dataDirectory = Directory.CreateTempSubdirectory("paraloom-demo-").FullName;
         try
         {
-            var (app, url) = await LocalSilo.StartAsync(0, dataDirectory, cancellationToken,
-                options => options.DeadlineCheckPeriod = TimeSpan.FromMilliseconds(250));
+            // The demo's silo runs as localnet's does, its Orleans ports under mutual TLS.
+            var tlsDirectory = ClusterTlsCommand.Directory(dataDirectory);
+            ClusterTlsSetup.PrepareLocalnet(tlsDirectory, [LocalSilo.Name]);
+            var (app, url) = await LocalSilo.StartAsync(0, dataDirectory, cancellationToken, options =>
+            {
+                options.DeadlineCheckPeriod = TimeSpan.FromMilliseconds(250);
+                ClusterTlsSetup.UseFor(options, tlsDirectory, LocalSilo.Name);
+            });
             await using (app)
             {
                 console.MarkupLine($"[bold]localnet[/] {url} with {LocalSilo.Validators} validators (data in a temporary directory)");

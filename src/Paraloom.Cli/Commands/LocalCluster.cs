@@ -40,15 +40,14 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     /// <exception cref="InvalidOperationException">A silo did not start; the message has its last words.</exception>
     public static async Task<LocalCluster> StartAsync(
-        int silos, int port, string dataDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
+        int silos, int port, string dataDirectory, string tlsDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
     {
         var cluster = new LocalCluster(error);
         try
         {
-            for (var index = 1; index <= silos; index++)
+            foreach (var (name, index) in MemberNames(silos).Select((name, at) => (name, at + 1)))
             {
-                var name = $"silo-{index}";
-                cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), connectionString));
+                cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), tlsDirectory, connectionString));
                 // The first silo creates the cluster's rows in the membership table alone: silos racing to create
                 // them on a fresh database can fail to start. The others then join together.
                 if (index == 1)
@@ -73,6 +72,9 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The members' names: silo-1 … silo-N.</summary>
+    public static IEnumerable<string> MemberNames(int silos) => Enumerable.Range(1, silos).Select(index => $"silo-{index}");
 
     /// <summary>Completes when every silo process has exited.</summary>
     public Task AllExitedAsync(CancellationToken cancellationToken) =>
@@ -105,7 +107,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
-    private Member Spawn(string name, int httpPort, string dataDirectory, string connectionString)
+    private Member Spawn(string name, int httpPort, string dataDirectory, string tlsDirectory, string connectionString)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -122,7 +124,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      "localnet", "--member", name, "--exit-with-parent", "--port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--data", dataDirectory, "--postgres", connectionString,
+                     "--data", dataDirectory, "--tls", tlsDirectory, "--postgres", connectionString,
                  })
         {
             start.ArgumentList.Add(argument);

@@ -14,6 +14,9 @@ internal static class LocalSilo
 {
     public const int Validators = 3;
 
+    /// <summary>The silo id of a localnet of one silo (and the name of its TLS certificate).</summary>
+    public const string Name = "local";
+
     /// <summary>Starts the silo on 127.0.0.1:<paramref name="port"/> (0: a free port) and returns it with its URL.</summary>
     public static async Task<(WebApplication App, Uri Url)> StartAsync(
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)

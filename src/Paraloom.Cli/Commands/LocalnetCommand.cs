@@ -60,32 +60,41 @@ internal static class LocalnetCommand
             Description = "Join the cluster on --postgres as one more silo of this name (what --silos N starts N of)",
             HelpName = "NAME",
         };
+        var tls = new Option<DirectoryInfo?>("--tls")
+        {
+            Description = "The cluster's TLS material (authority, silo and client certificates; made where missing); default DIR/tls of --data",
+            HelpName = "TLSDIR",
+        };
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
         var command = new Command("localnet", $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
-            port, silos, data, postgres, member, exitWithParent,
+            port, silos, data, postgres, member, tls, exitWithParent,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var directory = parse.GetValue(data)!.FullName;
             var connectionString = parse.GetValue(postgres);
+            var tlsDirectory = parse.GetValue(tls)?.FullName ?? ClusterTlsCommand.Directory(directory);
             if (parse.GetValue(silos) > 1)
             {
                 if (parse.GetValue(member) is not null)
                 {
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
-                return await RunClusterAsync(
-                    parse.GetValue(silos), parse.GetValue(port), directory, connectionString, output, parse.InvocationConfiguration.Error, cancellationToken);
+                return await RunClusterAsync(parse.GetValue(silos), parse.GetValue(port), directory, tlsDirectory, connectionString,
+                    output, parse.InvocationConfiguration.Error, cancellationToken);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
             {
                 throw new UsageException("--member joins a cluster on PostgreSQL: it needs --postgres (or $PARALOOM_POSTGRES).");
             }
+            var siloName = name ?? LocalSilo.Name;
+            ClusterTlsSetup.PrepareLocalnet(tlsDirectory, [siloName]);
             var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken, options =>
             {
+                ClusterTlsSetup.UseFor(options, tlsDirectory, siloName);
                 options.PostgreSqlConnectionString = connectionString;
                 // One silo on its own needs no membership table; a member shares the cluster's.
                 options.Clustering = name is null ? ClusteringKind.Localhost : ClusteringKind.PostgreSql;
@@ -98,6 +107,7 @@ internal static class LocalnetCommand
                 await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, gatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
                 await output.WriteLineAsync($"{LocalSilo.Validators} validators, {store}; Ctrl-C stops it");
+                await output.WriteLineAsync(TlsMessage(tlsDirectory));
                 await output.FlushAsync(cancellationToken);
                 if (parse.GetValue(exitWithParent))
                 {
@@ -111,9 +121,11 @@ internal static class LocalnetCommand
         return command;
     }
 
-    private static async Task<int> RunClusterAsync(
-        int silos, int port, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunClusterAsync(int silos, int port, string directory, string tlsDirectory, string? connectionString,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        // Here, before the silos start: each child only reads its files.
+        ClusterTlsSetup.PrepareLocalnet(tlsDirectory, LocalCluster.MemberNames(silos));
         await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(cancellationToken) : null;
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
         // Once here, not in each silo: silos starting together on a fresh database would race to create the schema.
@@ -125,7 +137,7 @@ internal static class LocalnetCommand
             signal.Cancel = true;
             stop.Cancel();
         });
-        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, store.ConnectionString, error, cancellationToken);
+        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, tlsDirectory, store.ConnectionString, error, cancellationToken);
         await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" +
                                     (throwaway is null ? "" : " (a throwaway server, removed when localnet stops)"));
         foreach (var silo in cluster.Members)
@@ -136,6 +148,7 @@ internal static class LocalnetCommand
         }
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
+        await output.WriteLineAsync(TlsMessage(tlsDirectory));
         await output.FlushAsync(CancellationToken.None);
         try
         {
@@ -150,6 +163,10 @@ internal static class LocalnetCommand
             return 0;
         }
     }
+
+    /// <summary>Where a gateway client finds what it needs to connect (mutual TLS on every Orleans port).</summary>
+    private static string TlsMessage(string tlsDirectory) =>
+        $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, "ca")}.crt";
 
     /// <summary>A silo started by <c>--silos</c> stops when the parent's end of its standard input closes.</summary>
     private static void StopWhenParentGoes(WebApplication app) =>

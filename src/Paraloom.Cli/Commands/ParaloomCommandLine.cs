@@ -20,6 +20,7 @@ internal static class ParaloomCommandLine
         root.Subcommands.Add(LocalnetCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(NetworkCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Paraloom.Client;
+using Paraloom.ClusterTls;
 
 // Beside Orleans' own Use…Clustering extensions of the client builder.
 namespace Orleans.Hosting;
@@ -9,7 +10,8 @@ public static class ParaloomClusteringClientBuilderExtensions
 {
     /// <summary>
     /// The silos' clustering, as <paramref name="configure"/> sets it: the gateway on 127.0.0.1 of a localhost silo, or the
-    /// membership table in PostgreSQL (invariant "Npgsql") of a cluster; with the cluster's ServiceId and ClusterId.
+    /// membership table in PostgreSQL (invariant "Npgsql") of a cluster; with the cluster's ServiceId and ClusterId; over
+    /// mutual TLS when the options name the TLS files.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting cannot work; the message names it.</exception>
     public static IClientBuilder UseParaloomClustering(this IClientBuilder client, Action<ParaloomClusterOptions> configure)
@@ -19,6 +21,10 @@ public static class ParaloomClusteringClientBuilderExtensions
         var cluster = new ParaloomClusterOptions();
         configure(cluster);
         cluster.Validate();
+        if (cluster.UsesTls)
+        {
+            UseTls(client, cluster);
+        }
         if (cluster.EffectiveClustering == ParaloomClustering.Localhost)
         {
             return client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
@@ -33,5 +39,21 @@ public static class ParaloomClusteringClientBuilderExtensions
             clustering.Invariant = "Npgsql";
             clustering.ConnectionString = cluster.PostgreSqlConnectionString;
         });
+    }
+
+    /// <summary>Mutual TLS to the gateways: this client's certificate presented, and only the authority's silos accepted.</summary>
+    private static void UseTls(IClientBuilder client, ParaloomClusterOptions cluster)
+    {
+        ClusterTlsMaterial material;
+        try
+        {
+            material = ClusterTlsMaterial.Load(cluster.CertificateAuthorityFile!, cluster.CertificateFile!, cluster.KeyFile!, ClusterCertificateRole.Client);
+        }
+        catch (InvalidOperationException invalid)
+        {
+            throw new InvalidOperationException($"ParaloomClusterOptions TLS files: {invalid.Message}");
+        }
+        client.Configure<ClientConnectionOptions>(connections =>
+            connections.ConfigureConnection(connection => connection.UseClientTls(material.TlsOptions(ClusterCertificateRole.Silo))));
     }
 }

@@ -46,6 +46,9 @@ public sealed class SiloOptions
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>Mutual TLS on the Orleans ports with the cluster authority's certificates; unset: plain TCP.</summary>
+    public TlsSettings Tls { get; set; } = new();
+
     /// <summary>How fast the cluster notices a silo that is gone.</summary>
     public MembershipSettings Membership { get; set; } = new();
 

@@ -25,7 +25,7 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <summary>The silos in order (silo-1 first).</summary>
-    public IReadOnlyList<(string Name, Uri Url, int ProcessId)> Silos { get; private set; } = [];
+    public IReadOnlyList<(string Name, Uri Url, int ProcessId, int SiloPort, int GatewayPort)> Silos { get; private set; } = [];
 
     public string Output
     {
@@ -56,7 +56,7 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
         }
         var cluster = new LocalClusterProcess(Process.Start(start)!, dataDirectory);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var members = new List<(string, Uri, int)>();
+        var members = new List<(string, Uri, int, int, int)>();
         cluster._process.OutputDataReceived += (_, line) =>
         {
             if (line.Data is not { } text)
@@ -66,7 +66,8 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
             cluster.Record(text);
             if (MemberLine().Match(text) is { Success: true } member)
             {
-                members.Add((member.Groups["name"].Value, new Uri(member.Groups["url"].Value), int.Parse(member.Groups["pid"].Value)));
+                members.Add((member.Groups["name"].Value, new Uri(member.Groups["url"].Value), int.Parse(member.Groups["pid"].Value),
+                    int.Parse(member.Groups["silo"].Value), int.Parse(member.Groups["gateway"].Value)));
             }
             else if (text.Contains("listening on ", StringComparison.Ordinal))
             {
@@ -127,6 +128,6 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"^\s+(?<name>silo-\d+): (?<url>\S+) \(.*\), pid (?<pid>\d+),")]
+    [GeneratedRegex(@"^\s+(?<name>silo-\d+): (?<url>\S+) \(Orleans silo port (?<silo>\d+), gateway port (?<gateway>\d+)\), pid (?<pid>\d+),")]
     private static partial Regex MemberLine();
 }

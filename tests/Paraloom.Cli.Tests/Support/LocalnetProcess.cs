@@ -13,6 +13,7 @@ public sealed class LocalnetProcess : IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string? _postgreSql;
     private readonly string? _member;
+    private readonly string? _tlsDirectory;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -33,13 +34,17 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
-    /// <summary>One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>).</summary>
-    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql) =>
-        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name);
+    /// <summary>
+    /// One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>)
+    /// with the cluster's TLS material in <paramref name="tlsDirectory"/> (its certificate issued there if missing).
+    /// </summary>
+    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql, string tlsDirectory) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name, tlsDirectory);
 
-    private LocalnetProcess(
-        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null)
+    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment,
+        string? postgreSql = null, string? member = null, string? tlsDirectory = null)
     {
+        _tlsDirectory = tlsDirectory;
         _member = member;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -87,6 +92,11 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--member");
             start.ArgumentList.Add(_member);
+        }
+        if (_tlsDirectory is not null)
+        {
+            start.ArgumentList.Add("--tls");
+            start.ArgumentList.Add(_tlsDirectory);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Paraloom.Cli.Commands;
+
+/// <summary><c>paraloom network</c>: the network's authorities, created once, offline, by its operator.</summary>
+internal static class NetworkCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "The network's directory (created if missing)" };
+        var init = new Command("init", "Create the network's authorities in DIR; existing files are kept") { directory };
+        init.SetAction((parse, _) => CommandFailure.RunAsync("network init", parse.InvocationConfiguration.Error, async () =>
+        {
+            await ClusterTlsCommand.InitAsync(parse.GetValue(directory)!.FullName, parse.InvocationConfiguration.Output);
+            return 0;
+        }));
+        return new Command("network", "Create the network's authorities and issue certificates")
+        {
+            init,
+            ClusterTlsCommand.CreateIssue(new Argument<DirectoryInfo>("DIR") { Description = "The network's directory, from 'network init'" }),
+        };
+    }
+}
