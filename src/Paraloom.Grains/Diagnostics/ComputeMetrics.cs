@@ -8,7 +8,10 @@ namespace Paraloom.Grains;
 /// <summary>
 /// The compute service's instruments on the <see cref="MeterName"/> meter: job outcomes and latency,
 /// executions, votes, and how each validator is selected and behaves. Every tag is a fixed code or a
-/// validator id (a bounded, public set); job ids, inputs, outputs and keys never become tags. The counters
+/// validator id (a bounded, public set); job ids, inputs, outputs and keys never become tags. Nothing a private
+/// job's input decides is published either: its executions count under the one outcome <c>private</c>, whatever
+/// they trapped on, and only public executions feed the fuel histogram (its sum would give away the exact fuel of
+/// a private job). The counters
 /// dashboards read start at 0 (for every reason, and for each of this silo's validators), so a fresh silo
 /// shows 0 rather than "no data".
 /// </summary>
@@ -50,9 +53,10 @@ internal sealed class ComputeMetrics
         _retries = meter.CreateCounter<long>("paraloom.compute.jobs.retries", "{attempt}", "Attempts started again on a fresh cohort after a disagreement.");
         _jobDuration = meter.CreateHistogram("paraloom.compute.job.duration", "s", "From submission to the final state, by outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobSecondsBuckets });
-        _executions = meter.CreateCounter<long>("paraloom.compute.executions", "{execution}", "Executions by outcome and trap or ABI error code.");
+        _executions = meter.CreateCounter<long>("paraloom.compute.executions", "{execution}",
+            "Executions by outcome and trap or ABI error code; a private job's under outcome private, code none.");
         _executionDuration = meter.CreateHistogram<double>("paraloom.compute.execution.duration", "s", "One execution, queueing on the execution scheduler included.");
-        _executionFuel = meter.CreateHistogram("paraloom.compute.execution.fuel", "{fuel}", "Fuel one execution used.",
+        _executionFuel = meter.CreateHistogram("paraloom.compute.execution.fuel", "{fuel}", "Fuel one execution of a public job used.",
             tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = FuelBuckets });
         _votes = meter.CreateCounter<long>("paraloom.compute.votes", "{vote}", "Votes sent to quorums, by the quorum's verdict.");
         _selections = meter.CreateCounter<long>("paraloom.compute.validator.selections", "{selection}", "Times a validator was picked for a cohort.");
@@ -103,10 +107,11 @@ internal sealed class ComputeMetrics
 
     public void JobWaitedForCapacity() => _capacityWaits.Add(1);
 
-    public void Executed(ExecutionResult result, TimeSpan duration)
+    /// <param name="isPrivate">Whether the job is private: then nothing of how it ended or what it used is published.</param>
+    public void Executed(ExecutionResult result, TimeSpan duration, bool isPrivate)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var (outcome, code) = result.Status switch
+        var (outcome, code) = isPrivate ? ("private", "none") : result.Status switch
         {
             ExecutionStatus.Ok => ("ok", "none"),
             ExecutionStatus.Trap => ("trap", Kebab(result.Trap.ToString()!)),
@@ -116,7 +121,10 @@ internal sealed class ComputeMetrics
         var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
         _executions.Add(1, outcomeTag, new KeyValuePair<string, object?>("code", code));
         _executionDuration.Record(duration.TotalSeconds, outcomeTag);
-        _executionFuel.Record(result.FuelUsed, outcomeTag);
+        if (!isPrivate)
+        {
+            _executionFuel.Record(result.FuelUsed, outcomeTag);
+        }
     }
 
     public void VoteDelivered(VoteAcceptance acceptance) =>

@@ -83,7 +83,7 @@ internal sealed partial class AssignmentRunner(
             }
             var started = Stopwatch.GetTimestamp();
             var result = await ExecuteAsync(key, assignment);
-            metrics.Executed(result, Stopwatch.GetElapsedTime(started));
+            metrics.Executed(result, Stopwatch.GetElapsedTime(started), assignment.Job.IsPrivate);
             if (!result.IsVotable)
             {
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);

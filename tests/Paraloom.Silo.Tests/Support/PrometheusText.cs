@@ -12,6 +12,8 @@ public sealed partial class PrometheusText(string text)
 
     public string Text { get; } = text;
 
+    public IReadOnlyList<Sample> Samples => _samples;
+
     public IReadOnlySet<string> Names => _samples.Select(sample => sample.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The samples named <paramref name="name"/> whose labels include every one of <paramref name="labels"/>.</summary>
