@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Paraloom.Grains;
@@ -13,6 +12,9 @@ namespace Paraloom.Cli.Commands;
 /// </summary>
 internal static class LocalnetCommand
 {
+    /// <summary>The command's name; it handles stop signals itself (see <see cref="StopSignals"/>).</summary>
+    public const string Name = "localnet";
+
     public static Command Create()
     {
         var port = new Option<int>("--port")
@@ -61,13 +63,14 @@ internal static class LocalnetCommand
             HelpName = "NAME",
         };
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
-        var command = new Command("localnet", $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
+        var command = new Command(Name, $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
             port, silos, data, postgres, member, exitWithParent,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
+            using var signals = new StopSignals(cancellationToken);
             var directory = parse.GetValue(data)!.FullName;
             var connectionString = parse.GetValue(postgres);
             if (parse.GetValue(silos) > 1)
@@ -77,14 +80,14 @@ internal static class LocalnetCommand
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
                 return await RunClusterAsync(
-                    parse.GetValue(silos), parse.GetValue(port), directory, connectionString, output, parse.InvocationConfiguration.Error, cancellationToken);
+                    parse.GetValue(silos), parse.GetValue(port), directory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
             {
                 throw new UsageException("--member joins a cluster on PostgreSQL: it needs --postgres (or $PARALOOM_POSTGRES).");
             }
-            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken, options =>
+            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, signals.Token, options =>
             {
                 options.PostgreSqlConnectionString = connectionString;
                 // One silo on its own needs no membership table; a member shares the cluster's.
@@ -98,12 +101,12 @@ internal static class LocalnetCommand
                 await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, gatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
                 await output.WriteLineAsync($"{LocalSilo.Validators} validators, {store}; Ctrl-C stops it");
-                await output.FlushAsync(cancellationToken);
+                await output.FlushAsync(CancellationToken.None);
                 if (parse.GetValue(exitWithParent))
                 {
                     StopWhenParentGoes(app);
                 }
-                await app.WaitForShutdownAsync(cancellationToken);
+                await app.WaitForShutdownAsync(signals.Token);
             }
             await output.WriteLineAsync("paraloom localnet stopped");
             return 0;
@@ -112,50 +115,72 @@ internal static class LocalnetCommand
     }
 
     private static async Task<int> RunClusterAsync(
-        int silos, int port, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        int silos, int port, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken stopping)
     {
-        await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(cancellationToken) : null;
+        if (connectionString is null)
+        {
+            foreach (var leftover in await ThrowawayPostgreSql.RemoveLeftoversAsync(stopping))
+            {
+                await error.WriteLineAsync($"paraloom localnet: removed the throwaway PostgreSQL an earlier localnet left in {leftover}");
+            }
+        }
+        // Disposed last: the silos stop before their database does.
+        await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(silos, stopping) : null;
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
         // Once here, not in each silo: silos starting together on a fresh database would race to create the schema.
-        await SchemaMigrator.MigrateAsync(store, cancellationToken);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // SIGTERM stops the cluster as Ctrl-C does (a service manager's stop).
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, store.ConnectionString, error, cancellationToken);
-        await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" +
-                                    (throwaway is null ? "" : " (a throwaway server, removed when localnet stops)"));
+        await SchemaMigrator.MigrateAsync(store, stopping);
+        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, store.ConnectionString, error, stopping);
+        await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" + (throwaway is null
+            ? ""
+            : $" (a throwaway server in {throwaway.Location} with connections for {throwaway.SiloCapacity} silos, removed when localnet stops)"));
         foreach (var silo in cluster.Members)
         {
             var (url, siloPort, gatewayPort) = silo.Endpoints;
             await output.WriteLineAsync(
-                $"  {silo.Name}: {url} (Orleans silo port {siloPort}, gateway port {gatewayPort}), pid {silo.Process.Id}, keys in {Path.Combine(directory, silo.Name)}");
+                $"  {silo.Name}: {url} (Orleans silo port {siloPort}, gateway port {gatewayPort}), pid {silo.Process.Id}, " +
+                $"keys in {Path.Combine(directory, silo.Name)}, log in {silo.Log.Path}");
         }
+        // A user-given connection string may hold a password: only the throwaway server's is printed.
+        var join = throwaway is null ? "the same --postgres" : $"--postgres '{throwaway.ConnectionString}'";
+        await output.WriteLineAsync($"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --port 0 --data DIR");
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.FlushAsync(CancellationToken.None);
         try
         {
-            await cluster.AllExitedAsync(stop.Token);
+            await cluster.AllExitedAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A stop signal: the way a localnet is meant to end.
+        }
+        if (!stopping.IsCancellationRequested)
+        {
             await error.WriteLineAsync("paraloom localnet: every silo has exited");
             return ExitCodes.Failed;
         }
-        catch (OperationCanceledException)
+        await cluster.DisposeAsync();
+        if (throwaway is not null)
         {
-            await cluster.DisposeAsync();
-            await output.WriteLineAsync("paraloom localnet stopped");
-            return 0;
+            await throwaway.DisposeAsync();
         }
+        await output.WriteLineAsync("paraloom localnet stopped");
+        return 0;
     }
 
-    /// <summary>A silo started by <c>--silos</c> stops when the parent's end of its standard input closes.</summary>
+    /// <summary>How long a silo whose parent died may take to stop before it exits regardless.</summary>
+    private static readonly TimeSpan OrphanStopBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A silo started by <c>--silos</c> stops when the parent's end of its standard input closes. Its database may have
+    /// gone with the parent (a throwaway one does), and Orleans' shutdown then waits on it: an orphan exits after a bound.
+    /// </summary>
     private static void StopWhenParentGoes(WebApplication app) =>
         _ = Task.Run(async () =>
         {
             await Console.In.ReadToEndAsync();
             app.Lifetime.StopApplication();
+            await Task.Delay(OrphanStopBound);
+            Environment.Exit(ExitCodes.Failed);
         });
 }
