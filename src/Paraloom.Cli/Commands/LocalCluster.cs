@@ -6,8 +6,8 @@ namespace Paraloom.Cli.Commands;
 
 /// <summary>
 /// <c>paraloom localnet --silos N</c> with N above one: N child processes of this CLI, each one silo
-/// (<c>localnet --member silo-I</c>) with its own validators, keys under <c>DATA/silo-I</c>, free Orleans ports and
-/// HTTP port P+I-1 (or a free one for P = 0), all in one cluster on one PostgreSQL database. A child that loses this
+/// (<c>localnet --member silo-I</c>) with its own validators, keys under <c>DATA/silo-I</c>, a free Orleans silo port,
+/// HTTP port P+I-1 and gateway port G+I-1 (free ones for P or G = 0), all in one cluster on one PostgreSQL database. A child that loses this
 /// process (its standard input closes) stops itself, so none outlives it. Everything a silo prints goes to
 /// <c>DATA/silo-I/silo.log</c> (what it prints on standard error to this process's too), and a silo that ends while the
 /// cluster runs is reported on standard error with its exit code and its log.
@@ -49,7 +49,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     /// <exception cref="InvalidOperationException">A silo did not start; the message has its last words.</exception>
     public static async Task<LocalCluster> StartAsync(
-        int silos, int port, string dataDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
+        int silos, (int Http, int Gateway) ports, string dataDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
     {
         var cluster = new LocalCluster(error);
         // Silos that end once a stop is asked for are stopping, not failing: nothing to report.
@@ -59,7 +59,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             for (var index = 1; index <= silos; index++)
             {
                 var name = $"silo-{index}";
-                cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), connectionString));
+                cluster._members.Add(cluster.Spawn(
+                    name, (PortOf(ports.Http, index), PortOf(ports.Gateway, index)), Path.Combine(dataDirectory, name), connectionString));
                 // The first silo creates the cluster's rows in the membership table alone: silos racing to create
                 // them on a fresh database can fail to start. The others then join together.
                 if (index == 1)
@@ -119,7 +120,10 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
-    private Member Spawn(string name, int httpPort, string dataDirectory, string connectionString)
+    /// <summary>Silo <paramref name="index"/>'s port: the first one plus its index less one, or any free one for 0.</summary>
+    private static int PortOf(int first, int index) => first == 0 ? 0 : first + index - 1;
+
+    private Member Spawn(string name, (int Http, int Gateway) ports, string dataDirectory, string connectionString)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -135,7 +139,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
         foreach (var argument in new[]
                  {
-                     "localnet", "--member", name, "--exit-with-parent", "--port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "localnet", "--member", name, "--exit-with-parent", "--port", ports.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--gateway-port", ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--data", dataDirectory, "--postgres", connectionString,
                  })
         {

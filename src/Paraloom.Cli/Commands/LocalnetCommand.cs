@@ -30,6 +30,19 @@ internal static class LocalnetCommand
                 result.AddError($"--port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
             }
         });
+        var gatewayPort = new Option<int>("--gateway-port")
+        {
+            Description = "The Orleans gateway port for Orleans clients, on 127.0.0.1; with --silos N, silo I's is G+I-1 (0: any free port)",
+            HelpName = "G",
+            DefaultValueFactory = _ => 0,
+        };
+        gatewayPort.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
+            {
+                result.AddError($"--gateway-port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
+            }
+        });
         var silos = new Option<int>("--silos")
         {
             Description = "How many silo processes form the cluster (more than one needs PostgreSQL: --postgres, or its binaries installed)",
@@ -65,7 +78,7 @@ internal static class LocalnetCommand
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
         var command = new Command(Name, $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
-            port, silos, data, postgres, member, exitWithParent,
+            port, gatewayPort, silos, data, postgres, member, exitWithParent,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
@@ -80,7 +93,7 @@ internal static class LocalnetCommand
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
                 return await RunClusterAsync(
-                    parse.GetValue(silos), parse.GetValue(port), directory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
+                    parse.GetValue(silos), (parse.GetValue(port), parse.GetValue(gatewayPort)), directory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
@@ -93,6 +106,7 @@ internal static class LocalnetCommand
                 // One silo on its own needs no membership table; a member shares the cluster's.
                 options.Clustering = name is null ? ClusteringKind.Localhost : ClusteringKind.PostgreSql;
                 options.SiloId = name ?? options.SiloId;
+                options.GatewayPort = parse.GetValue(gatewayPort);
             });
             await using (app)
             {
@@ -115,7 +129,7 @@ internal static class LocalnetCommand
     }
 
     private static async Task<int> RunClusterAsync(
-        int silos, int port, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken stopping)
+        int silos, (int Http, int Gateway) ports, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken stopping)
     {
         if (connectionString is null)
         {
@@ -129,7 +143,7 @@ internal static class LocalnetCommand
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
         // Once here, not in each silo: silos starting together on a fresh database would race to create the schema.
         await SchemaMigrator.MigrateAsync(store, stopping);
-        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, store.ConnectionString, error, stopping);
+        await using var cluster = await LocalCluster.StartAsync(silos, ports, directory, store.ConnectionString, error, stopping);
         await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" + (throwaway is null
             ? ""
             : $" (a throwaway server in {throwaway.Location} with connections for {throwaway.SiloCapacity} silos, removed when localnet stops)"));

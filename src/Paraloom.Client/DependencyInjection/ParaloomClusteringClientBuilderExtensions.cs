@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Messaging;
 using Orleans.Configuration;
 using Paraloom.Client;
+using Paraloom.Client.Transport.Orleans;
 
 // Beside Orleans' own Use…Clustering extensions of the client builder.
 namespace Orleans.Hosting;
@@ -9,7 +13,9 @@ public static class ParaloomClusteringClientBuilderExtensions
 {
     /// <summary>
     /// The silos' clustering, as <paramref name="configure"/> sets it: the gateway on 127.0.0.1 of a localhost silo, or the
-    /// membership table in PostgreSQL (invariant "Npgsql") of a cluster; with the cluster's ServiceId and ClusterId.
+    /// membership table in PostgreSQL (invariant "Npgsql") of a cluster; with the cluster's ServiceId and ClusterId. The
+    /// client's start throws <see cref="SiloUnreachableException"/> once no gateway has answered for
+    /// <see cref="ParaloomClusterOptions.ConnectTimeout"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting cannot work; the message names it.</exception>
     public static IClientBuilder UseParaloomClustering(this IClientBuilder client, Action<ParaloomClusterOptions> configure)
@@ -19,6 +25,8 @@ public static class ParaloomClusteringClientBuilderExtensions
         var cluster = new ParaloomClusterOptions();
         configure(cluster);
         cluster.Validate();
+        client.Services.AddSingleton<IHostedService>(services =>
+            new GatewayProbe(services.GetRequiredService<IGatewayListProvider>(), cluster.ConnectTimeout));
         if (cluster.EffectiveClustering == ParaloomClustering.Localhost)
         {
             return client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);

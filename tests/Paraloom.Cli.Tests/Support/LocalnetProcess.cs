@@ -13,6 +13,7 @@ public sealed class LocalnetProcess : IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string? _postgreSql;
     private readonly string? _member;
+    private readonly IReadOnlyList<string> _arguments;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -33,13 +34,19 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
+    /// <summary>A localnet on a data directory of its own, started with these arguments too.</summary>
+    public static LocalnetProcess WithArguments(params string[] arguments) =>
+        new(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, new Dictionary<string, string>(), arguments: arguments);
+
     /// <summary>One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>).</summary>
     public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name);
 
     private LocalnetProcess(
-        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null)
+        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null,
+        IReadOnlyList<string>? arguments = null)
     {
+        _arguments = arguments ?? [];
         _member = member;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -87,6 +94,10 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--member");
             start.ArgumentList.Add(_member);
+        }
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
