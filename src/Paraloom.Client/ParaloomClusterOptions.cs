@@ -31,6 +31,12 @@ public sealed class ParaloomClusterOptions
     /// <summary>The silo's gateway port on 127.0.0.1, with Localhost clustering (default 30000, as the silo's).</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// How long the host's start keeps trying a gateway that does not accept a connection before it throws
+    /// <see cref="SiloUnreachableException"/> (default 10 s).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The database holding the silos' membership table, with PostgreSql clustering.</summary>
     public string? PostgreSqlConnectionString { get; set; }
 
@@ -61,6 +67,7 @@ public sealed class ParaloomClusterOptions
         Require(!string.IsNullOrWhiteSpace(ClusterId), "ParaloomClusterOptions.ClusterId must not be empty.");
         Require(EffectiveClustering != ParaloomClustering.Localhost || GatewayPort is > 0 and <= 65535,
             $"ParaloomClusterOptions.GatewayPort must be between 1 and 65535 (it is {GatewayPort}).");
+        Require(ConnectTimeout > TimeSpan.Zero, $"ParaloomClusterOptions.ConnectTimeout must be positive (it is {ConnectTimeout}).");
         Require(EffectiveClustering != ParaloomClustering.PostgreSql || !string.IsNullOrWhiteSpace(PostgreSqlConnectionString),
             "ParaloomClusterOptions.Clustering is PostgreSql, which needs PostgreSqlConnectionString.");
         Require(!UsesTls || !string.IsNullOrWhiteSpace(CertificateAuthorityFile) && !string.IsNullOrWhiteSpace(CertificateFile) && !string.IsNullOrWhiteSpace(KeyFile),

@@ -74,6 +74,8 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
             "--key", key, "--server", Server), 1, "paraloom compute submit: ", "invalid-module");
         OneLine.AssertError(await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("in5", [1, 0, 0, 0]),
             "--fuel", "100000000000000", "--key", key, "--server", Server), 1, "paraloom compute submit: ", "above-cap");
+        OneLine.AssertError(await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("in6", [1, 0, 0, 0]),
+            "--replication", "2", "--key", key, "--server", Server), 1, "paraloom compute submit: ", "below the network minimum of 3 validators. (422 below-minimum)");
 
         var (exit, _, error) = await CliRunner.RunAsync("compute", "submit", "--input", File("in4", [1]), "--server", Server);
         Assert.Equal(2, exit);

@@ -37,6 +37,15 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrating_a_data_directory_without_a_store_is_refused_and_creates_nothing()
+    {
+        var typo = Path.Combine(_directory, "typo-dir");
+
+        OneLine.AssertError(await CliRunner.RunAsync("db", "migrate", "--data", typo), 2, "paraloom db migrate: ", "there is no store at", typo);
+        Assert.False(Directory.Exists(typo));
+    }
+
+    [Fact]
     public async Task A_server_that_is_not_a_url_is_one_line_with_exit_code_2()
     {
         OneLine.AssertError(await CliRunner.RunAsync("compute", "status", "job-1", "--server", "localhost:5700"), 2,

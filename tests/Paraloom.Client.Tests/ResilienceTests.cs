@@ -56,6 +56,20 @@ public sealed class ResilienceTests(SiloServer silo) : RequesterTest(silo), ICla
         Assert.StartsWith("cannot reach the silo at http://127.0.0.1:1/", down.Message);
     }
 
+    [Fact]
+    public async Task A_silo_that_refuses_the_connection_is_reported_at_the_first_attempt()
+    {
+        var attempts = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        var services = new ServiceCollection();
+        // The standard handler as the SDK configures it: no faster retries here.
+        services.AddParaloomClient(options => options.BaseAddress = new Uri("http://127.0.0.1:1")).ConfigurePrimaryHttpMessageHandler(() => attempts);
+        using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<SiloUnreachableException>(() => provider.GetRequiredService<IParaloomClient>().GetStatusAsync("any"));
+
+        Assert.Equal(1, attempts.Count);
+    }
+
     private ServiceProvider Services(FlakyHandler flaky)
     {
         var services = new ServiceCollection();
@@ -80,6 +94,20 @@ public sealed class ResilienceTests(SiloServer silo) : RequesterTest(silo), ICla
             options.Retry.Delay = TimeSpan.FromMilliseconds(10);
             options.Retry.UseJitter = false;
         });
+
+    /// <summary>Counts the requests sent through it.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     /// <summary>Answers the first <c>failures</c> requests of one method with 503, then passes requests through.</summary>
     private sealed class FlakyHandler(HttpMethod method, int failures) : DelegatingHandler

@@ -19,8 +19,8 @@ public sealed class SubmissionTests(SharedCluster shared) : IClassFixture<Shared
             ("imports", JobSubmission.Public("imports", WasmModules.WithImport(), [], cluster.Requester), SubmissionError.HasImports),
             ("fuel-cap", JobSubmission.Public("fuel-cap", sum, [], cluster.Requester, new ResourceLimits { Fuel = 20_000_000_000 }), SubmissionError.AboveCap),
             // One or two validators are no BFT cohort: below the network minimum of 3.
-            ("k-one", JobSubmission.Public("k-one", sum, [], cluster.Requester, replication: 1), SubmissionError.AboveCap),
-            ("k-two", JobSubmission.Public("k-two", sum, [], cluster.Requester, replication: 2), SubmissionError.AboveCap),
+            ("k-one", JobSubmission.Public("k-one", sum, [], cluster.Requester, replication: 1), SubmissionError.BelowMinimum),
+            ("k-two", JobSubmission.Public("k-two", sum, [], cluster.Requester, replication: 2), SubmissionError.BelowMinimum),
             ("k-four", JobSubmission.Public("k-four", sum, [], cluster.Requester, replication: 4), SubmissionError.NoValidators),
         };
         foreach (var (jobId, submission, error) in cases)

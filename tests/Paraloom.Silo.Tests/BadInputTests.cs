@@ -232,6 +232,13 @@ public sealed class BadInputTests() : SiloTest(WithSmallCaps())
     }
 
     [Fact]
+    public async Task Replication_below_the_minimum_is_refused_as_below_the_minimum()
+    {
+        await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Replication = 2 }, Requester)),
+            HttpStatusCode.UnprocessableEntity, "below-minimum", "below the network minimum");
+    }
+
+    [Fact]
     public async Task A_module_with_imports_is_refused()
     {
         await AssertRefusedAsync(await Api.SubmitAsync(ApiDriver.Signed(Valid() with { Module = WasmModules.WithImport() }, Requester)),

@@ -1,3 +1,5 @@
+using Paraloom.Compute;
+
 namespace Paraloom.Grains;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         KeyHandOutDeniedException denied => new(403, "key-hand-out-denied", denied.Message),
         UnknownJobException unknown => new(404, "unknown-job", unknown.Message),
         ResultAccessDeniedException denied => new(403, "result-access-denied", denied.Message),
+        ResultNotReadyException { State: JobState.Rejected } rejected => new(409, "job-rejected", rejected.Message),
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
         _ => null,
@@ -40,6 +43,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         SubmissionError.InvalidJobId => "invalid-job-id",
         SubmissionError.AlreadySubmitted => "already-submitted",
         SubmissionError.AboveCap => "above-cap",
+        SubmissionError.BelowMinimum => "below-minimum",
         SubmissionError.InvalidModule => "invalid-module",
         SubmissionError.HasImports => "module-has-imports",
         SubmissionError.InvalidOwnershipProof => "invalid-ownership-proof",

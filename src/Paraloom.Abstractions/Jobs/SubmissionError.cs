@@ -12,7 +12,7 @@ public enum SubmissionError
     /// <summary>A job with this id was already submitted.</summary>
     AlreadySubmitted,
 
-    /// <summary>A limit, the module, the input or K is above the network cap, or K is below the network minimum.</summary>
+    /// <summary>A limit, the module, the input or K is above the network cap.</summary>
     AboveCap,
 
     /// <summary>The module does not decode or validate, or lacks the compute ABI's exports.</summary>
@@ -32,4 +32,7 @@ public enum SubmissionError
 
     /// <summary>The job statement's expiry has passed, or lies further out than the network keeps a job's id.</summary>
     StatementExpired,
+
+    /// <summary>K is below the network minimum (added last: the values before it are stored and sent as they were).</summary>
+    BelowMinimum,
 }

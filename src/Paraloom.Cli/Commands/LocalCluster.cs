@@ -6,9 +6,11 @@ namespace Paraloom.Cli.Commands;
 
 /// <summary>
 /// <c>paraloom localnet --silos N</c> with N above one: N child processes of this CLI, each one silo
-/// (<c>localnet --member silo-I</c>) with its own validators, keys under <c>DATA/silo-I</c>, free Orleans ports and
-/// HTTP port P+I-1 (or a free one for P = 0), all in one cluster on one PostgreSQL database. A child that loses this
-/// process (its standard input closes) stops itself, so none outlives it.
+/// (<c>localnet --member silo-I</c>) with its own validators, keys under <c>DATA/silo-I</c>, a free Orleans silo port,
+/// HTTP port P+I-1 and gateway port G+I-1 (free ones for P or G = 0), all in one cluster on one PostgreSQL database. A child that loses this
+/// process (its standard input closes) stops itself, so none outlives it. Everything a silo prints goes to
+/// <c>DATA/silo-I/silo.log</c> (what it prints on standard error to this process's too), and a silo that ends while the
+/// cluster runs is reported on standard error with its exit code and its log.
 /// </summary>
 internal sealed partial class LocalCluster : IAsyncDisposable
 {
@@ -17,18 +19,25 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     private readonly List<Member> _members = [];
     private readonly TextWriter _error;
+    private volatile bool _stopping;
+    private CancellationTokenRegistration _stopRequested;
     private bool _disposed;
 
     private LocalCluster(TextWriter error) => _error = error;
 
     public IReadOnlyList<Member> Members => _members;
 
-    /// <summary>One silo process: its name, HTTP URL, Orleans ports and process id.</summary>
-    public sealed class Member(string name, Process process)
+    /// <summary>The name of the file, in each silo's data directory, that holds what the silo printed.</summary>
+    public const string LogFileName = "silo.log";
+
+    /// <summary>One silo process: its name, HTTP URL, Orleans ports, process id and log.</summary>
+    public sealed class Member(string name, Process process, SiloLog log)
     {
         public string Name { get; } = name;
 
         public Process Process { get; } = process;
+
+        public SiloLog Log { get; } = log;
 
         internal TaskCompletionSource<(Uri Url, int SiloPort, int GatewayPort)> Started { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,14 +49,17 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     /// <exception cref="InvalidOperationException">A silo did not start; the message has its last words.</exception>
     public static async Task<LocalCluster> StartAsync(
-        int silos, int port, string dataDirectory, string tlsDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
+        int silos, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
     {
         var cluster = new LocalCluster(error);
+        // Silos that end once a stop is asked for are stopping, not failing: nothing to report.
+        cluster._stopRequested = cancellationToken.Register(() => cluster._stopping = true);
         try
         {
             foreach (var (name, index) in MemberNames(silos).Select((name, at) => (name, at + 1)))
             {
-                cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), tlsDirectory, connectionString));
+                cluster._members.Add(cluster.Spawn(
+                    name, (PortOf(ports.Http, index), PortOf(ports.Gateway, index)), Path.Combine(dataDirectory, name), tlsDirectory, connectionString));
                 // The first silo creates the cluster's rows in the membership table alone: silos racing to create
                 // them on a fresh database can fail to start. The others then join together.
                 if (index == 1)
@@ -88,6 +100,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             return;
         }
         _disposed = true;
+        _stopping = true;
+        await _stopRequested.DisposeAsync();
         foreach (var member in _members.Where(member => !member.Process.HasExited))
         {
             _ = Kill(member.Process.Id, Sigterm);
@@ -104,10 +118,14 @@ internal sealed partial class LocalCluster : IAsyncDisposable
                 member.Process.Kill(entireProcessTree: true);
             }
             member.Process.Dispose();
+            member.Log.Dispose();
         }
     }
 
-    private Member Spawn(string name, int httpPort, string dataDirectory, string tlsDirectory, string connectionString)
+    /// <summary>Silo <paramref name="index"/>'s port: the first one plus its index less one, or any free one for 0.</summary>
+    private static int PortOf(int first, int index) => first == 0 ? 0 : first + index - 1;
+
+    private Member Spawn(string name, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string connectionString)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -123,17 +141,24 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
         foreach (var argument in new[]
                  {
-                     "localnet", "--member", name, "--exit-with-parent", "--port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "localnet", "--member", name, "--exit-with-parent", "--port", ports.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--gateway-port", ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--data", dataDirectory, "--tls", tlsDirectory, "--postgres", connectionString,
                  })
         {
             start.ArgumentList.Add(argument);
         }
+        var log = SiloLog.Create(dataDirectory, LogFileName);
         var process = Process.Start(start)!;
-        var member = new Member(name, process);
-        process.OutputDataReceived += (_, line) => Observe(member, line.Data);
+        var member = new Member(name, process, log);
+        process.OutputDataReceived += (_, line) =>
+        {
+            log.Write(line.Data);
+            Observe(member, line.Data);
+        };
         process.ErrorDataReceived += (_, line) =>
         {
+            log.Write(line.Data);
             if (line.Data is { Length: > 0 } text)
             {
                 lock (_error)
@@ -143,11 +168,24 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             }
         };
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => member.Started.TrySetException(
-            new InvalidOperationException($"{name} exited with code {process.ExitCode} before it started."));
+        process.Exited += (_, _) => OnExited(member);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return member;
+    }
+
+    private void OnExited(Member member)
+    {
+        var exitCode = member.Process.ExitCode;
+        if (!member.Started.TrySetException(new InvalidOperationException(
+                $"{member.Name} exited with code {exitCode} before it started; its log: {member.Log.Path}")) && !_stopping)
+        {
+            lock (_error)
+            {
+                _error.WriteLine($"paraloom localnet: {member.Name} (pid {member.Process.Id}) exited with code {exitCode}; its log: {member.Log.Path}");
+                _error.Flush();
+            }
+        }
     }
 
     private static void Observe(Member member, string? line)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Paraloom.Grains;
@@ -13,6 +12,9 @@ namespace Paraloom.Cli.Commands;
 /// </summary>
 internal static class LocalnetCommand
 {
+    /// <summary>The command's name; it handles stop signals itself (see <see cref="StopSignals"/>).</summary>
+    public const string Name = "localnet";
+
     public static Command Create()
     {
         var port = new Option<int>("--port")
@@ -26,6 +28,19 @@ internal static class LocalnetCommand
             if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
             {
                 result.AddError($"--port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
+            }
+        });
+        var gatewayPort = new Option<int>("--gateway-port")
+        {
+            Description = "The Orleans gateway port for Orleans clients, on 127.0.0.1; with --silos N, silo I's is G+I-1 (0: any free port)",
+            HelpName = "G",
+            DefaultValueFactory = _ => 0,
+        };
+        gatewayPort.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
+            {
+                result.AddError($"--gateway-port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
             }
         });
         var silos = new Option<int>("--silos")
@@ -66,13 +81,14 @@ internal static class LocalnetCommand
             HelpName = "TLSDIR",
         };
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
-        var command = new Command("localnet", $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
+        var command = new Command(Name, $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
-            port, silos, data, postgres, member, tls, exitWithParent,
+            port, gatewayPort, silos, data, postgres, member, tls, exitWithParent,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
+            using var signals = new StopSignals(cancellationToken);
             var directory = parse.GetValue(data)!.FullName;
             var connectionString = parse.GetValue(postgres);
             var tlsDirectory = parse.GetValue(tls)?.FullName ?? ClusterTlsCommand.Directory(directory);
@@ -82,8 +98,8 @@ internal static class LocalnetCommand
                 {
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
-                return await RunClusterAsync(parse.GetValue(silos), parse.GetValue(port), directory, tlsDirectory, connectionString,
-                    output, parse.InvocationConfiguration.Error, cancellationToken);
+                return await RunClusterAsync(
+                    parse.GetValue(silos), (parse.GetValue(port), parse.GetValue(gatewayPort)), directory, tlsDirectory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
@@ -92,13 +108,14 @@ internal static class LocalnetCommand
             }
             var siloName = name ?? LocalSilo.Name;
             ClusterTlsSetup.PrepareLocalnet(tlsDirectory, [siloName]);
-            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, cancellationToken, options =>
+            var (app, url) = await LocalSilo.StartAsync(parse.GetValue(port), directory, signals.Token, options =>
             {
                 ClusterTlsSetup.UseFor(options, tlsDirectory, siloName);
                 options.PostgreSqlConnectionString = connectionString;
                 // One silo on its own needs no membership table; a member shares the cluster's.
                 options.Clustering = name is null ? ClusteringKind.Localhost : ClusteringKind.PostgreSql;
                 options.SiloId = name ?? options.SiloId;
+                options.GatewayPort = parse.GetValue(gatewayPort);
             });
             await using (app)
             {
@@ -108,12 +125,12 @@ internal static class LocalnetCommand
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
                 await output.WriteLineAsync($"{LocalSilo.Validators} validators, {store}; Ctrl-C stops it");
                 await output.WriteLineAsync(TlsMessage(tlsDirectory));
-                await output.FlushAsync(cancellationToken);
+                await output.FlushAsync(CancellationToken.None);
                 if (parse.GetValue(exitWithParent))
                 {
                     StopWhenParentGoes(app);
                 }
-                await app.WaitForShutdownAsync(cancellationToken);
+                await app.WaitForShutdownAsync(signals.Token);
             }
             await output.WriteLineAsync("paraloom localnet stopped");
             return 0;
@@ -121,58 +138,80 @@ internal static class LocalnetCommand
         return command;
     }
 
-    private static async Task<int> RunClusterAsync(int silos, int port, string directory, string tlsDirectory, string? connectionString,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunClusterAsync(
+        int silos, (int Http, int Gateway) ports, string directory, string tlsDirectory, string? connectionString, TextWriter output, TextWriter error, CancellationToken stopping)
     {
         // Here, before the silos start: each child only reads its files.
         ClusterTlsSetup.PrepareLocalnet(tlsDirectory, LocalCluster.MemberNames(silos));
-        await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(cancellationToken) : null;
+        if (connectionString is null)
+        {
+            foreach (var leftover in await ThrowawayPostgreSql.RemoveLeftoversAsync(stopping))
+            {
+                await error.WriteLineAsync($"paraloom localnet: removed the throwaway PostgreSQL an earlier localnet left in {leftover}");
+            }
+        }
+        // Disposed last: the silos stop before their database does.
+        await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(silos, stopping) : null;
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
         // Once here, not in each silo: silos starting together on a fresh database would race to create the schema.
-        await SchemaMigrator.MigrateAsync(store, cancellationToken);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // SIGTERM stops the cluster as Ctrl-C does (a service manager's stop).
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, tlsDirectory, store.ConnectionString, error, cancellationToken);
-        await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" +
-                                    (throwaway is null ? "" : " (a throwaway server, removed when localnet stops)"));
+        await SchemaMigrator.MigrateAsync(store, stopping);
+        await using var cluster = await LocalCluster.StartAsync(silos, ports, directory, tlsDirectory, store.ConnectionString, error, stopping);
+        await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" + (throwaway is null
+            ? ""
+            : $" (a throwaway server in {throwaway.Location} with connections for {throwaway.SiloCapacity} silos, removed when localnet stops)"));
         foreach (var silo in cluster.Members)
         {
             var (url, siloPort, gatewayPort) = silo.Endpoints;
             await output.WriteLineAsync(
-                $"  {silo.Name}: {url} (Orleans silo port {siloPort}, gateway port {gatewayPort}), pid {silo.Process.Id}, keys in {Path.Combine(directory, silo.Name)}");
+                $"  {silo.Name}: {url} (Orleans silo port {siloPort}, gateway port {gatewayPort}), pid {silo.Process.Id}, " +
+                $"keys in {Path.Combine(directory, silo.Name)}, log in {silo.Log.Path}");
         }
+        // A user-given connection string may hold a password: only the throwaway server's is printed.
+        var join = throwaway is null ? "the same --postgres" : $"--postgres '{throwaway.ConnectionString}'";
+        await output.WriteLineAsync($"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --port 0 --data DIR");
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.WriteLineAsync(TlsMessage(tlsDirectory));
         await output.FlushAsync(CancellationToken.None);
         try
         {
-            await cluster.AllExitedAsync(stop.Token);
+            await cluster.AllExitedAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A stop signal: the way a localnet is meant to end.
+        }
+        if (!stopping.IsCancellationRequested)
+        {
             await error.WriteLineAsync("paraloom localnet: every silo has exited");
             return ExitCodes.Failed;
         }
-        catch (OperationCanceledException)
+        await cluster.DisposeAsync();
+        if (throwaway is not null)
         {
-            await cluster.DisposeAsync();
-            await output.WriteLineAsync("paraloom localnet stopped");
-            return 0;
+            await throwaway.DisposeAsync();
         }
+        await output.WriteLineAsync("paraloom localnet stopped");
+        return 0;
     }
 
     /// <summary>Where a gateway client finds what it needs to connect (mutual TLS on every Orleans port).</summary>
     private static string TlsMessage(string tlsDirectory) =>
         $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, "ca")}.crt";
 
-    /// <summary>A silo started by <c>--silos</c> stops when the parent's end of its standard input closes.</summary>
+    /// <summary>How long a silo whose parent died may take to stop before it exits regardless.</summary>
+    private static readonly TimeSpan OrphanStopBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A silo started by <c>--silos</c> stops when the parent's end of its standard input closes. Its database may have
+    /// gone with the parent (a throwaway one does), and Orleans' shutdown then waits on it: an orphan exits after a bound.
+    /// </summary>
     private static void StopWhenParentGoes(WebApplication app) =>
         _ = Task.Run(async () =>
         {
             await Console.In.ReadToEndAsync();
             app.Lifetime.StopApplication();
+            await Task.Delay(OrphanStopBound);
+            Environment.Exit(ExitCodes.Failed);
         });
 }

@@ -46,6 +46,12 @@ internal static class ParaloomCommandLine
             // A file or a pipe has no width: help is not wrapped at 80 columns there.
             help.MaxWidth = int.MaxValue;
         }
+        if (parse.CommandResult.Command.Name == LocalnetCommand.Name)
+        {
+            // localnet takes its stop signals itself: stopping its silos and database takes longer than the two
+            // seconds System.CommandLine waits after Ctrl-C before it ends the process.
+            configuration.ProcessTerminationTimeout = null;
+        }
         return await parse.InvokeAsync(configuration);
     }
 }

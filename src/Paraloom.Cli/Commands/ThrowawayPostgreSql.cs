@@ -1,29 +1,57 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace Paraloom.Cli.Commands;
 
 /// <summary>
 /// A PostgreSQL server of its own for a multi-silo localnet given no database: a fresh cluster in a temporary
-/// directory on a free loopback port, trusting local connections, removed with everything in it when disposed.
-/// As root it runs as the <c>postgres</c> user, since the server refuses root.
+/// directory on a free loopback port, trusting local connections, removed with everything in it when disposed, when
+/// localnet dies (its <see cref="ThrowawayPostgreSqlGuard"/>), or at the latest by the next localnet that starts one
+/// (<see cref="RemoveLeftoversAsync"/>). As root it runs as the <c>postgres</c> user, since the server refuses root.
 /// </summary>
 internal sealed class ThrowawayPostgreSql : IAsyncDisposable
 {
     private const string BinariesRoot = "/usr/lib/postgresql";
+    private const string DirectoryPrefix = "paraloom-postgres-";
+    private const string GuardFile = "guard.pid";
+
+    /// <summary>The most connections one silo's pool opens (its connection string says so); the server is sized by it.</summary>
+    public const int ConnectionsPerSilo = 30;
+
+    /// <summary>Silos that can join with <c>--member</c> beyond those the server was started for.</summary>
+    public const int SpareSilos = 4;
 
     private readonly string _binaries;
-    private readonly string _directory;
+    private ThrowawayPostgreSqlGuard? _guard;
 
-    private ThrowawayPostgreSql(string binaries, string directory, int port)
+    private ThrowawayPostgreSql(string binaries, string directory, int port, int silos)
     {
         _binaries = binaries;
-        _directory = directory;
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+        Location = directory;
+        SiloCapacity = silos + SpareSilos;
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", MaxPoolSize = ConnectionsPerSilo,
+        }.ConnectionString;
     }
 
+    /// <summary>What silos connect with, each pool bounded so that <see cref="SiloCapacity"/> silos fit in the server.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The guard's process, which stops the server when localnet goes.</summary>
+    internal ProcessIdentity? Guard => _guard?.Identity;
+
+    /// <summary>The temporary directory holding the server's data, socket and log.</summary>
+    public string Location { get; }
+
+    /// <summary>How many silos the server has connections for.</summary>
+    public int SiloCapacity { get; }
+
+    /// <summary>The server's <c>max_connections</c>: every silo's pool full, and a few for an operator's <c>psql</c>.</summary>
+    public int MaxConnections => SiloCapacity * ConnectionsPerSilo + 10;
 
     /// <summary>What to do when no PostgreSQL binaries are installed: one line for the user.</summary>
     public const string HowToGetBinaries =
@@ -40,24 +68,32 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
                 .FirstOrDefault()
             : null;
 
+    /// <summary>Starts a server with connections for <paramref name="silos"/> silos and <see cref="SpareSilos"/> more.</summary>
     /// <exception cref="UsageException">No binaries are installed (the message says how to get them).</exception>
     /// <exception cref="InvalidOperationException">The server did not start; the message has its log's end.</exception>
-    public static async Task<ThrowawayPostgreSql> StartAsync(CancellationToken cancellationToken)
+    public static async Task<ThrowawayPostgreSql> StartAsync(int silos, CancellationToken cancellationToken)
     {
         var binaries = FindBinaries() ?? throw new UsageException(HowToGetBinaries);
-        var directory = Directory.CreateTempSubdirectory("paraloom-postgres-").FullName;
-        var server = new ThrowawayPostgreSql(binaries, directory, FreePort());
+        var directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
+        var server = new ThrowawayPostgreSql(binaries, directory, FreePort(), silos);
         try
         {
+            // Guarded before anything is in it: from here on, nothing outlives localnet.
+            server._guard = ThrowawayPostgreSqlGuard.Start(directory, server.PgCommand("pg_ctl", ["-D", server.DataDirectory, "-m", "immediate", "stop"]));
+            // Written whole, then renamed: another localnet's sweep never reads half a file.
+            var written = Path.Combine(directory, GuardFile + ".new");
+            await File.WriteAllTextAsync(written, server._guard.Identity.ToString(), cancellationToken);
+            File.Move(written, Path.Combine(directory, GuardFile));
             if (RunsAsRoot)
             {
-                await RunAsync("chown", ["postgres", directory], cancellationToken);
+                await RunAsync(["chown", "postgres", directory], cancellationToken);
             }
-            var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
-            await server.PgAsync("initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust"], cancellationToken);
-            await server.PgAsync("pg_ctl",
+            var port = new NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
+            await RunAsync(server.PgCommand("initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust"]), cancellationToken);
+            await RunAsync(server.PgCommand("pg_ctl",
                 ["-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w",
-                 "-o", $"-h 127.0.0.1 -p {port} -k {directory}", "start"], cancellationToken);
+                 "-o", string.Create(CultureInfo.InvariantCulture, $"-h 127.0.0.1 -p {port} -k {directory} -c max_connections={server.MaxConnections}"),
+                 "start"]), cancellationToken);
             return server;
         }
         catch
@@ -67,35 +103,73 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
         }
     }
 
-    private string DataDirectory => Path.Combine(_directory, "data");
+    /// <summary>
+    /// Stops and deletes the throwaway servers of earlier localnets that died with their guards (a SIGKILL of the whole
+    /// process group, a reboot mid-run): each directory whose guard process no longer runs. Returns the directories removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        var binaries = FindBinaries();
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            if (!IsLeftover(directory))
+            {
+                continue;
+            }
+            var data = Path.Combine(directory, "data");
+            if (binaries is not null && File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                try
+                {
+                    await RunAsync(PgCommand(binaries, "pg_ctl", ["-D", data, "-m", "immediate", "stop"]), cancellationToken);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Its server is gone already: only the directory is left.
+                }
+            }
+            Directory.Delete(directory, recursive: true);
+            removed.Add(directory);
+        }
+        return removed;
+    }
 
+    // A directory without a guard file is being created right now, or comes from a localnet older than guards, whose
+    // owner cannot be told apart from a live one: neither is removed.
+    private static bool IsLeftover(string directory) =>
+        File.Exists(Path.Combine(directory, GuardFile))
+        && ProcessIdentity.Parse(File.ReadAllText(Path.Combine(directory, GuardFile))) is not { IsAlive: true };
+
+    private string DataDirectory => Path.Combine(Location, "data");
+
+    /// <summary>Stops the server and deletes its directory (through its guard, which does the same if localnet dies); once.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        if (_guard is { } guard)
         {
-            try
-            {
-                await PgAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "stop"], CancellationToken.None);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone: nothing left to stop.
-            }
+            _guard = null;
+            await guard.DisposeAsync();
         }
-        Directory.Delete(_directory, recursive: true);
+        else if (Directory.Exists(Location))
+        {
+            Directory.Delete(Location, recursive: true);
+        }
     }
 
     private static bool RunsAsRoot => Environment.UserName == "root";
 
-    private Task PgAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunsAsRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_binaries, tool), .. arguments], cancellationToken)
-            : RunAsync(Path.Combine(_binaries, tool), arguments, cancellationToken);
+    private IReadOnlyList<string> PgCommand(string tool, IReadOnlyList<string> arguments) => PgCommand(_binaries, tool, arguments);
 
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> PgCommand(string binaries, string tool, IReadOnlyList<string> arguments) =>
+        RunsAsRoot
+            ? ["runuser", "-u", "postgres", "--", Path.Combine(binaries, tool), .. arguments]
+            : [Path.Combine(binaries, tool), .. arguments];
+
+    private static async Task RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
@@ -106,7 +180,7 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             var said = (await error + await output).Trim().Split('\n').LastOrDefault() ?? "";
-            throw new InvalidOperationException($"{Path.GetFileName(program)} failed (exit {process.ExitCode}): {said}");
+            throw new InvalidOperationException($"{Path.GetFileName(command[0])} failed (exit {process.ExitCode}): {said}");
         }
     }
 

@@ -20,7 +20,7 @@ public static class ParaloomClientServiceCollectionExtensions
     /// <list type="bullet">
     /// <item><see cref="ParaloomTransport.Http"/>: a named <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>
     /// with the standard resilience handler: transient failures of reads are retried with back-off, submissions and key
-    /// hand-outs are not (the silo answers a repeat with a conflict).</item>
+    /// hand-outs are not (the silo answers a repeat with a conflict), nor a refused connection (no silo listens).</item>
     /// <item><see cref="ParaloomTransport.Orleans"/>: the application's <see cref="IClusterClient"/>, registered with
     /// <c>UseOrleansClient</c> (or <c>AddOrleansClient</c>) and the cluster's clustering.</item>
     /// </list>
@@ -56,6 +56,11 @@ public static class ParaloomClientServiceCollectionExtensions
         });
         http.AddStandardResilienceHandler(options =>
         {
+            // A refused connection means nothing listens at the silo's address: said at once, not after seconds of
+            // back-off (set before the method filter below, which wraps it).
+            options.Retry.ShouldHandle = attempt => ValueTask.FromResult(
+                attempt.Outcome.Exception is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                && HttpClientResiliencePredicates.IsTransient(attempt.Outcome));
             options.Retry.DisableForUnsafeHttpMethods();
             // A submission carries up to 64 MiB and the silo checks its proofs before answering, on a machine that
             // may be busy: the standard 10 s per attempt would abandon submissions the silo goes on to accept.

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Messaging;
 using Paraloom.Client;
+using Paraloom.Client.Transport.Orleans;
 using Paraloom.ClusterTls;
 
 // Beside Orleans' own Use…Clustering extensions of the client builder.
@@ -11,7 +15,8 @@ public static class ParaloomClusteringClientBuilderExtensions
     /// <summary>
     /// The silos' clustering, as <paramref name="configure"/> sets it: the gateway on 127.0.0.1 of a localhost silo, or the
     /// membership table in PostgreSQL (invariant "Npgsql") of a cluster; with the cluster's ServiceId and ClusterId; over
-    /// mutual TLS when the options name the TLS files.
+    /// mutual TLS when the options name the TLS files. The client's start throws <see cref="SiloUnreachableException"/> once
+    /// no gateway has answered for <see cref="ParaloomClusterOptions.ConnectTimeout"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting cannot work; the message names it.</exception>
     public static IClientBuilder UseParaloomClustering(this IClientBuilder client, Action<ParaloomClusterOptions> configure)
@@ -25,6 +30,8 @@ public static class ParaloomClusteringClientBuilderExtensions
         {
             UseTls(client, cluster);
         }
+        client.Services.AddSingleton<IHostedService>(services =>
+            new GatewayProbe(services.GetRequiredService<IGatewayListProvider>(), cluster.ConnectTimeout));
         if (cluster.EffectiveClustering == ParaloomClustering.Localhost)
         {
             return client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);

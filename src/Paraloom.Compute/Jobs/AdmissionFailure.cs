@@ -17,4 +17,7 @@ public enum AdmissionFailure
 
     /// <summary>The private job's ownership proof does not hold for its id, module, commitment and requester.</summary>
     InvalidOwnershipProof,
+
+    /// <summary>The replication is below the network minimum: too few validators to agree on a result.</summary>
+    BelowMinimum,
 }

@@ -49,7 +49,7 @@ public sealed record NetworkCaps
         Check("replication", job.Replication, MaxReplication, "validators");
         if (job.Replication < MinReplication)
         {
-            throw new JobRejectedException(AdmissionFailure.AboveCap,
+            throw new JobRejectedException(AdmissionFailure.BelowMinimum,
                 $"The job's replication of {job.Replication} validators is below the network minimum of {MinReplication} validators.");
         }
     }

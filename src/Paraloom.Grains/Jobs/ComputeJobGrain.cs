@@ -199,7 +199,7 @@ internal sealed partial class ComputeJobGrain(
         Challenges.Use(challenge.Nonce.Span, Now);
         if (Lifecycle.State != JobState.Finalised || Stored.Result is not { } result)
         {
-            throw new ResultNotReadyException(JobId, Lifecycle.State);
+            throw new ResultNotReadyException(JobId, Lifecycle.State, Lifecycle.Reason);
         }
         return Task.FromResult(new JobResult(
             JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,

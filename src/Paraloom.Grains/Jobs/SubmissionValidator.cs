@@ -28,7 +28,7 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
         }
         if (submission.Replication < 1)
         {
-            throw new JobSubmissionException(SubmissionError.AboveCap, "The replication K must be at least 1.");
+            throw new JobSubmissionException(SubmissionError.BelowMinimum, "The replication K must be at least 1.");
         }
         var spec = submission.Private is { } input
             ? JobSpec.Private(id, submission.Module.Span,
@@ -91,6 +91,7 @@ internal sealed class SubmissionValidator(IOptions<ComputeOptions> options, Comp
     private static SubmissionError ErrorFor(AdmissionFailure failure) => failure switch
     {
         AdmissionFailure.AboveCap => SubmissionError.AboveCap,
+        AdmissionFailure.BelowMinimum => SubmissionError.BelowMinimum,
         AdmissionFailure.HasImports => SubmissionError.HasImports,
         AdmissionFailure.InvalidOwnershipProof => SubmissionError.InvalidOwnershipProof,
         _ => SubmissionError.InvalidModule,

@@ -14,6 +14,7 @@ public sealed class LocalnetProcess : IAsyncLifetime
     private readonly string? _postgreSql;
     private readonly string? _member;
     private readonly string? _tlsDirectory;
+    private readonly IReadOnlyList<string> _arguments;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -34,6 +35,10 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
+    /// <summary>A localnet on a data directory of its own, started with these arguments too.</summary>
+    public static LocalnetProcess WithArguments(params string[] arguments) =>
+        new(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, new Dictionary<string, string>(), arguments: arguments);
+
     /// <summary>
     /// One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>)
     /// with the cluster's TLS material in <paramref name="tlsDirectory"/> (its certificate issued there if missing).
@@ -41,10 +46,12 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql, string tlsDirectory) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name, tlsDirectory);
 
-    private LocalnetProcess(string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment,
-        string? postgreSql = null, string? member = null, string? tlsDirectory = null)
+    private LocalnetProcess(
+        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null,
+        string? tlsDirectory = null, IReadOnlyList<string>? arguments = null)
     {
         _tlsDirectory = tlsDirectory;
+        _arguments = arguments ?? [];
         _member = member;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -97,6 +104,10 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--tls");
             start.ArgumentList.Add(_tlsDirectory);
+        }
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

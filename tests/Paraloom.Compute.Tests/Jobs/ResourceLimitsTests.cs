@@ -64,6 +64,7 @@ public class ResourceLimitsTests
         var single = Assert.Throws<JobRejectedException>(() => NetworkCaps.Default.EnsureAllows(
             JobSpec.Public(JobId.New(), [1], [1], replication: 1)));
         Assert.Contains("replication of 1 validators is below the network minimum of 3", single.Message);
+        Assert.Equal(AdmissionFailure.BelowMinimum, single.Failure);
 
         NetworkCaps.Default.EnsureAllows(JobSpec.Public(JobId.New(), [1], [1], replication: 3));
         new NetworkCaps { MinReplication = 1 }.EnsureAllows(JobSpec.Public(JobId.New(), [1], [1], replication: 1));
