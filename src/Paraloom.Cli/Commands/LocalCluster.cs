@@ -40,15 +40,19 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     /// <exception cref="InvalidOperationException">A silo did not start; the message has its last words.</exception>
     public static async Task<LocalCluster> StartAsync(
-        int silos, int port, string dataDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
+        int silos, int port, string dataDirectory, string networkDirectory, string connectionString, TextWriter error,
+        CancellationToken cancellationToken)
     {
+        // One authority admits every member's validators: created here, before members start, so none races to.
+        NetworkAuthority.LoadOrCreate(networkDirectory).Dispose();
         var cluster = new LocalCluster(error);
         try
         {
             for (var index = 1; index <= silos; index++)
             {
                 var name = $"silo-{index}";
-                cluster._members.Add(cluster.Spawn(name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), connectionString));
+                cluster._members.Add(cluster.Spawn(
+                    name, port == 0 ? 0 : port + index - 1, Path.Combine(dataDirectory, name), networkDirectory, connectionString));
                 // The first silo creates the cluster's rows in the membership table alone: silos racing to create
                 // them on a fresh database can fail to start. The others then join together.
                 if (index == 1)
@@ -105,7 +109,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
-    private Member Spawn(string name, int httpPort, string dataDirectory, string connectionString)
+    private Member Spawn(string name, int httpPort, string dataDirectory, string networkDirectory, string connectionString)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -122,7 +126,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      "localnet", "--member", name, "--exit-with-parent", "--port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--data", dataDirectory, "--postgres", connectionString,
+                     "--data", dataDirectory, "--network", networkDirectory, "--postgres", connectionString,
                  })
         {
             start.ArgumentList.Add(argument);

@@ -61,15 +61,17 @@ internal static class LocalnetCommand
             HelpName = "NAME",
         };
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
+        var network = NetworkAuthority.DirectoryOption();
         var command = new Command("localnet", $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
-            port, silos, data, postgres, member, exitWithParent,
+            port, silos, data, postgres, member, exitWithParent, network,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var directory = parse.GetValue(data)!.FullName;
             var connectionString = parse.GetValue(postgres);
+            var networkDirectory = parse.GetValue(network)?.FullName ?? NetworkAuthority.DefaultDirectory(directory);
             if (parse.GetValue(silos) > 1)
             {
                 if (parse.GetValue(member) is not null)
@@ -77,7 +79,8 @@ internal static class LocalnetCommand
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
                 return await RunClusterAsync(
-                    parse.GetValue(silos), parse.GetValue(port), directory, connectionString, output, parse.InvocationConfiguration.Error, cancellationToken);
+                    parse.GetValue(silos), parse.GetValue(port), directory, networkDirectory, connectionString, output,
+                    parse.InvocationConfiguration.Error, cancellationToken);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
@@ -90,7 +93,7 @@ internal static class LocalnetCommand
                 // One silo on its own needs no membership table; a member shares the cluster's.
                 options.Clustering = name is null ? ClusteringKind.Localhost : ClusteringKind.PostgreSql;
                 options.SiloId = name ?? options.SiloId;
-            });
+            }, networkDirectory);
             await using (app)
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
@@ -112,7 +115,8 @@ internal static class LocalnetCommand
     }
 
     private static async Task<int> RunClusterAsync(
-        int silos, int port, string directory, string? connectionString, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        int silos, int port, string directory, string networkDirectory, string? connectionString, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         await using var throwaway = connectionString is null ? await ThrowawayPostgreSql.StartAsync(cancellationToken) : null;
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
@@ -125,7 +129,8 @@ internal static class LocalnetCommand
             signal.Cancel = true;
             stop.Cancel();
         });
-        await using var cluster = await LocalCluster.StartAsync(silos, port, directory, store.ConnectionString, error, cancellationToken);
+        await using var cluster = await LocalCluster.StartAsync(
+            silos, port, directory, networkDirectory, store.ConnectionString, error, cancellationToken);
         await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" +
                                     (throwaway is null ? "" : " (a throwaway server, removed when localnet stops)"));
         foreach (var silo in cluster.Members)

@@ -1,4 +1,5 @@
 using Paraloom.Compute;
+using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
 
@@ -32,6 +33,12 @@ public sealed class ComputeOptions
 
     /// <summary>How long a result challenge may be used (default 2 min).</summary>
     public TimeSpan ResultChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The network authority's public key (required): the registry admits only validators whose certificates verify
+    /// under it, and only while they are valid.
+    /// </summary>
+    public PublicKey? NetworkAuthority { get; set; }
 
     /// <summary>The validators this silo hosts.</summary>
     public LocalValidatorOptions LocalValidators { get; set; } = new();

@@ -48,7 +48,15 @@ internal sealed partial class ValidatorGrain(
         _key = key;
         _behavior = ServiceProvider.GetKeyedService<IValidatorBehavior>(keyRing.SlotOf(Id)) ?? new ValidatorBehavior(ValidatorConduct.Honest);
         await MoveStoredOutcomeListAsync();
-        await Registry.RegisterAsync(Info(), silo.SiloAddress);
+        try
+        {
+            await Registry.RegisterAsync(Info(), silo.SiloAddress);
+        }
+        catch (ValidatorNotAdmittedException refused)
+        {
+            // The validator stays up (its silo serves everything else) but is never selected: the operator must admit it.
+            LogNotAdmitted(logger, Id, keyRing.SlotOf(Id), refused.Problem);
+        }
     }
 
     public Task<ValidatorInfo> GetInfoAsync() => Task.FromResult(Info());
@@ -117,7 +125,9 @@ internal sealed partial class ValidatorGrain(
     private ValidatorInfo Info()
     {
         var local = options.Value.LocalValidators;
-        return new ValidatorInfo(Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation, runner.Profile);
+        return new ValidatorInfo(
+            Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation, runner.Profile,
+            keyRing.CertificateOf(Id));
     }
 
     private bool Remember(string assignmentKey)
@@ -133,6 +143,11 @@ internal sealed partial class ValidatorGrain(
         }
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Validator {ValidatorId} (key slot {Slot}) is not admitted and will never be selected: {Problem}. " +
+            "Admit its key with `paraloom validators admit` and put the certificate beside the key slot.")]
+    private static partial void LogNotAdmitted(ILogger logger, string validatorId, string? slot, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} is busy: assignment {JobId}/{Attempt} refused")]
     private static partial void LogBusy(ILogger logger, string validatorId, string jobId, int attempt);
