@@ -25,6 +25,13 @@ public sealed record JobProgress
     /// <summary>The current attempt's cohort.</summary>
     public required IReadOnlyList<CohortMember> Cohort { get; init; }
 
+    /// <summary>
+    /// The current cohort's validator certificates as the silo reported them, in the order of <see cref="Cohort"/>;
+    /// null for a member it gave none for (or one that does not parse). Unchecked here: the client wraps a job key only to
+    /// members whose certificates verify under the network key it pinned.
+    /// </summary>
+    public IReadOnlyList<ValidatorCertificate?> Certificates { get; init; } = [];
+
     /// <summary>Votes the current attempt has received, of <see cref="Cohort"/>.Count.</summary>
     public required int VotesReceived { get; init; }
 

@@ -97,6 +97,7 @@ public static class SiloHost
         silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();
+            compute.NetworkAuthority = options.Network.Authority($"{SiloOptions.SectionName}:Network");
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
             compute.Retention = options.Retention;
             compute.DeadlineCheckPeriod = options.DeadlineCheckPeriod;

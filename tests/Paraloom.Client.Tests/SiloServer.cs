@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -54,6 +55,8 @@ public class SiloServer : WebApplicationFactory<Program>
         builder.UseSetting("Paraloom:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Paraloom:DeadlineCheckPeriod", "00:00:00.100");
         builder.UseSetting("Paraloom:KeyHandOutTimeout", KeyHandOutTimeout.ToString());
+        builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.ConfigureTestServices(TestNetwork.AdmitValidators);
     }
 
     private static int FreePort()

@@ -41,6 +41,8 @@ internal sealed class CheckedSilo : WebApplicationFactory<global::Program>
         builder.UseSetting("Paraloom:SiloPort", "0");
         builder.UseSetting("Paraloom:GatewayPort", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Error");
+        builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.ConfigureTestServices(TestNetwork.AdmitValidators);
         builder.ConfigureTestServices(services =>
             services.AddByzantineValidator(Faulty, ValidatorConduct.BadSignature));
     }

@@ -19,11 +19,15 @@ public sealed class ExecutionProfileTests
         // would put them in the cohort.
         using var firstKey = SecretKey.Generate();
         using var secondKey = SecretKey.Generate();
-        foreach (var (id, key) in new[] { ("other-1", firstKey), ("other-2", secondKey) })
+        const string otherProfile = "wasmtime/49.0.0/x64/00";
+        foreach (var key in new[] { firstKey, secondKey })
         {
-            // Registered from a silo of the cluster, so they count as online.
+            // Admitted for their own profile, and registered from a silo of the cluster, so they count as online.
+            var certificate = ValidatorCertificate.Issue(
+                TestNetwork.Authority, key.PublicKey, "silo-elsewhere", otherProfile, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
             await cluster.Registry.RegisterAsync(
-                new ValidatorInfo(id, "silo-elsewhere", key.PublicKey, 4, 0, Reputation.Max, "wasmtime/49.0.0/x64/00"), cluster.SiloAddress);
+                new ValidatorInfo(ValidatorIdentity.FromPublicKey(key.PublicKey), "silo-elsewhere", key.PublicKey, 4, 0, Reputation.Max,
+                    otherProfile, certificate), cluster.SiloAddress);
         }
 
         await cluster.SubmitPublicAsync("profiled", Repository.Program("sum"), ProgramInputs.Numbers(1, 2));

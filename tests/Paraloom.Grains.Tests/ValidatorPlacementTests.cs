@@ -34,7 +34,11 @@ public sealed class ValidatorPlacementTests : IAsyncLifetime
                 membership.ProbeTimeout = TimeSpan.FromSeconds(1);
                 membership.NumMissedProbesLimit = 2;
             });
-            silo.AddParaloomCompute(compute => compute.LocalValidators.SiloId = options.SiloName);
+            silo.AddParaloomCompute(compute =>
+            {
+                compute.LocalValidators.SiloId = options.SiloName;
+                TestNetwork.Admit(compute);
+            });
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

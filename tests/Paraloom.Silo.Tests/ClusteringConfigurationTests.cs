@@ -45,9 +45,9 @@ public sealed class ClusteringConfigurationTests
     [Fact]
     public async Task Membership_timings_reach_Orleans_with_fast_defaults_and_configured_values()
     {
-        await using var defaults = SiloHost.Create(["--Paraloom:StorageDirectory="]);
+        await using var defaults = SiloHost.Create(["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption]);
         await using var configured = SiloHost.Create(
-            ["--Paraloom:StorageDirectory=", "--Paraloom:Membership:ProbeTimeout=00:00:03", "--Paraloom:Membership:MissedProbesLimit=4"]);
+            ["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption, "--Paraloom:Membership:ProbeTimeout=00:00:03", "--Paraloom:Membership:MissedProbesLimit=4"]);
 
         var fast = defaults.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
         var slow = configured.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;

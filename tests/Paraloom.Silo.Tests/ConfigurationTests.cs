@@ -62,7 +62,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task The_silo_binds_its_options_from_configuration_and_code_overrides_last()
     {
-        var app = SiloHost.Create(["--Paraloom:Validators=5", "--Paraloom:StorageDirectory=", "--Paraloom:Caps:MaxFuel=77"],
+        var app = SiloHost.Create(["--Paraloom:Validators=5", "--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption, "--Paraloom:Caps:MaxFuel=77"],
             options => options.SiloId = "embedded");
         await using var _ = app;
 
@@ -77,7 +77,7 @@ public sealed class ConfigurationTests
     public async Task Many_validators_on_few_threads_get_a_queue_that_holds_all_they_may_be_assigned()
     {
         var app = SiloHost.Create(
-            ["--Paraloom:Validators=8", "--Paraloom:ValidatorCapacity=4", "--Paraloom:ExecutionThreads=2", "--Paraloom:StorageDirectory="]);
+            ["--Paraloom:Validators=8", "--Paraloom:ValidatorCapacity=4", "--Paraloom:ExecutionThreads=2", "--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption]);
         await using var _ = app;
 
         // Reading the options runs the compute validation, which refuses a queue too short for 8 × 4 executions.

@@ -10,7 +10,7 @@ public sealed class KubernetesHostingTests
     [Fact]
     public async Task Off_by_default_the_silo_does_not_use_kubernetes_hosting()
     {
-        var app = SiloHost.Create(["--Paraloom:StorageDirectory="]);
+        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption]);
         await using var _ = app;
 
         Assert.Empty(app.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
@@ -19,7 +19,7 @@ public sealed class KubernetesHostingTests
     [Fact]
     public async Task On_the_silo_deletes_the_pods_of_dead_silos()
     {
-        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", "--Paraloom:Kubernetes=true"]);
+        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption, "--Paraloom:Kubernetes=true"]);
         await using var _ = app;
 
         var hosting = new KubernetesHostingOptions();
@@ -34,7 +34,7 @@ public sealed class KubernetesHostingTests
     [Fact]
     public async Task On_outside_a_pod_the_silo_refuses_to_start_naming_the_missing_downward_api_variable()
     {
-        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", "--Paraloom:Kubernetes=true", "--Paraloom:SiloPort=0", "--Paraloom:GatewayPort=0"]);
+        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption, "--Paraloom:Kubernetes=true", "--Paraloom:SiloPort=0", "--Paraloom:GatewayPort=0"]);
         await using var _ = app;
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());

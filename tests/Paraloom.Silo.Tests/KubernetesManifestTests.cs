@@ -56,7 +56,7 @@ public sealed partial class KubernetesManifestTests
     public async Task The_drain_timeout_the_manifests_set_is_one_the_host_reads()
     {
         var key = ManifestChecker.ShutdownTimeoutVariable["DOTNET_".Length..];
-        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", $"--{key}=150"]);
+        var app = SiloHost.Create(["--Paraloom:StorageDirectory=", TestNetwork.AuthorityOption, $"--{key}=150"]);
         await using var _ = app;
 
         Assert.Equal(TimeSpan.FromSeconds(150), app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);

@@ -16,8 +16,8 @@ public sealed class SiloMetricsTests
         using var key = SecretKey.Generate();
         metrics.ObserveValidators(
         [
-            new ValidatorInfo("a-1", "silo-a", key.PublicKey, Capacity: 4, InFlight: 1, Reputation: 90, Profile: "wasmtime/test"),
-            new ValidatorInfo("b-1", "silo-b", key.PublicKey, Capacity: 4, InFlight: 2, Reputation: 80, Profile: "wasmtime/test"),
+            new ValidatorInfo("a-1", "silo-a", key.PublicKey, Capacity: 4, InFlight: 1, Reputation: 90, Profile: "wasmtime/test", Certificate: null),
+            new ValidatorInfo("b-1", "silo-b", key.PublicKey, Capacity: 4, InFlight: 2, Reputation: 80, Profile: "wasmtime/test", Certificate: null),
         ]);
         var reputations = new Dictionary<string, int>();
         using var listener = new MeterListener

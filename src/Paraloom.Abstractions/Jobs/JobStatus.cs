@@ -79,5 +79,12 @@ public sealed record JobStatus
     [Id(16)]
     public string? RejectionCode { get; init; }
 
+    /// <summary>
+    /// The current attempt's members' validator certificates, in the order of <see cref="Cohort"/>: a client wraps a
+    /// job key only to a member whose certificate verifies under the network authority it pinned.
+    /// </summary>
+    [Id(17)]
+    public IReadOnlyList<ValidatorCertificate> Certificates { get; init; } = [];
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

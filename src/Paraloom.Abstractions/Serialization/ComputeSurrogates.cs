@@ -92,6 +92,17 @@ internal sealed class JobSpecConverter : IConverter<JobSpec, JobSpecSurrogate>
         new(value.Id.Value, value.Module.ToArray(), value.Input.ToArray(), value.Envelope, value.Limits, value.Replication);
 }
 
+[GenerateSerializer, Immutable, Alias("paraloom.validator-certificate")]
+internal readonly record struct ValidatorCertificateSurrogate([property: Id(0)] byte[] Bytes);
+
+[RegisterConverter]
+internal sealed class ValidatorCertificateConverter : IConverter<ValidatorCertificate, ValidatorCertificateSurrogate>
+{
+    public ValidatorCertificate ConvertFromSurrogate(in ValidatorCertificateSurrogate surrogate) => ValidatorCertificate.FromBytes(surrogate.Bytes);
+
+    public ValidatorCertificateSurrogate ConvertToSurrogate(in ValidatorCertificate value) => new(value.ToBytes());
+}
+
 [GenerateSerializer, Immutable, Alias("paraloom.signed-job-statement")]
 internal readonly record struct SignedJobStatementSurrogate([property: Id(0)] byte[] Statement, [property: Id(1)] byte[] Signature);
 

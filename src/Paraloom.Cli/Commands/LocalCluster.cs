@@ -49,8 +49,11 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     /// <exception cref="InvalidOperationException">A silo did not start; the message has its last words.</exception>
     public static async Task<LocalCluster> StartAsync(
-        int silos, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string connectionString, TextWriter error, CancellationToken cancellationToken)
+        int silos, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string networkDirectory, string connectionString,
+        TextWriter error, CancellationToken cancellationToken)
     {
+        // One authority admits every member's validators: created here, before members start, so none races to.
+        NetworkAuthority.LoadOrCreate(networkDirectory).Dispose();
         var cluster = new LocalCluster(error);
         // Silos that end once a stop is asked for are stopping, not failing: nothing to report.
         cluster._stopRequested = cancellationToken.Register(() => cluster._stopping = true);
@@ -59,7 +62,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             foreach (var (name, index) in MemberNames(silos).Select((name, at) => (name, at + 1)))
             {
                 cluster._members.Add(cluster.Spawn(
-                    name, (PortOf(ports.Http, index), PortOf(ports.Gateway, index)), Path.Combine(dataDirectory, name), tlsDirectory, connectionString));
+                    name, (PortOf(ports.Http, index), PortOf(ports.Gateway, index)), Path.Combine(dataDirectory, name), tlsDirectory,
+                    networkDirectory, connectionString));
                 // The first silo creates the cluster's rows in the membership table alone: silos racing to create
                 // them on a fresh database can fail to start. The others then join together.
                 if (index == 1)
@@ -125,7 +129,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>Silo <paramref name="index"/>'s port: the first one plus its index less one, or any free one for 0.</summary>
     private static int PortOf(int first, int index) => first == 0 ? 0 : first + index - 1;
 
-    private Member Spawn(string name, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string connectionString)
+    private Member Spawn(string name, (int Http, int Gateway) ports, string dataDirectory, string tlsDirectory, string networkDirectory,
+        string connectionString)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -143,7 +148,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
                  {
                      "localnet", "--member", name, "--exit-with-parent", "--port", ports.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--gateway-port", ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--data", dataDirectory, "--tls", tlsDirectory, "--postgres", connectionString,
+                     "--data", dataDirectory, "--tls", tlsDirectory, "--network", networkDirectory, "--postgres", connectionString,
                  })
         {
             start.ArgumentList.Add(argument);

@@ -8,7 +8,9 @@ namespace Paraloom.Cli.Commands;
 
 /// <summary>
 /// A silo in this process hosting three validators, as localnet and demo run it: state and reminders in the embedded
-/// SQLite file under the data directory unless code points it at PostgreSQL; Orleans on free ports.
+/// SQLite file under the data directory unless code points it at PostgreSQL; Orleans on free ports. Its validators are
+/// admitted under the network authority in the network directory (<c>DATA/network</c> unless given), created there
+/// when missing, so a local network needs no setup.
 /// </summary>
 internal static class LocalSilo
 {
@@ -19,7 +21,8 @@ internal static class LocalSilo
 
     /// <summary>Starts the silo on 127.0.0.1:<paramref name="port"/> (0: a free port) and returns it with its URL.</summary>
     public static async Task<(WebApplication App, Uri Url)> StartAsync(
-        int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null)
+        int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null,
+        string? networkDirectory = null)
     {
         var app = SiloHost.Create(
             [
@@ -38,6 +41,7 @@ internal static class LocalSilo
                 options.SiloPort = 0;
                 options.GatewayPort = 0;
                 configure?.Invoke(options);
+                NetworkAuthority.AdmitLocalSilo(networkDirectory ?? NetworkAuthority.DefaultDirectory(dataDirectory), options);
             });
         await app.StartAsync(cancellationToken);
         return (app, new Uri(app.Urls.First()));

@@ -80,10 +80,11 @@ internal static class LocalnetCommand
             Description = "The cluster's TLS material (authority, silo and client certificates; made where missing); default DIR/tls of --data",
             HelpName = "TLSDIR",
         };
+        var network = NetworkAuthority.DirectoryOption();
         var exitWithParent = new Option<bool>("--exit-with-parent") { Hidden = true };
         var command = new Command(Name, $"Run silos hosting {LocalSilo.Validators} validators each; Ctrl-C stops them")
         {
-            port, gatewayPort, silos, data, postgres, member, tls, exitWithParent,
+            port, gatewayPort, silos, data, postgres, member, tls, network, exitWithParent,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("localnet", parse.InvocationConfiguration.Error, async () =>
         {
@@ -92,6 +93,7 @@ internal static class LocalnetCommand
             var directory = parse.GetValue(data)!.FullName;
             var connectionString = parse.GetValue(postgres);
             var tlsDirectory = parse.GetValue(tls)?.FullName ?? ClusterTlsCommand.Directory(directory);
+            var networkDirectory = parse.GetValue(network)?.FullName ?? NetworkAuthority.DefaultDirectory(directory);
             if (parse.GetValue(silos) > 1)
             {
                 if (parse.GetValue(member) is not null)
@@ -99,7 +101,7 @@ internal static class LocalnetCommand
                     throw new UsageException("--member starts one silo; it cannot go with --silos.");
                 }
                 return await RunClusterAsync(
-                    parse.GetValue(silos), (parse.GetValue(port), parse.GetValue(gatewayPort)), directory, tlsDirectory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
+                    parse.GetValue(silos), (parse.GetValue(port), parse.GetValue(gatewayPort)), directory, tlsDirectory, networkDirectory, connectionString, output, parse.InvocationConfiguration.Error, signals.Token);
             }
             var name = parse.GetValue(member);
             if (name is not null && connectionString is null)
@@ -116,7 +118,7 @@ internal static class LocalnetCommand
                 options.Clustering = name is null ? ClusteringKind.Localhost : ClusteringKind.PostgreSql;
                 options.SiloId = name ?? options.SiloId;
                 options.GatewayPort = parse.GetValue(gatewayPort);
-            });
+            }, networkDirectory);
             await using (app)
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
@@ -139,7 +141,8 @@ internal static class LocalnetCommand
     }
 
     private static async Task<int> RunClusterAsync(
-        int silos, (int Http, int Gateway) ports, string directory, string tlsDirectory, string? connectionString, TextWriter output, TextWriter error, CancellationToken stopping)
+        int silos, (int Http, int Gateway) ports, string directory, string tlsDirectory, string networkDirectory, string? connectionString,
+        TextWriter output, TextWriter error, CancellationToken stopping)
     {
         // Here, before the silos start: each child only reads its files.
         ClusterTlsSetup.PrepareLocalnet(tlsDirectory, LocalCluster.MemberNames(silos));
@@ -155,7 +158,7 @@ internal static class LocalnetCommand
         var store = ParaloomStore.PostgreSql(connectionString ?? throwaway!.ConnectionString);
         // Once here, not in each silo: silos starting together on a fresh database would race to create the schema.
         await SchemaMigrator.MigrateAsync(store, stopping);
-        await using var cluster = await LocalCluster.StartAsync(silos, ports, directory, tlsDirectory, store.ConnectionString, error, stopping);
+        await using var cluster = await LocalCluster.StartAsync(silos, ports, directory, tlsDirectory, networkDirectory, store.ConnectionString, error, stopping);
         await output.WriteLineAsync($"paraloom localnet: {silos} silos in one cluster, state and membership in {store}" + (throwaway is null
             ? ""
             : $" (a throwaway server in {throwaway.Location} with connections for {throwaway.SiloCapacity} silos, removed when localnet stops)"));
@@ -168,7 +171,8 @@ internal static class LocalnetCommand
         }
         // A user-given connection string may hold a password: only the throwaway server's is printed.
         var join = throwaway is null ? "the same --postgres" : $"--postgres '{throwaway.ConnectionString}'";
-        await output.WriteLineAsync($"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --port 0 --data DIR");
+        await output.WriteLineAsync(
+            $"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --tls {tlsDirectory} --network {networkDirectory} --port 0 --data DIR");
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.WriteLineAsync(TlsMessage(tlsDirectory));

@@ -1,4 +1,5 @@
 using Paraloom.Compute;
+using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
 
@@ -39,6 +40,12 @@ public sealed class ComputeOptions
     /// outage of its silo comes back on its own.
     /// </summary>
     public TimeSpan ReputationRecoveryPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The network authority's public key (required): the registry admits only validators whose certificates verify
+    /// under it, and only while they are valid.
+    /// </summary>
+    public PublicKey? NetworkAuthority { get; set; }
 
     /// <summary>The validators this silo hosts.</summary>
     public LocalValidatorOptions LocalValidators { get; set; } = new();

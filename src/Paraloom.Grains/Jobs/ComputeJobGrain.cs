@@ -370,7 +370,8 @@ internal sealed partial class ComputeJobGrain(
     private void EnterAttempt(CohortSelection selection)
     {
         var cohort = selection.Cohort;
-        Stored.Cohort = [.. cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
+        Stored.Cohort = [.. cohort.Select((member, i) => new StoredMember(
+            member.ValidatorId, member.PublicKey.ToBytes(), selection.Certificates[i].ToBytes()))];
         Stored.Profile = selection.Profile;
         Stored.WrappedKeys = new(StringComparer.Ordinal);
         _busy.Clear();
@@ -514,6 +515,7 @@ internal sealed partial class ComputeJobGrain(
             Requester = PublicKey.FromBytes(Stored.Requester),
             Attempt = Lifecycle.Attempt,
             Cohort = CohortMembers(),
+            Certificates = CohortCertificates(),
             VotesReceived = votes,
             Threshold = _options.Agreement.Threshold(Stored.Replication),
             Elapsed = (Stored.FinishedAt ?? Now) - Stored.SubmittedAt,
@@ -529,6 +531,12 @@ internal sealed partial class ComputeJobGrain(
     }
 
     private SignedJobStatement Statement() => SignedJobStatement.FromBytes(Stored.Statement, Stored.StatementSignature);
+
+    /// <summary>The members' certificates in cohort order; none for a cohort stored before cohorts carried them.</summary>
+    private IReadOnlyList<ValidatorCertificate> CohortCertificates() =>
+        Stored.Cohort.All(member => member.Certificate is not null)
+            ? [.. Stored.Cohort.Select(member => ValidatorCertificate.FromBytes(member.Certificate))]
+            : [];
 
     private IReadOnlyList<CohortMember> CohortMembers() =>
         [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))];

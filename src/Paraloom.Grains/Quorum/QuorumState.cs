@@ -54,7 +54,8 @@ internal sealed class QuorumState
     public List<string> AppliedOutcomes { get; set; } = [];
 }
 
-internal sealed record StoredMember(string ValidatorId, byte[] PublicKey);
+/// <param name="Certificate">The canonical bytes of the member's validator certificate; null in state written before cohorts carried them.</param>
+internal sealed record StoredMember(string ValidatorId, byte[] PublicKey, byte[]? Certificate = null);
 
 internal sealed record StoredRefusal(string ValidatorId, string Reason);
 

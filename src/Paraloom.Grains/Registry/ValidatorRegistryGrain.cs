@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
+using Paraloom.Compute;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -21,11 +22,17 @@ internal sealed class ValidatorRegistryGrain(
     private readonly CohortReservations _reservations = new();
     // Job id → cohort size, oldest first.
     private readonly OrderedDictionary<string, int> _waiting = new(StringComparer.Ordinal);
+    // The certificates of stored validators that verified under the network authority in this activation: only these
+    // validators are selected, and only while their certificate is valid.
+    private readonly Dictionary<string, ValidatorCertificate> _admitted = new(StringComparer.Ordinal);
+    private readonly PublicKey _authority = options.Value.NetworkAuthority
+        ?? throw new InvalidOperationException("ComputeOptions.NetworkAuthority is required.");
 
     private Dictionary<string, RegisteredValidator> Validators => state.State.Validators;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        AdmitStoredValidators();
         // Leases end on their own: a job that never releases its cohort (a silo lost, a requester gone) frees it here.
         this.RegisterGrainTimer(ExpireLeasesAsync, options.Value.DeadlineCheckPeriod, options.Value.DeadlineCheckPeriod);
         // A new activation knows no load: validators still executing (on silos that kept running) report theirs, so
@@ -41,9 +48,21 @@ internal sealed class ValidatorRegistryGrain(
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(host);
+        if (ValidatorAdmission.ProblemWith(
+            validator.Certificate, validator.ValidatorId, validator.PublicKey, validator.Profile, _authority, time.GetUtcNow()) is { } problem)
+        {
+            // A validator refused now is not selected on the strength of an earlier registration either.
+            if (Validators.Remove(validator.ValidatorId))
+            {
+                _admitted.Remove(validator.ValidatorId);
+                await state.WriteStateAsync();
+            }
+            throw new ValidatorNotAdmittedException(validator.ValidatorId, problem);
+        }
         var entry = new RegisteredValidator(
             validator.SiloId, validator.PublicKey.ToBytes(), validator.Capacity, validator.Reputation, validator.Profile,
-            host.ToParsableString());
+            host.ToParsableString(), validator.Certificate!.ToBytes());
+        _admitted[validator.ValidatorId] = validator.Certificate;
         _load[validator.ValidatorId] = _load.GetValueOrDefault(validator.ValidatorId) with { InFlight = validator.InFlight };
         if (Validators.TryGetValue(validator.ValidatorId, out var known) && SameEntry(known, entry))
         {
@@ -99,7 +118,8 @@ internal sealed class ValidatorRegistryGrain(
         _waiting.Remove(jobId);
         _reservations.Reserve(jobId, cohort, time.GetUtcNow() + lease);
         return Task.FromResult(CohortSelection.Of(
-            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))], profile));
+            [.. cohort.Select(id => new CohortMember(id, PublicKey.FromBytes(Validators[id].PublicKey)))],
+            [.. cohort.Select(id => _admitted[id])], profile));
     }
 
     public Task ReleaseAsync(string jobId, string? validatorId)
@@ -118,7 +138,7 @@ internal sealed class ValidatorRegistryGrain(
         [
             .. OnlineValidators().OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ValidatorInfo(
                 pair.Key, pair.Value.SiloId, PublicKey.FromBytes(pair.Value.PublicKey), pair.Value.Capacity,
-                InFlight(pair.Key), pair.Value.Reputation, pair.Value.Profile)),
+                InFlight(pair.Key), pair.Value.Reputation, pair.Value.Profile, _admitted[pair.Key])),
         ]);
     }
 
@@ -185,12 +205,40 @@ internal sealed class ValidatorRegistryGrain(
         .Select(pair => new ValidatorView(
         pair.Key, HostSilo(pair.Value), InFlight(pair.Key), pair.Value.Capacity, pair.Value.Reputation));
 
-    /// <summary>Validators whose silo is an active member of the cluster now: the others are offline.</summary>
+    /// <summary>
+    /// Admitted validators whose silo is an active member of the cluster now: the others are offline, and a validator
+    /// whose certificate has expired (or is not valid yet) is not selected from that moment on.
+    /// </summary>
     private IEnumerable<KeyValuePair<string, RegisteredValidator>> OnlineValidators()
     {
         var members = membership.CurrentSnapshot;
-        return Validators.Where(pair => pair.Value.Host is not { } host
-            || members.GetSiloStatus(SiloAddress.FromParsableString(host)) == SiloStatus.Active);
+        var now = time.GetUtcNow();
+        return Validators.Where(pair => IsAdmittedAt(pair.Key, now) && (pair.Value.Host is not { } host
+            || members.GetSiloStatus(SiloAddress.FromParsableString(host)) == SiloStatus.Active));
+    }
+
+    private bool IsAdmittedAt(string validatorId, DateTimeOffset at) =>
+        _admitted.TryGetValue(validatorId, out var certificate) && at >= certificate.NotBefore && at < certificate.NotAfter.AddSeconds(1);
+
+    /// <summary>
+    /// Checks the stored validators' certificates under the authority this silo is configured with (it may have changed
+    /// since they registered): one that does not verify is not selected until its validator registers again.
+    /// </summary>
+    private void AdmitStoredValidators()
+    {
+        foreach (var (id, entry) in Validators)
+        {
+            if (entry.Certificate is not { } bytes)
+            {
+                continue;
+            }
+            var certificate = ValidatorCertificate.FromBytes(bytes);
+            // The validity period is checked at each selection; here only what does not change with time.
+            if (ValidatorAdmission.ProblemWith(certificate, id, PublicKey.FromBytes(entry.PublicKey), entry.Profile, _authority, certificate.NotBefore) is null)
+            {
+                _admitted[id] = certificate;
+            }
+        }
     }
 
     private static string HostSilo(RegisteredValidator validator) =>
@@ -216,5 +264,6 @@ internal sealed class ValidatorRegistryGrain(
     private static bool SameEntry(RegisteredValidator left, RegisteredValidator right) =>
         left.SiloId == right.SiloId && left.Capacity == right.Capacity && left.Reputation == right.Reputation
         && left.Profile == right.Profile && left.Host == right.Host
-        && left.PublicKey.AsSpan().SequenceEqual(right.PublicKey);
+        && left.PublicKey.AsSpan().SequenceEqual(right.PublicKey)
+        && (left.Certificate ?? []).AsSpan().SequenceEqual(right.Certificate);
 }

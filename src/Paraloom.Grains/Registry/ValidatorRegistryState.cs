@@ -1,8 +1,8 @@
 namespace Paraloom.Grains;
 
 /// <summary>
-/// The registry's stored part: who the validators are, where, their execution profile and their reputation. Load is
-/// not stored.
+/// The registry's stored part: who the validators are, where, their execution profile, certificate and reputation.
+/// Load is not stored.
 /// </summary>
 internal sealed class ValidatorRegistryState
 {
@@ -13,4 +13,9 @@ internal sealed class ValidatorRegistryState
 /// The Orleans silo (address, port and generation) the validator registered from; null in state written before
 /// validators were placed by key.
 /// </param>
-internal sealed record RegisteredValidator(string SiloId, byte[] PublicKey, int Capacity, int Reputation, string Profile, string? Host = null);
+/// <param name="Certificate">
+/// The canonical bytes of the validator certificate it registered with; null in state written before validators were
+/// certified (such an entry is never selected until its validator registers again with a certificate).
+/// </param>
+internal sealed record RegisteredValidator(
+    string SiloId, byte[] PublicKey, int Capacity, int Reputation, string Profile, string? Host = null, byte[]? Certificate = null);

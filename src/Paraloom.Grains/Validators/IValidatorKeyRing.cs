@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Paraloom.Compute;
 using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
@@ -13,6 +14,12 @@ public interface IValidatorKeyRing
     IReadOnlyCollection<string> ValidatorIds { get; }
 
     bool TryGetKey(string validatorId, [NotNullWhen(true)] out SecretKey? key);
+
+    /// <summary>
+    /// The network authority's certificate for a validator held here (read beside its key slot), or null: an
+    /// uncertified validator is never selected.
+    /// </summary>
+    ValidatorCertificate? CertificateOf(string validatorId);
 
     /// <summary>The key slot of a validator held here, or null.</summary>
     string? SlotOf(string validatorId);

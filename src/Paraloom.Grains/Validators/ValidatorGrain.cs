@@ -51,7 +51,15 @@ internal sealed partial class ValidatorGrain(
         _signer = ServiceProvider.GetKeyedService<IVoteSigner>(keyRing.SlotOf(Id)) ?? HonestVoteSigner.Instance;
         await MoveStoredOutcomeListAsync();
         await StartRecoveryClockAsync();
-        await Registry.RegisterAsync(Info(), silo.SiloAddress);
+        try
+        {
+            await Registry.RegisterAsync(Info(), silo.SiloAddress);
+        }
+        catch (ValidatorNotAdmittedException refused)
+        {
+            // The validator stays up (its silo serves everything else) but is never selected: the operator must admit it.
+            LogNotAdmitted(logger, Id, keyRing.SlotOf(Id), refused.Problem);
+        }
         var period = options.Value.ReputationRecoveryPeriod;
         this.RegisterGrainTimer(RecoverAsync, period, period);
     }
@@ -174,7 +182,9 @@ internal sealed partial class ValidatorGrain(
     private ValidatorInfo Info()
     {
         var local = options.Value.LocalValidators;
-        return new ValidatorInfo(Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation, runner.Profile);
+        return new ValidatorInfo(
+            Id, local.SiloId, _key.PublicKey, local.Capacity, load.InFlight(Id), state.State.Reputation, runner.Profile,
+            keyRing.CertificateOf(Id));
     }
 
     private bool Remember(string assignmentKey)
@@ -193,6 +203,11 @@ internal sealed partial class ValidatorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Validator {ValidatorId} recovered to reputation {Reputation}")]
     private static partial void LogRecovered(ILogger logger, string validatorId, int reputation);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Validator {ValidatorId} (key slot {Slot}) is not admitted and will never be selected: {Problem}. " +
+            "Admit its key with `paraloom validators admit` and put the certificate beside the key slot.")]
+    private static partial void LogNotAdmitted(ILogger logger, string validatorId, string? slot, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} is busy: assignment {JobId}/{Attempt} refused")]
     private static partial void LogBusy(ILogger logger, string validatorId, string jobId, int attempt);

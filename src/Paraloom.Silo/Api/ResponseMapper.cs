@@ -15,7 +15,9 @@ internal static class ResponseMapper
         IsPrivate = status.IsPrivate,
         Requester = status.Requester.ToHex(),
         Attempt = status.Attempt,
-        Cohort = [.. status.Cohort.Select(member => new CohortMemberDto(member.ValidatorId, member.PublicKey.ToHex()))],
+        Cohort = [.. status.Cohort.Select((member, i) => new CohortMemberDto(
+            member.ValidatorId, member.PublicKey.ToHex(),
+            i < status.Certificates.Count ? Convert.ToHexStringLower(status.Certificates[i].ToBytes()) : null))],
         VotesReceived = status.VotesReceived,
         Threshold = status.Threshold,
         ElapsedMs = (long)status.Elapsed.TotalMilliseconds,

@@ -114,6 +114,9 @@ public sealed class SiloOptions
     /// <summary>The longest a long poll (<c>GET /v1/jobs/{id}?after=V&amp;wait=S</c>) waits: a larger S is cut to it (default 60 s).</summary>
     public TimeSpan MaxLongPollWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The network this silo belongs to: its authority's public key.</summary>
+    public NetworkSettings Network { get; set; } = new();
+
     /// <summary>The network caps: no job may ask for more.</summary>
     public CapsSettings Caps { get; set; } = new();
 
@@ -169,6 +172,7 @@ public sealed class SiloOptions
             throw new InvalidOperationException($"{SectionName}:PostgreSqlConnectionString does not parse: {invalid.Message}");
         }
         Caps.ToNetworkCaps();
+        Network.Authority($"{SectionName}:Network");
     }
 
     /// <summary>The store these settings name: PostgreSQL, the SQLite file under the storage directory, or none (memory).</summary>

@@ -60,7 +60,11 @@ internal sealed record JobStatusResponse
 /// <summary>A job statement (canonical bytes, base64) and its requester's BIP-340 signature over the statement's hash (hex).</summary>
 internal sealed record JobStatementDto(byte[] Encoded, string Signature);
 
-internal sealed record CohortMemberDto(string ValidatorId, string PublicKey);
+/// <summary>
+/// A cohort member: the key job keys are wrapped to, and its validator certificate (hex of the canonical bytes,
+/// docs/receipt-format.md) that a client checks under the network authority's key before it wraps anything to it.
+/// </summary>
+internal sealed record CohortMemberDto(string ValidatorId, string PublicKey, string? Certificate);
 
 /// <summary>What a requester needs, with its secret key, to re-derive the job key.</summary>
 internal sealed record PrivacyContextDto(string ModuleHash, string InputCommitment, string Nonce);

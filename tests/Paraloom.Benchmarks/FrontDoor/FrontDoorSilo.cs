@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
+using Paraloom.Grains;
 using Paraloom.Silo;
 
 namespace Paraloom.Benchmarks.FrontDoor;
@@ -44,6 +45,12 @@ internal sealed class FrontDoorSilo : IAsyncDisposable
                 options.ValidatorCapacity = Math.Max(4, requesters);
                 options.ConcurrentSubmissionsPerClient = Math.Max(4, requesters);
                 options.JobWatchesPerClient = Math.Max(64, 4 * requesters);
+                options.Network.AuthorityKey = TestNetwork.AuthorityKey;
+                LocalValidatorAdmission.Admit(TestNetwork.Authority, new LocalValidatorOptions
+                {
+                    Count = options.Validators,
+                    KeyDirectory = Path.Combine(directory, "keys"),
+                });
             });
         await app.StartAsync();
         return new FrontDoorSilo(app, directory, new Uri(app.Urls.First())) { GatewayPort = gatewayPort };

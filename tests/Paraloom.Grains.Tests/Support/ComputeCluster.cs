@@ -76,6 +76,7 @@ internal sealed class ComputeCluster : IAsyncDisposable
                     options.AttemptGrace = TimeSpan.FromMilliseconds(1500);
                     options.Selection = new SelectionOptions { TieBand = 0 };
                     configure?.Invoke(options);
+                    TestNetwork.Admit(options);
                 });
             });
             var cluster = builder.Build();

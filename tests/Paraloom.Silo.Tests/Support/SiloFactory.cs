@@ -56,6 +56,8 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         // Test silos run side by side: each takes free Orleans ports.
         builder.UseSetting("Paraloom:SiloPort", "0");
         builder.UseSetting("Paraloom:GatewayPort", "0");
+        builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.ConfigureTestServices(TestNetwork.AdmitValidators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting("Paraloom:" + key, value);

@@ -49,6 +49,7 @@ internal static class WireMapping
             Requester = requester,
             Attempt = status.Attempt,
             Cohort = [.. status.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromHex(member.PublicKey)))],
+            Certificates = [.. status.Cohort.Select(member => CertificateOrNull(member.Certificate))],
             VotesReceived = status.VotesReceived,
             Threshold = status.Threshold,
             Elapsed = TimeSpan.FromMilliseconds(status.ElapsedMs),
@@ -69,6 +70,19 @@ internal static class WireMapping
 
     public static ValidatorStatus ToValidator(ValidatorResponse validator) => new(
         validator.ValidatorId, validator.SiloId, PublicKey.FromHex(validator.PublicKey), validator.Capacity, validator.InFlight, validator.Reputation);
+
+    /// <summary>A member's certificate as the silo sent it; null when it sent none or one that does not parse (so uncertified).</summary>
+    private static ValidatorCertificate? CertificateOrNull(string? hex)
+    {
+        try
+        {
+            return hex is null ? null : ValidatorCertificate.FromBytes(Convert.FromHexString(hex));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private static PrivateInputDto ToDto(PrivateJobInput sealedInput) => new()
     {

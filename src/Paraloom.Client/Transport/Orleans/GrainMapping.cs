@@ -19,6 +19,7 @@ internal static class GrainMapping
         Requester = status.Requester,
         Attempt = status.Attempt,
         Cohort = status.Cohort,
+        Certificates = [.. status.Cohort.Select((_, i) => i < status.Certificates.Count ? status.Certificates[i] : null)],
         VotesReceived = status.VotesReceived,
         Threshold = status.Threshold,
         Elapsed = status.Elapsed,

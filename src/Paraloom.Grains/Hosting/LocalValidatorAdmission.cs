@@ -1,0 +1,56 @@
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Grains;
+
+/// <summary>
+/// Admits one silo's validators under a network authority this process holds: what localnet, the demo and the test
+/// hosts do, being their own network's authority, before they start a silo. Each key slot's key is created where it is
+/// missing and certified (<c>validator-1.cert</c> beside it) for the execution profile this build runs, operated by the
+/// silo's id: the same files an operator's <c>paraloom validators admit</c> writes, read the same way.
+/// </summary>
+public static class LocalValidatorAdmission
+{
+    /// <summary>How long a certificate issued here is valid unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Slack before now in a certificate's start, so a silo whose clock is a little behind this process's still
+    /// accepts it.
+    /// </summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The execution profile this build's validators run, as they advertise and certificates name it.</summary>
+    public static string CurrentProfile()
+    {
+        using var engine = new SandboxEngine();
+        return engine.Profile.ToString();
+    }
+
+    /// <summary>
+    /// Creates the missing keys of <paramref name="validators"/>' slots in its key directory and certifies each
+    /// under <paramref name="authority"/>, replacing any certificate there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The validators have no key directory: certificates are kept beside keys.</exception>
+    public static IReadOnlyList<ValidatorCertificate> Admit(
+        SecretKey authority, LocalValidatorOptions validators, TimeSpan? validity = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        ArgumentNullException.ThrowIfNull(validators);
+        var directory = validators.KeyDirectory
+            ?? throw new ArgumentException("Validators are admitted in a key directory: certificates are kept beside their keys.", nameof(validators));
+        var profile = CurrentProfile();
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var certificates = new List<ValidatorCertificate>();
+        foreach (var slot in validators.KeySlots)
+        {
+            using var key = LocalValidatorKeyRing.LoadOrCreate(directory, slot);
+            var certificate = ValidatorCertificate.Issue(
+                authority, key.PublicKey, validators.SiloId, profile, now - ClockSkew, now + (validity ?? DefaultValidity));
+            ValidatorCertificateFile.Write(LocalValidatorKeyRing.CertificatePath(directory, slot), certificate);
+            certificates.Add(certificate);
+        }
+        return certificates;
+    }
+}
