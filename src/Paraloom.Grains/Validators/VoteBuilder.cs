@@ -19,7 +19,7 @@ internal static class VoteBuilder
         string validatorId, SecretKey key, ValidatorConduct conduct, Assignment assignment, ExecutionResult result, string profile)
     {
         SignedVote Sign(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest? fingerprint) => SignedVote.Sign(
-            key, assignment.JobId, assignment.Attempt, validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
+            key, VoteSubject.Of(assignment), validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
         SignedVote Honest() => Sign(result.Status, result.Code, result.Output.Span, result.OutputFingerprint);
         SignedVote Wrong(ResultDigest? fingerprint) => result.Status == ExecutionStatus.Ok
             ? Sign(ExecutionStatus.Ok, 0, SameLengthForgery(result.Output.Span), fingerprint)
@@ -54,9 +54,9 @@ internal static class VoteBuilder
     private static SignedVote WithForeignSignature(SignedVote vote)
     {
         using var stranger = SecretKey.Generate();
-        var signature = stranger.Sign(VoteMessage.Encode(vote.JobId, vote.Attempt, vote.Digest, vote.FuelUsed, vote.Profile));
+        var signature = stranger.Sign(vote.Claim.Hash());
         return new SignedVote(
-            vote.JobId, vote.Attempt, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature,
+            vote.Subject, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature,
             vote.OutputFingerprint);
     }
 }
