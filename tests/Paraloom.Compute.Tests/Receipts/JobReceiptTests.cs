@@ -105,12 +105,12 @@ public sealed class JobReceiptTests
         public SecretKey Requester { get; } = Key(5);
         public SecretKey[] Members { get; } = [Key(7), Key(9), Key(11), Key(13)];
 
-        public SignedJobStatement Statement => JobStatement.ForPublic(
-            JobId.Parse("receipt-1"), [0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0], [0x01, 0x02], Requester.PublicKey, new ResourceLimits(), 4,
-            Expiry, JobNonce.FromBytes(new byte[32])).Sign(Requester);
+        public SignedJobStatement Statement => StatementOf("receipt-1");
 
-        public SignedJobStatement OtherStatement() => JobStatement.ForPublic(
-            JobId.Parse("receipt-2"), [0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0], [0x01, 0x02], Requester.PublicKey, new ResourceLimits(), 4,
+        public SignedJobStatement OtherStatement() => StatementOf("receipt-2");
+
+        private SignedJobStatement StatementOf(string jobId) => JobStatement.ForPublic(
+            JobId.Parse(jobId), [0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0], [0x01, 0x02], Requester.PublicKey, new ResourceLimits(), 4,
             Expiry, JobNonce.FromBytes(new byte[32])).Sign(Requester);
 
         public JobReceipt Receipt(ExecutionStatus status, uint code, byte[] output)
