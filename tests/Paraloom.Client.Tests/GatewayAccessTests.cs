@@ -49,7 +49,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         var quorum = Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For(_jobId, 2));
         var cohort = new[] { new CohortMember("attacker", _attacker.PublicKey) };
 
-        await Refused(() => quorum.OpenAsync(new QuorumSetup(_jobId, 2, cohort, AgreementOptions.Default, "any")));
+        await Refused(() => quorum.OpenAsync(new QuorumSetup(_jobId, 2, cohort, AgreementOptions.Default, "any", new byte[32])));
         await Refused(() => quorum.SubmitVoteAsync(ForgedVote(_jobId, 2, "attacker")));
         await Refused(() => quorum.RecordRefusalAsync(new AssignmentRefusal(_jobId, 2, _validators[0].ValidatorId, "forged")));
         await Refused(() => quorum.RecordWallClockAsync(new WallClockReport(_jobId, 2, _validators[0].ValidatorId)));
@@ -68,7 +68,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         var statement = JobStatement.ForPublic(job.Id, job.Module.Span, job.Input.Span, _attacker.PublicKey, job.Limits, 3, DateTimeOffset.UtcNow.AddHours(1))
             .Sign(_attacker);
 
-        await Refused(() => validator.ExecuteAsync(new Assignment(job, statement, 1)));
+        await Refused(() => validator.ExecuteAsync(new Assignment(job, statement, 1, [_validators[0].ValidatorId])));
         await Refused(() => validator.ApplyReputationAsync(new ReputationOutcome("invented", 1, MemberConduct.Equivocated)));
         await Refused(() => validator.GetInfoAsync());
         Assert.Equal(_validators[0].Reputation, (await Registry.GetValidatorsAsync())[0].Reputation);
@@ -118,7 +118,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
     }
 
     private SignedVote ForgedVote(string jobId, int attempt, string validatorId) => SignedVote.Sign(
-        _attacker, jobId, attempt, validatorId, ExecutionStatus.Ok, 0, "forged"u8, 1, "any", null);
+        _attacker, new VoteSubject(jobId, attempt, new byte[32], new byte[32]), validatorId, ExecutionStatus.Ok, 0, "forged"u8, 1, "any", null);
 
     /// <summary>
     /// A method of one of the grains' internal interfaces on this job's grain, as an attacker holding the silo's assembly

@@ -41,10 +41,10 @@ public sealed class AttemptClosingTests
         var final = await SubmitToAllFourAsync(cluster, "late-vote");
         Assert.Equal(JobState.Finalised, final.State);
 
-        var late = SignedVote.Sign(cluster.ValidatorKey(Silent), "late-vote", 1, cluster.IdOf(Silent), ExecutionStatus.Ok, 0, "another result"u8, 1, final.Profile!);
+        var late = SignedVote.Sign(cluster.ValidatorKey(Silent), Votes.SubjectOf(final), cluster.IdOf(Silent), ExecutionStatus.Ok, 0, "another result"u8, 1, final.Profile!);
         var quorum = Quorum(cluster, "late-vote");
         // Signed under another engine or configuration than the cohort's, the same claim is not counted.
-        var otherProfile = SignedVote.Sign(cluster.ValidatorKey(Silent), "late-vote", 1, cluster.IdOf(Silent), ExecutionStatus.Ok, 0, "another result"u8, 1, "other/1.0/x64/00");
+        var otherProfile = SignedVote.Sign(cluster.ValidatorKey(Silent), Votes.SubjectOf(final), cluster.IdOf(Silent), ExecutionStatus.Ok, 0, "another result"u8, 1, "other/1.0/x64/00");
         Assert.Equal(VoteAcceptance.WrongProfile, await quorum.SubmitVoteAsync(otherProfile));
         Assert.Equal(3, (await quorum.GetSnapshotAsync()).VotesCounted);
 

@@ -104,12 +104,13 @@ public sealed class ByzantineTests
 
         // A vote in the outsider's name that it did not sign proves nothing against it: refused, no penalty.
         using var stranger = SecretKey.Generate();
-        var framed = SignedVote.Sign(stranger, "job", 1, cluster.IdOf(Spare), ExecutionStatus.Ok, 0, "framed"u8, 1, submitted.Profile!);
+        var framed = SignedVote.Sign(stranger, Votes.SubjectOf(submitted), cluster.IdOf(Spare), ExecutionStatus.Ok, 0, "framed"u8, 1, submitted.Profile!);
         Assert.Equal(VoteAcceptance.NotInCohort, await quorum.SubmitVoteAsync(framed));
         Assert.Equal(beforeFault, await cluster.ReputationOfAsync(Spare));
 
         // The outsider got hold of the assignment (say from a colluding member) and votes a wrong result on it.
-        var stolen = new Assignment(JobSpec.Public(JobId.Parse("job"), WasmModules.Spin(200_000), []), submitted.Statement!, 1);
+        var stolen = new Assignment(JobSpec.Public(JobId.Parse("job"), WasmModules.Spin(200_000), []), submitted.Statement!, 1,
+            [.. submitted.Cohort.Select(member => member.ValidatorId)]);
         Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(Spare).ExecuteAsync(stolen));
         var final = await cluster.WaitFinalAsync("job");
 

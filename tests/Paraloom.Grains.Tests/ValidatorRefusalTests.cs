@@ -60,7 +60,7 @@ public sealed class ValidatorRefusalTests
         var validatorId = cluster.IdOf("validator-1");
         var wrapped = context.WrapKeyFor(cluster.Requester, [new CohortMember(validatorId, cluster.ValidatorKey(validatorId).PublicKey)]);
 
-        Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(validatorId).ExecuteAsync(new Assignment(job, StatementOf(cluster, genuine), 1, wrapped[validatorId])));
+        Assert.Equal(AssignmentReceipt.Accepted, await cluster.Validator(validatorId).ExecuteAsync(new Assignment(job, StatementOf(cluster, genuine), 1, [validatorId], wrapped[validatorId])));
 
         await Eventually.ReachesAsync(() => Task.FromResult(counters.Refusals), refusals => refusals == 1, "the validator refuses the assignment");
         await Eventually.ReachesAsync(
@@ -81,12 +81,12 @@ public sealed class ValidatorRefusalTests
         Assignment[] forgeries =
         [
             // A coordinator changes the input the requester signed…
-            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 3)), signed, 1),
+            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 3)), signed, 1, [validatorId]),
             // …or its limits… (each its own attempt: a member runs one assignment per attempt)
-            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 2), new ResourceLimits { Fuel = 5 }), signed, 2),
+            new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 2), new ResourceLimits { Fuel = 5 }), signed, 2, [validatorId]),
             // …or states the job itself, in the requester's name, with a key of its own.
             new(JobSpec.Public(JobId.Parse("rewritten"), sum, ProgramInputs.Numbers(1, 3)),
-                new SignedJobStatement(JobSubmission.Public("rewritten", sum, ProgramInputs.Numbers(1, 3), stranger).Statement.Statement, signed.Signature), 3),
+                new SignedJobStatement(JobSubmission.Public("rewritten", sum, ProgramInputs.Numbers(1, 3), stranger).Statement.Statement, signed.Signature), 3, [validatorId]),
         ];
         foreach (var forgery in forgeries)
         {

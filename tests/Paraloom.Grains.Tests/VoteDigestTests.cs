@@ -16,9 +16,9 @@ public sealed class VoteDigestTests
         var quorum = cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("carried", 1));
         // A member signs the honest digest (empty output) and sends other bytes with it, hoping the quorum keeps them.
         var honest = SignedVote.Sign(
-            cluster.ValidatorKey(member.ValidatorId), "carried", 1, member.ValidatorId, ExecutionStatus.Ok, 0, [], 1, submitted.Profile!);
+            cluster.ValidatorKey(member.ValidatorId), Votes.SubjectOf(submitted), member.ValidatorId, ExecutionStatus.Ok, 0, [], 1, submitted.Profile!);
         var forged = new SignedVote(
-            "carried", 1, member.ValidatorId, ExecutionStatus.Ok, 0, "forged"u8, honest.FuelUsed, honest.Profile, honest.Signature);
+            honest.Subject, member.ValidatorId, ExecutionStatus.Ok, 0, "forged"u8, honest.FuelUsed, honest.Profile, honest.Signature);
 
         Assert.NotEqual(honest.Digest, forged.Digest);
         Assert.Equal(VoteAcceptance.InvalidSignature, await quorum.SubmitVoteAsync(forged));

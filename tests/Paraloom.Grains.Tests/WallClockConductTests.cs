@@ -44,11 +44,12 @@ public sealed class WallClockConductTests
         var members = Enumerable.Range(1, Validators).Select(slot => $"validator-{slot}").ToList();
         var cohort = members.Select(slot => new CohortMember(cluster.IdOf(slot), cluster.ValidatorKey(slot).PublicKey)).ToList();
         var quorum = cluster.Grains.GetGrain<IResultQuorumGrain>(QuorumKey.For("slow-member", 1));
-        await quorum.OpenAsync(new QuorumSetup("slow-member", 1, cohort, AgreementOptions.Default, "profile"));
+        var setup = new QuorumSetup("slow-member", 1, cohort, AgreementOptions.Default, "profile", new byte[JobStatement.HashSize]);
+        await quorum.OpenAsync(setup);
 
         foreach (var slot in members.Skip(1))
         {
-            var vote = SignedVote.Sign(cluster.ValidatorKey(slot), "slow-member", 1, cluster.IdOf(slot), ExecutionStatus.Ok, 0, "agreed"u8, 7, "profile");
+            var vote = SignedVote.Sign(cluster.ValidatorKey(slot), setup.Subject, cluster.IdOf(slot), ExecutionStatus.Ok, 0, "agreed"u8, 7, "profile");
             Assert.Equal(VoteAcceptance.Counted, await quorum.SubmitVoteAsync(vote));
         }
         await quorum.RecordWallClockAsync(new WallClockReport("slow-member", 1, cluster.IdOf(members[0])));

@@ -1,12 +1,14 @@
 using Orleans;
 using Paraloom.Compute;
+using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
 
 namespace Paraloom.Grains;
 
 /// <summary>
-/// A cohort member's vote: its claim (digest and fuel, under its execution profile) signed with its key over <see cref="VoteMessage"/>,
+/// A cohort member's vote: its claim (the job's statement, attempt and cohort, the digest and fuel, under its execution profile)
+/// signed with its key over <see cref="VoteClaim"/>,
 /// and the result it claims (status, code and output: sealed for a private job, with the plaintext's fingerprint)
 /// so the quorum can check the digest and keep the output it agrees on.
 /// </summary>
@@ -16,16 +18,24 @@ public sealed class SignedVote
     [Id(0)]
     private readonly byte[] _output;
 
+    [Id(11)]
+    private readonly byte[] _statementHash;
+
+    [Id(12)]
+    private readonly byte[] _cohortHash;
+
     public SignedVote(
-        string jobId, int attempt, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
+        VoteSubject subject, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
         long fuelUsed, string profile, SchnorrSignature signature, ResultDigest? outputFingerprint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(profile);
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrEmpty(validatorId);
         ArgumentNullException.ThrowIfNull(signature);
-        JobId = jobId;
-        Attempt = attempt;
+        JobId = subject.JobId;
+        Attempt = subject.Attempt;
+        _statementHash = subject.StatementHash.ToArray();
+        _cohortHash = subject.CohortHash.ToArray();
         ValidatorId = validatorId;
         Status = status;
         Code = code;
@@ -44,6 +54,12 @@ public sealed class SignedVote
 
     [Id(3)]
     public string ValidatorId { get; }
+
+    /// <summary>The hash of the job's signed statement (<see cref="JobStatement.Hash"/>).</summary>
+    public ReadOnlySpan<byte> StatementHash => _statementHash;
+
+    /// <summary>The hash of the attempt's cohort (<see cref="VoteClaim.HashCohort"/>).</summary>
+    public ReadOnlySpan<byte> CohortHash => _cohortHash;
 
     [Id(4)]
     public ExecutionStatus Status { get; }
@@ -82,17 +98,23 @@ public sealed class SignedVote
 
     /// <summary>Signs a vote with the validator's own key.</summary>
     public static SignedVote Sign(
-        SecretKey key, string jobId, int attempt, string validatorId, ExecutionStatus status, uint code,
+        SecretKey key, VoteSubject subject, string validatorId, ExecutionStatus status, uint code,
         ReadOnlySpan<byte> output, long fuelUsed, string profile, ResultDigest? outputFingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(subject);
         var digest = ResultDigestEncoding.Compute(status, code, output, outputFingerprint);
-        var signature = key.Sign(VoteMessage.Encode(jobId, attempt, digest, fuelUsed, profile));
-        return new SignedVote(jobId, attempt, validatorId, status, code, output, fuelUsed, profile, signature, outputFingerprint);
+        var signature = key.Sign(new VoteClaim(subject.StatementHash, subject.Attempt, subject.CohortHash, digest, fuelUsed, profile).Hash());
+        return new SignedVote(subject, validatorId, status, code, output, fuelUsed, profile, signature, outputFingerprint);
     }
 
-    public bool VerifySignature(Paraloom.Privacy.PublicKey key) =>
-        key.Verify(VoteMessage.Encode(JobId, Attempt, Digest, FuelUsed, Profile), Signature);
+    /// <summary>What the signature is over, with the digest recomputed from the result the vote carries.</summary>
+    public VoteClaim Claim => new(_statementHash, Attempt, _cohortHash, Digest, FuelUsed, Profile);
+
+    /// <summary>The job, statement, attempt and cohort this vote is about.</summary>
+    public VoteSubject Subject => new(JobId, Attempt, _statementHash, _cohortHash);
+
+    public bool VerifySignature(Paraloom.Privacy.PublicKey key) => key.Verify(Claim.Hash(), Signature);
 
     public override string ToString() => $"SignedVote({JobId}/{Attempt} by {ValidatorId}: {Digest}, {FuelUsed} fuel, {Profile})";
 }

@@ -20,7 +20,7 @@ public enum VoteAcceptance
     /// <summary>The signature does not verify under the member's key: the member is penalised.</summary>
     InvalidSignature,
 
-    /// <summary>The vote names another job or attempt than this quorum's.</summary>
+    /// <summary>The vote names another job, attempt, statement or cohort than this quorum's.</summary>
     WrongAttempt,
 
     /// <summary>The quorum was never opened.</summary>

@@ -437,7 +437,8 @@ internal sealed partial class ComputeJobGrain(
         {
             return;
         }
-        await CurrentQuorum.OpenAsync(new QuorumSetup(JobId, Lifecycle.Attempt, CohortMembers(), _options.Agreement, Stored.Profile!));
+        await CurrentQuorum.OpenAsync(new QuorumSetup(
+            JobId, Lifecycle.Attempt, CohortMembers(), _options.Agreement, Stored.Profile!, Statement().Statement.Hash()));
         _openedAttempt = Lifecycle.Attempt;
     }
 
@@ -447,7 +448,7 @@ internal sealed partial class ComputeJobGrain(
         {
             var wrappedKey = job.IsPrivate ? WrappedJobKey.FromBytes(Stored.WrappedKeys[member.ValidatorId]) : null;
             var receipt = await GrainFactory.GetGrain<IValidatorGrain>(member.ValidatorId)
-                .ExecuteAsync(new Assignment(job, Statement(), Lifecycle.Attempt, wrappedKey));
+                .ExecuteAsync(new Assignment(job, Statement(), Lifecycle.Attempt, [.. Stored.Cohort.Select(cohortMember => cohortMember.ValidatorId)], wrappedKey));
             if (receipt == AssignmentReceipt.Busy)
             {
                 _busy.Add(member.ValidatorId);

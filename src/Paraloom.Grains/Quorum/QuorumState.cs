@@ -21,6 +21,9 @@ internal sealed class QuorumState
     /// <summary>The execution profile the cohort was chosen in: only votes signed under it count.</summary>
     public string Profile { get; set; } = "";
 
+    /// <summary>The hash of the job's signed statement: only votes that sign it count.</summary>
+    public byte[] StatementHash { get; set; } = [];
+
     public List<StoredVote> Votes { get; set; } = [];
 
     /// <summary>

@@ -62,6 +62,7 @@ internal sealed partial class ResultQuorumGrain(
         Stored.Cohort = [.. setup.Cohort.Select(member => new StoredMember(member.ValidatorId, member.PublicKey.ToBytes()))];
         Stored.Agreement = setup.Agreement;
         Stored.Profile = setup.Profile;
+        Stored.StatementHash = setup.StatementHash;
         Rebuild();
         await state.WriteStateAsync();
     }
@@ -87,6 +88,11 @@ internal sealed partial class ResultQuorumGrain(
         if (Stored.InvalidSigners.Contains(vote.ValidatorId))
         {
             return VoteAcceptance.AlreadyReplied;
+        }
+        // A vote about another statement or cohort than this attempt's is no evidence a requester could check: not judged here.
+        if (!Setup().Subject.Matches(vote))
+        {
+            return VoteAcceptance.WrongAttempt;
         }
         if (!vote.VerifySignature(memberKey))
         {
@@ -437,7 +443,7 @@ internal sealed partial class ResultQuorumGrain(
     private QuorumSetup Setup() => new(
         Stored.JobId!, Stored.Attempt,
         [.. Stored.Cohort.Select(member => new CohortMember(member.ValidatorId, PublicKey.FromBytes(member.PublicKey)))],
-        Stored.Agreement, Stored.Profile);
+        Stored.Agreement, Stored.Profile, Stored.StatementHash);
 
     private QuorumSnapshot Snapshot()
     {

@@ -11,7 +11,7 @@ internal sealed class HonestVoteSigner : IVoteSigner
     public IReadOnlyList<SignedVote> Sign(string validatorId, SecretKey key, Assignment assignment, ExecutionResult result, string profile) =>
     [
         SignedVote.Sign(
-            key, assignment.JobId, assignment.Attempt, validatorId, result.Status, result.Code, result.Output.Span, result.FuelUsed, profile,
+            key, VoteSubject.Of(assignment), validatorId, result.Status, result.Code, result.Output.Span, result.FuelUsed, profile,
             result.OutputFingerprint),
     ];
 }

@@ -17,6 +17,7 @@ public class PrivateJobCryptoBenchmarks
     private const int Cohort = 3;
     private const string JobId = "crypto-bench";
     private const string Profile = "wasmtime/bench";
+    private static readonly VoteSubject Subject = new(JobId, 1, new byte[32], new byte[32]);
 
     private readonly byte[] _module = Repository.Program("echo");
     private readonly byte[] _input = new byte[64];
@@ -54,7 +55,7 @@ public class PrivateJobCryptoBenchmarks
     public bool Service()
     {
         var ok = _sealed.OwnershipProof.Verify(_context.OwnershipContext);
-        var vote = SignedVote.Sign(_validators[0], JobId, 1, "v0", ExecutionStatus.Ok, 0, _input, 1000, Profile);
+        var vote = SignedVote.Sign(_validators[0], Subject, "v0", ExecutionStatus.Ok, 0, _input, 1000, Profile);
         for (var i = 0; i < Cohort; i++)
         {
             ok &= vote.VerifySignature(_validators[0].PublicKey);
@@ -75,7 +76,7 @@ public class PrivateJobCryptoBenchmarks
         using var key = KeyWrap.Unwrap(_keys["v0"], _validators[0], _context.Binding);
         var input = CommittedInput.Open(_sealed.SealedInput, key, _context.Binding);
         var output = OutputSealer.Seal(key, _context.Binding, 1, input).ToBytes();
-        return SignedVote.Sign(_validators[0], JobId, 1, "v0", ExecutionStatus.Ok, 0, output, 1000, Profile);
+        return SignedVote.Sign(_validators[0], Subject, "v0", ExecutionStatus.Ok, 0, output, 1000, Profile);
     }
 
     /// <summary>Everything one job costs in cryptography: requester, service and K validators, on one core.</summary>

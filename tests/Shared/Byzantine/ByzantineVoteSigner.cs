@@ -16,7 +16,7 @@ internal sealed class ByzantineVoteSigner(ValidatorConduct conduct) : IVoteSigne
     public IReadOnlyList<SignedVote> Sign(string validatorId, SecretKey key, Assignment assignment, ExecutionResult result, string profile)
     {
         SignedVote Signed(ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest? fingerprint) => SignedVote.Sign(
-            key, assignment.JobId, assignment.Attempt, validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
+            key, VoteSubject.Of(assignment), validatorId, status, code, output, result.FuelUsed, profile, fingerprint);
         SignedVote Honest() => HonestVoteSigner.Instance.Sign(validatorId, key, assignment, result, profile)[0];
         SignedVote Wrong(ResultDigest? fingerprint) => result.Status == ExecutionStatus.Ok
             ? Signed(ExecutionStatus.Ok, 0, SameLengthForgery(result.Output.Span), fingerprint)
@@ -52,9 +52,9 @@ internal sealed class ByzantineVoteSigner(ValidatorConduct conduct) : IVoteSigne
     private static SignedVote WithForeignSignature(SignedVote vote)
     {
         using var stranger = SecretKey.Generate();
-        var signature = stranger.Sign(VoteMessage.Encode(vote.JobId, vote.Attempt, vote.Digest, vote.FuelUsed, vote.Profile));
+        var signature = stranger.Sign(vote.Claim.Hash());
         return new SignedVote(
-            vote.JobId, vote.Attempt, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature,
+            vote.Subject, vote.ValidatorId, vote.Status, vote.Code, vote.Output.Span, vote.FuelUsed, vote.Profile, signature,
             vote.OutputFingerprint);
     }
 }
