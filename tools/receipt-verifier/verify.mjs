@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// paraloom-verify: checks a job statement, a validator certificate or a receipt offline, from docs/receipt-format.md.
-// Usage: node verify.mjs statement|certificate FILE... [--network-key HEX] [--at UNIX_SECONDS]
+// paraloom-verify: checks job statements, validator certificates or votes offline, from docs/receipt-format.md (receipts follow).
+// Usage: node verify.mjs statement|certificate|vote FILE... [--network-key HEX] [--at UNIX_SECONDS] [--validator-key HEX]
 // Prints one verdict line per file ("FILE: valid …" or "FILE: invalid: why"); exits 0 when every file is valid,
 // 1 when one is not, 2 on a usage error.
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,9 @@ import { FormatError } from './lib/bytes.mjs';
 import { verifyCertificate } from './lib/certificate.mjs';
 import { parseXOnlyKey } from './lib/keys.mjs';
 import { verifySignedStatement } from './lib/statement.mjs';
+import { verifyVote } from './lib/vote.mjs';
 
-const USAGE = 'usage: node verify.mjs statement|certificate FILE... [--network-key HEX] [--at UNIX_SECONDS]';
+const USAGE = 'usage: node verify.mjs statement|certificate|vote FILE... [--network-key HEX] [--at UNIX_SECONDS] [--validator-key HEX]';
 
 const checks = {
   statement: (bytes) => {
@@ -20,17 +21,23 @@ const checks = {
     const { certificate, validatorId } = verifyCertificate(bytes, options.networkKey(), options.at);
     return `valid certificate of ${validatorId} (operator ${certificate.operator}, profile ${certificate.profile})`;
   },
+  // A vote on its own: the claim's encoding, then the member's 64-byte signature.
+  vote: (bytes, options) => {
+    if (bytes.length < 64) throw new FormatError('shorter than a signature');
+    const { vote, hash } = verifyVote(bytes.subarray(0, bytes.length - 64), bytes.subarray(bytes.length - 64), options.validatorKey());
+    return `valid vote on attempt ${vote.attempt} of statement ${Buffer.from(vote.statementHash).toString('hex')}, hash ${hash}`;
+  },
 };
 
 function parse(argv) {
   const [kind, ...rest] = argv;
   const files = [];
-  let networkKey;
+  const keys = {};
   let at = BigInt(Math.floor(Date.now() / 1000));
   for (let index = 0; index < rest.length; index++) {
     const argument = rest[index];
-    if (argument === '--network-key') {
-      networkKey = rest[++index];
+    if (argument === '--network-key' || argument === '--validator-key') {
+      keys[argument] = rest[++index];
     } else if (argument === '--at') {
       const value = rest[++index];
       if (!/^\d+$/.test(value ?? '')) throw new UsageError('--at takes Unix seconds');
@@ -48,15 +55,18 @@ function parse(argv) {
     kind,
     files,
     at,
-    networkKey: () => {
-      if (networkKey === undefined) throw new UsageError(`${kind} needs --network-key`);
-      try {
-        return parseXOnlyKey(networkKey, '--network-key');
-      } catch (error) {
-        throw new UsageError(error.message);
-      }
-    },
+    networkKey: memoize(() => keyOption(kind, keys, '--network-key')),
+    validatorKey: memoize(() => keyOption(kind, keys, '--validator-key')),
   };
+}
+
+function keyOption(kind, keys, option) {
+  if (keys[option] === undefined) throw new UsageError(`${kind} needs ${option}`);
+  try {
+    return parseXOnlyKey(keys[option], option);
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
 }
 
 class UsageError extends Error {}
@@ -65,7 +75,8 @@ function main(argv) {
   let options;
   try {
     options = parse(argv);
-    options.networkKey = memoize(options.networkKey);
+    // The key a check needs is a usage matter: asked for before any file is read.
+    ({ certificate: options.networkKey, vote: options.validatorKey })[options.kind]?.();
   } catch (error) {
     console.error(error.message);
     return 2;

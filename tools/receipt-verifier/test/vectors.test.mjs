@@ -6,6 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes } from '../lib/bytes.mjs';
 import { decodeCertificate, encodeCertificateBody, verifyCertificate } from '../lib/certificate.mjs';
 import { decodeStatement, encodeStatement, statementHash, verifySignedStatement } from '../lib/statement.mjs';
+import { cohortHash, decodeVote, encodeVote, voteHash } from '../lib/vote.mjs';
 
 const secret = (last) => hexToBytes(last.toString(16).padStart(64, '0'));
 const requester = schnorr.getPublicKey(secret(3));
@@ -71,4 +72,18 @@ test('the certificate vector hashes as documented and verifies within its validi
   assert.throws(() => verifyCertificate(certificate, authority, 1_799_999_999n), /not valid before/);
   assert.throws(() => verifyCertificate(certificate, authority, 1_807_776_001n), /expired/);
   assert.throws(() => verifyCertificate(certificate, schnorr.getPublicKey(secret(7)), 1_800_000_000n), /another authority/);
+});
+
+// The vote (version 3) as documented with votes v3; receipts, which hold them, follow.
+test('the vote vector encodes and hashes as documented', () => {
+  const cohort = cohortHash(['v5cbdf0646e5db4ea', 'vc6047f9441ed7d6d', 've493dbf1c10d80f3']);
+  assert.equal(bytesToHex(cohort), '76951f4e10f536817bbe4bd6d8d28a789ba59e36b37842464e70c95d61cec5bd');
+  const documented =
+    '42e4e61d71b8fe5acf52c337dfb9bfde9e3b28bab2bbde4b2f7a4d49694e05910000000176951f4e10f536817bbe4bd6d8d28a789ba59e36b37842464e70c95d61cec5bdc5c1b1fe98c23f1bf9cf2ba5d8c6ba5ec26a9f4da01c2d1c0a6b50b1e2d53d4000000000000004d2000970726f66696c652d3100';
+  const vote = decodeVote(hexToBytes(documented));
+  assert.equal(bytesToHex(vote.statementHash), statementVector.hash);
+  assert.deepEqual([vote.attempt, bytesToHex(vote.cohortHash), vote.fuel, vote.profile, vote.noteCommitment],
+    [1, bytesToHex(cohort), 1234n, 'profile-1', null]);
+  assert.equal(bytesToHex(encodeVote(vote)), documented);
+  assert.equal(bytesToHex(voteHash(hexToBytes(documented))), 'dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8');
 });
