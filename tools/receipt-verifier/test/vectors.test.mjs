@@ -1,0 +1,89 @@
+// The test vectors of docs/receipt-format.md, rebuilt from their stated inputs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { schnorr } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, concatBytes, hexToBytes } from '../lib/bytes.mjs';
+import { decodeCertificate, encodeCertificateBody, verifyCertificate } from '../lib/certificate.mjs';
+import { decodeStatement, encodeStatement, statementHash, verifySignedStatement } from '../lib/statement.mjs';
+import { cohortHash, decodeVote, encodeVote, voteHash } from '../lib/vote.mjs';
+
+const secret = (last) => hexToBytes(last.toString(16).padStart(64, '0'));
+const requester = schnorr.getPublicKey(secret(3));
+
+const statementVector = {
+  encoding:
+    '01000008766563746f722d3193a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476a12871fee210fb8619291eaea194581cbd2531e4b23759d225f6806923f632220000000000000000000000000000000000000000000000000000000000000000f9308a019258c31049344f85f89d5229b531c845836f99b08601f113bce036f90000000004000000000000003b9aca00000000000000753000000000000493e0001000000003000000006b49d200',
+  hash: '42e4e61d71b8fe5acf52c337dfb9bfde9e3b28bab2bbde4b2f7a4d49694e0591',
+};
+
+const certificateVector = {
+  body: '01f9308a019258c31049344f85f89d5229b531c845836f99b08601f113bce036f95cbdf0646e5db4eaa398f365f2ea7a0e3d419b7e0330e39ce92bddedcac4f9bc000673696c6f2d61000970726f66696c652d31000000006b49d200000000006bc07900',
+  hash: '7acdcf5cdf09b6b550f62311060ec73a241ead58153814567d0a46847c3f67bd',
+};
+
+test('the statement vector encodes and hashes as documented', () => {
+  const statement = {
+    kind: 'public',
+    jobId: 'vector-1',
+    moduleHash: sha256(hexToBytes('0061736d01000000')),
+    inputBinding: sha256(hexToBytes('0102')),
+    nonce: new Uint8Array(32),
+    requester,
+    memoryBytes: 64n * 1024n * 1024n,
+    fuel: 1_000_000_000n,
+    wallClockMs: 30_000n,
+    distributionTimeoutMs: 300_000n,
+    maxOutputBytes: 1024n * 1024n,
+    replication: 3,
+    expiry: 1_800_000_000n,
+  };
+  const encoding = encodeStatement(statement);
+  assert.equal(bytesToHex(encoding), statementVector.encoding);
+  assert.equal(bytesToHex(statementHash(encoding)), statementVector.hash);
+  assert.deepEqual(decodeStatement(encoding), statement);
+});
+
+test('a statement signed by its requester verifies, and one byte changed does not', () => {
+  const encoding = hexToBytes(statementVector.encoding);
+  const signed = concatBytes(encoding, schnorr.sign(hexToBytes(statementVector.hash), secret(3), new Uint8Array(32)));
+  assert.equal(verifySignedStatement(signed).hash, statementVector.hash);
+  const tampered = signed.slice();
+  tampered[20] ^= 1;
+  assert.throws(() => verifySignedStatement(tampered), /signature/);
+  assert.throws(() => verifySignedStatement(concatBytes(signed, Uint8Array.of(0))), /signature|follow/);
+});
+
+test('the certificate vector hashes as documented and verifies within its validity only', () => {
+  const authority = requester;
+  const body = encodeCertificateBody({
+    authority,
+    validatorKey: schnorr.getPublicKey(secret(7)),
+    operator: 'silo-a',
+    profile: 'profile-1',
+    notBefore: 1_800_000_000n,
+    notAfter: 1_807_776_000n,
+  });
+  assert.equal(bytesToHex(body), certificateVector.body);
+  const certificate = concatBytes(body, schnorr.sign(hexToBytes(certificateVector.hash), secret(3), new Uint8Array(32)));
+  assert.equal(bytesToHex(decodeCertificate(certificate).body), certificateVector.body);
+  assert.equal(verifyCertificate(certificate, authority, 1_800_000_000n).validatorId, 'v5cbdf0646e5db4ea');
+  assert.ok(verifyCertificate(certificate, authority, 1_807_776_000n));
+  assert.throws(() => verifyCertificate(certificate, authority, 1_799_999_999n), /not valid before/);
+  assert.throws(() => verifyCertificate(certificate, authority, 1_807_776_001n), /expired/);
+  assert.throws(() => verifyCertificate(certificate, schnorr.getPublicKey(secret(7)), 1_800_000_000n), /another authority/);
+});
+
+// The vote (version 3) as documented with votes v3; receipts, which hold them, follow.
+test('the vote vector encodes and hashes as documented', () => {
+  const cohort = cohortHash(['v5cbdf0646e5db4ea', 'vc6047f9441ed7d6d', 've493dbf1c10d80f3']);
+  assert.equal(bytesToHex(cohort), '76951f4e10f536817bbe4bd6d8d28a789ba59e36b37842464e70c95d61cec5bd');
+  const documented =
+    '42e4e61d71b8fe5acf52c337dfb9bfde9e3b28bab2bbde4b2f7a4d49694e05910000000176951f4e10f536817bbe4bd6d8d28a789ba59e36b37842464e70c95d61cec5bdc5c1b1fe98c23f1bf9cf2ba5d8c6ba5ec26a9f4da01c2d1c0a6b50b1e2d53d4000000000000004d2000970726f66696c652d3100';
+  const vote = decodeVote(hexToBytes(documented));
+  assert.equal(bytesToHex(vote.statementHash), statementVector.hash);
+  assert.deepEqual([vote.attempt, bytesToHex(vote.cohortHash), vote.fuel, vote.profile, vote.noteCommitment],
+    [1, bytesToHex(cohort), 1234n, 'profile-1', null]);
+  assert.equal(bytesToHex(encodeVote(vote)), documented);
+  assert.equal(bytesToHex(voteHash(hexToBytes(documented))), 'dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8');
+});
