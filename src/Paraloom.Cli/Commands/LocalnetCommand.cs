@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Paraloom.ClusterTls;
 using Paraloom.Grains;
 using Paraloom.Silo;
 
@@ -166,7 +167,7 @@ internal static class LocalnetCommand
 
     /// <summary>Where a gateway client finds what it needs to connect (mutual TLS on every Orleans port).</summary>
     private static string TlsMessage(string tlsDirectory) =>
-        $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, "ca")}.crt";
+        $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, ClusterTlsFiles.AuthorityName)}.crt";
 
     /// <summary>A silo started by <c>--silos</c> stops when the parent's end of its standard input closes.</summary>
     private static void StopWhenParentGoes(WebApplication app) =>
