@@ -89,7 +89,8 @@ public sealed partial class KubernetesManifestTests
     }
 
     private static ManifestChecker Checker(string overlay) =>
-        new(ImageHttpPort(), overlay == "production" ? new HashSet<string> { "paraloom-postgres" } : new HashSet<string>());
+        // The cluster's TLS material holds private keys: the operator creates its Secret in every overlay (deploy/README.md).
+        new(ImageHttpPort(), overlay == "production" ? new HashSet<string> { "paraloom-postgres", "paraloom-silo-tls" } : new HashSet<string> { "paraloom-silo-tls" });
 
     /// <summary>The port the image's entry point serves HTTP on.</summary>
     private static int ImageHttpPort() =>

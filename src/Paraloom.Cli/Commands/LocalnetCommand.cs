@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Paraloom.ClusterTls;
 using Paraloom.Grains;
 using Paraloom.Silo;
 
@@ -201,7 +202,7 @@ internal static class LocalnetCommand
 
     /// <summary>Where a gateway client finds what it needs to connect (mutual TLS on every Orleans port).</summary>
     private static string TlsMessage(string tlsDirectory) =>
-        $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, "ca")}.crt";
+        $"mutual TLS on the Orleans ports: gateway clients use {Path.Combine(tlsDirectory, ClusterTlsSetup.LocalClientName)}.crt/.key and {Path.Combine(tlsDirectory, ClusterTlsFiles.AuthorityName)}.crt";
 
     /// <summary>How long a silo whose parent died may take to stop before it exits regardless.</summary>
     private static readonly TimeSpan OrphanStopBound = TimeSpan.FromSeconds(10);
