@@ -97,6 +97,7 @@ internal static class LocalnetCommand
             await using (app)
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
+                await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
                 var (siloPort, gatewayPort) = LocalSilo.OrleansPorts(app);
                 await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, gatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
@@ -140,6 +141,7 @@ internal static class LocalnetCommand
                 $"  {silo.Name}: {url} (Orleans silo port {siloPort}, gateway port {gatewayPort}), pid {silo.Process.Id}, keys in {Path.Combine(directory, silo.Name)}");
         }
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
+        await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.FlushAsync(CancellationToken.None);
         try

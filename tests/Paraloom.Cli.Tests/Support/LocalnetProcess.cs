@@ -13,6 +13,7 @@ public sealed class LocalnetProcess : IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string? _postgreSql;
     private readonly string? _member;
+    private readonly string? _networkDirectory;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -33,13 +34,18 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
         new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
 
-    /// <summary>One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>).</summary>
-    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql) =>
-        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name);
+    /// <summary>
+    /// One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>),
+    /// its validators admitted by the cluster's authority in <paramref name="networkDirectory"/>.
+    /// </summary>
+    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql, string networkDirectory) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name, networkDirectory);
 
     private LocalnetProcess(
-        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null)
+        string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null,
+        string? member = null, string? networkDirectory = null)
     {
+        _networkDirectory = networkDirectory;
         _member = member;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -87,6 +93,11 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--member");
             start.ArgumentList.Add(_member);
+        }
+        if (_networkDirectory is not null)
+        {
+            start.ArgumentList.Add("--network");
+            start.ArgumentList.Add(_networkDirectory);
         }
         _process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
