@@ -58,7 +58,8 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
     [Fact]
     public async Task A_silo_with_a_certificate_of_another_authority_never_joins_the_cluster()
     {
-        await using var intruder = LocalnetProcess.Member("intruder", Path.Combine(cluster.Data, "intruder"), cluster.PostgreSql, cluster.Foreign);
+        await using var intruder = LocalnetProcess.Member(
+            "intruder", Path.Combine(cluster.Data, "intruder"), cluster.PostgreSql, cluster.Foreign, Path.Combine(cluster.Data, "network"));
         var started = intruder.InitializeAsync();
         using var http = new ParaloomClient(cluster.Processes.Silos[0].Url);
         // Long enough for a silo to join (a member joins in a few seconds here) and be listed.

@@ -37,7 +37,8 @@ public sealed class ClusterFaultTests : IAsyncLifetime
 
         await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2]);
 
-        await using var joined = LocalnetProcess.Member("silo-4", Path.Combine(_data, "silo-4"), _postgreSql, Path.Combine(_data, "tls"));
+        await using var joined = LocalnetProcess.Member(
+            "silo-4", Path.Combine(_data, "silo-4"), _postgreSql, Path.Combine(_data, "tls"), Path.Combine(_data, "network"));
         await joined.InitializeAsync();
         using var joinedClient = new ParaloomClient(joined.Url);
         var newcomers = (await joinedClient.GetValidatorsAsync().WaitAsync(Bound))

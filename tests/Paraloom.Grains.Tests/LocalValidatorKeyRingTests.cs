@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Privacy;
 
 namespace Paraloom.Grains.Tests;
@@ -54,5 +55,36 @@ public sealed class LocalValidatorKeyRingTests : IDisposable
 
         var refused = Assert.Throws<InvalidOperationException>(() => new LocalValidatorKeyRing(new LocalValidatorOptions { Count = 2, KeyDirectory = _directory }));
         Assert.Contains("validator-1 and validator-2", refused.Message);
+    }
+
+    [Fact]
+    public void AdmittedSlotsCarryTheirCertificateAndAnotherAuthoritysCertificateIsLeftForTheRegistryToRefuse()
+    {
+        var options = new LocalValidatorOptions { Count = 2, KeyDirectory = _directory, SiloId = "silo-a" };
+        using var foreign = SecretKey.Generate();
+        LocalValidatorAdmission.Admit(foreign, new LocalValidatorOptions { Count = 2, KeyDirectory = _directory });
+        File.Delete(Path.Combine(_directory, "validator-1" + ValidatorCertificateFile.Extension));
+
+        var issued = LocalValidatorAdmission.Admit(TestNetwork.Authority, options);
+        using var keyRing = new LocalValidatorKeyRing(options);
+
+        var first = keyRing.CertificateOf(keyRing.ValidatorIdOf("validator-1"));
+        var second = keyRing.CertificateOf(keyRing.ValidatorIdOf("validator-2"));
+        Assert.NotNull(first);
+        Assert.Equal(issued[0].ToBytes(), first.ToBytes());
+        Assert.Equal("silo-a", first.Operator);
+        Assert.Null(first.ProblemUnder(TestNetwork.Authority.PublicKey, DateTimeOffset.UtcNow));
+        Assert.NotNull(second);
+        Assert.Equal(foreign.PublicKey, second.Authority);
+    }
+
+    [Fact]
+    public void AMalformedCertificateFileStopsTheSiloWithItsPath()
+    {
+        var path = Path.Combine(_directory, "validator-1" + ValidatorCertificateFile.Extension);
+        File.WriteAllText(path, """{"format":"paraloom-validator-certificate","version":1,"certificate":"00ff"}""");
+
+        var refused = Assert.Throws<FormatException>(() => new LocalValidatorKeyRing(new LocalValidatorOptions { Count = 1, KeyDirectory = _directory }));
+        Assert.Contains(path, refused.Message);
     }
 }

@@ -123,6 +123,7 @@ internal static class LocalnetCommand
             await using (app)
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
+                await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
                 var (siloPort, gatewayPort) = LocalSilo.OrleansPorts(app);
                 await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, gatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
@@ -175,6 +176,7 @@ internal static class LocalnetCommand
         await output.WriteLineAsync(
             $"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --tls {tlsDirectory} --network {networkDirectory} --port 0 --data DIR");
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
+        await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.WriteLineAsync(TlsMessage(tlsDirectory));
         await output.FlushAsync(CancellationToken.None);

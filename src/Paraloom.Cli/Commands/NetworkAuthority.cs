@@ -23,6 +23,10 @@ internal static class NetworkAuthority
         HelpName = "DIR",
     };
 
+    /// <summary>What localnet's banner says of its authority: the key clients pin, and where the CLI finds it.</summary>
+    public static string BannerLine(string networkDirectory) =>
+        $"network authority key {KeyFile.ReadPublicKey(PublicKeyPath(networkDirectory))} (in {PublicKeyPath(networkDirectory)})";
+
     /// <summary>localnet's network directory when it is given none.</summary>
     public static string DefaultDirectory(string dataDirectory) => Path.Combine(dataDirectory, "network");
 

@@ -21,6 +21,7 @@ internal static class ParaloomCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(NetworkCommand.Create());
+        root.Subcommands.Add(ValidatorsCommand.Create());
         return root;
     }
 

@@ -39,17 +39,17 @@ public static class ValidatorCertificateFile
         try
         {
             var document = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new FormatException($"{path} is not a JSON object.");
+                ?? throw new FormatException("it is not a JSON object");
             if (document["format"]?.GetValue<string>() != Format || document["version"]?.GetValue<int>() != Version)
             {
-                throw new FormatException($"{path} is not a version-{Version} {Format} document.");
+                throw new FormatException($"it is not a version-{Version} {Format} document");
             }
-            var hex = document["certificate"]?.GetValue<string>() ?? throw new FormatException($"{path} holds no certificate.");
+            var hex = document["certificate"]?.GetValue<string>() ?? throw new FormatException("it holds no certificate");
             return ValidatorCertificate.FromBytes(Convert.FromHexString(hex));
         }
-        catch (Exception invalid) when (invalid is JsonException or InvalidOperationException)
+        catch (Exception invalid) when (invalid is JsonException or InvalidOperationException or FormatException)
         {
-            // Not JSON, or a field of the wrong type.
+            // Not JSON, a field of the wrong type, not hex, or not a canonical certificate.
             throw new FormatException($"{path} is not a validator certificate file: {invalid.Message}", invalid);
         }
     }

@@ -29,8 +29,26 @@ public static class LocalValidatorAdmission
     }
 
     /// <summary>
+    /// The public keys of <paramref name="validators"/>' slots, created in its key directory where missing: what an
+    /// operator hands the authority to admit (<c>paraloom validators keys</c>).
+    /// </summary>
+    public static IReadOnlyList<(string Slot, PublicKey Key)> PublicKeys(LocalValidatorOptions validators)
+    {
+        ArgumentNullException.ThrowIfNull(validators);
+        var directory = validators.KeyDirectory
+            ?? throw new ArgumentException("Validator keys are listed from a key directory.", nameof(validators));
+        return [.. validators.KeySlots.Select(slot =>
+        {
+            using var key = LocalValidatorKeyRing.LoadOrCreate(directory, slot);
+            return (slot, key.PublicKey);
+        })];
+    }
+
+    /// <summary>
     /// Creates the missing keys of <paramref name="validators"/>' slots in its key directory and certifies each
-    /// under <paramref name="authority"/>, replacing any certificate there.
+    /// under <paramref name="authority"/> where it holds no certificate that admits it now (none, or one of this
+    /// authority's that expired or names another profile). A certificate of another authority is the operator's and
+    /// is left alone: the registry refuses it.
     /// </summary>
     /// <exception cref="ArgumentException">The validators have no key directory: certificates are kept beside keys.</exception>
     public static IReadOnlyList<ValidatorCertificate> Admit(
@@ -46,9 +64,17 @@ public static class LocalValidatorAdmission
         foreach (var slot in validators.KeySlots)
         {
             using var key = LocalValidatorKeyRing.LoadOrCreate(directory, slot);
+            var path = LocalValidatorKeyRing.CertificatePath(directory, slot);
+            var held = File.Exists(path) ? ValidatorCertificateFile.Read(path) : null;
+            if (held is not null && (!held.Authority.Equals(authority.PublicKey)
+                || ValidatorAdmission.ProblemWith(held, ValidatorIdentity.FromPublicKey(key.PublicKey), key.PublicKey, profile, authority.PublicKey, now) is null))
+            {
+                certificates.Add(held);
+                continue;
+            }
             var certificate = ValidatorCertificate.Issue(
                 authority, key.PublicKey, validators.SiloId, profile, now - ClockSkew, now + (validity ?? DefaultValidity));
-            ValidatorCertificateFile.Write(LocalValidatorKeyRing.CertificatePath(directory, slot), certificate);
+            ValidatorCertificateFile.Write(path, certificate);
             certificates.Add(certificate);
         }
         return certificates;

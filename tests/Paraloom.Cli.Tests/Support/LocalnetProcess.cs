@@ -15,6 +15,7 @@ public sealed class LocalnetProcess : IAsyncLifetime
     private readonly string? _member;
     private readonly string? _tlsDirectory;
     private readonly IReadOnlyList<string> _arguments;
+    private readonly string? _networkDirectory;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -41,16 +42,18 @@ public sealed class LocalnetProcess : IAsyncLifetime
 
     /// <summary>
     /// One more silo, <paramref name="name"/>, joining the cluster on <paramref name="postgreSql"/> (<c>localnet --member</c>)
-    /// with the cluster's TLS material in <paramref name="tlsDirectory"/> (its certificate issued there if missing).
+    /// with the cluster's TLS material in <paramref name="tlsDirectory"/> (its certificate issued there if missing), its
+    /// validators admitted by the cluster's authority in <paramref name="networkDirectory"/>.
     /// </summary>
-    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql, string tlsDirectory) =>
-        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name, tlsDirectory);
+    public static LocalnetProcess Member(string name, string dataDirectory, string postgreSql, string tlsDirectory, string networkDirectory) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, name, tlsDirectory, networkDirectory);
 
     private LocalnetProcess(
         string dataDirectory, bool ownsDataDirectory, IReadOnlyDictionary<string, string> environment, string? postgreSql = null, string? member = null,
-        string? tlsDirectory = null, IReadOnlyList<string>? arguments = null)
+        string? tlsDirectory = null, string? networkDirectory = null, IReadOnlyList<string>? arguments = null)
     {
         _tlsDirectory = tlsDirectory;
+        _networkDirectory = networkDirectory;
         _arguments = arguments ?? [];
         _member = member;
         DataDirectory = dataDirectory;
@@ -104,6 +107,11 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add("--tls");
             start.ArgumentList.Add(_tlsDirectory);
+        }
+        if (_networkDirectory is not null)
+        {
+            start.ArgumentList.Add("--network");
+            start.ArgumentList.Add(_networkDirectory);
         }
         foreach (var argument in _arguments)
         {
