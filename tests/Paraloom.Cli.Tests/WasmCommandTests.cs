@@ -37,6 +37,28 @@ public sealed class WasmCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_with_an_input_runs_the_job_program_as_a_validator_does_and_writes_its_output_alone()
+    {
+        var output = Path.Combine(_directory.FullName, "sum.out");
+        var (exit, printed, error) = Invoke("wasm", "run", Repository.ProgramPath("sum"), "--input", WriteFile("numbers.bin", ProgramInputs.Numbers(20, 22, 7)), "--out", output);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(49UL, BitConverter.ToUInt64(File.ReadAllBytes(output)));
+        Assert.Equal("", printed);
+        Assert.Matches(@"^fuel consumed: [1-9]\d*$", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Run_without_anything_to_run_says_so_instead_of_reporting_no_fuel()
+    {
+        var (exit, output, error) = Invoke("wasm", "run", WriteFile("add.wasm", Module));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: nothing to run: pass --input FILE", error);
+    }
+
+    [Fact]
     public void Run_invokes_an_export_and_prints_results_and_fuel()
     {
         var (exit, output, error) = Invoke("wasm", "run", WriteFile("add.wasm", Module), "--invoke", "add", "40", "2");

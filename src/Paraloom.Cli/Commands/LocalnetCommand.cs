@@ -18,32 +18,10 @@ internal static class LocalnetCommand
 
     public static Command Create()
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "The HTTP port to listen on, on 127.0.0.1; with --silos N, silo I listens on P+I-1 (0: any free port)",
-            HelpName = "P",
-            DefaultValueFactory = _ => 5700,
-        };
-        port.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
-            {
-                result.AddError($"--port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
-            }
-        });
-        var gatewayPort = new Option<int>("--gateway-port")
-        {
-            Description = "The Orleans gateway port for Orleans clients, on 127.0.0.1; with --silos N, silo I's is G+I-1 (0: any free port)",
-            HelpName = "G",
-            DefaultValueFactory = _ => 0,
-        };
-        gatewayPort.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
-            {
-                result.AddError($"--gateway-port must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
-            }
-        });
+        var port = PortOption("--port", "P", 5700,
+            "The HTTP port to listen on, on 127.0.0.1; with --silos N, silo I listens on P+I-1 (0: any free port)");
+        var gatewayPort = PortOption("--gateway-port", "G", 0,
+            "The Orleans gateway port for Orleans clients, on 127.0.0.1; with --silos N, silo I's is G+I-1 (0: any free port)");
         var silos = new Option<int>("--silos")
         {
             Description = "How many silo processes form the cluster (more than one needs PostgreSQL: --postgres, or its binaries installed)",
@@ -124,8 +102,8 @@ internal static class LocalnetCommand
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
                 await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
-                var (siloPort, gatewayPort) = LocalSilo.OrleansPorts(app);
-                await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, gatewayPort));
+                var (siloPort, listeningGatewayPort) = LocalSilo.OrleansPorts(app);
+                await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, listeningGatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
                 await output.WriteLineAsync($"{LocalSilo.Validators} validators, {store}; Ctrl-C stops it");
                 await output.WriteLineAsync(TlsMessage(tlsDirectory));
@@ -140,6 +118,20 @@ internal static class LocalnetCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A port option: a number from 0 (any free port) to 65535, refused in one line otherwise.</summary>
+    private static Option<int> PortOption(string name, string helpName, int defaultPort, string description)
+    {
+        var option = new Option<int>(name) { Description = description, HelpName = helpName, DefaultValueFactory = _ => defaultPort };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[0].Value, out var number) || number is < 0 or > 65535))
+            {
+                result.AddError($"{name} must be a number from 0 to 65535, not '{result.Tokens[0].Value}'.");
+            }
+        });
+        return option;
     }
 
     private static async Task<int> RunClusterAsync(

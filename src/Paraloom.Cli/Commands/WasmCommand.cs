@@ -27,9 +27,15 @@ internal static class WasmCommand
         var fuel = new Option<long?>("--fuel") { Description = $"Fuel limit, Wasmtime's units (default {ResourceLimits.Default.Fuel})" };
         var maxMemory = new Option<long?>("--max-memory") { Description = $"Linear memory limit in bytes (default {ResourceLimits.Default.MemoryBytes})" };
         var timeout = new Option<double?>("--timeout") { Description = $"Wall-clock limit in seconds (default {ResourceLimits.Default.WallClock.TotalSeconds})" };
-        var run = new Command("run", "Run a module's export exactly as a validator would: admission gate, stack instrumentation, Wasmtime")
+        var input = new Option<FileInfo?>("--input")
         {
-            file, arguments, invoke, fuel, maxMemory, timeout,
+            Description = "Run the module as a job on this input (the compute ABI's alloc and run, as a validator does); its output goes to stdout",
+            HelpName = "FILE",
+        };
+        var outFile = new Option<FileInfo?>("--out") { Description = "With a job run, write the output bytes to this file", HelpName = "FILE" };
+        var run = new Command("run", "Run a job program, or one export, exactly as a validator would: admission gate, stack instrumentation, Wasmtime")
+        {
+            file, arguments, invoke, input, outFile, fuel, maxMemory, timeout,
         };
         run.SetAction(parse =>
         {
@@ -42,6 +48,11 @@ internal static class WasmCommand
                 if (parse.GetValue(maxMemory) is { } m) limits = limits with { MemoryBytes = m };
                 if (parse.GetValue(timeout) is { } t) limits = limits with { WallClock = TimeSpan.FromSeconds(t) };
                 var wasm = File.ReadAllBytes(parse.GetValue(file)!.FullName);
+                if (JobInput(parse.GetValue(input), parse.GetValue(invoke), parse.GetValue(arguments) ?? [], wasm) is { } jobInput)
+                {
+                    using var bytes = OutputStream(parse.GetValue(outFile), output);
+                    return WasmJobRun.RunAsync(wasm, jobInput, limits, bytes, error).GetAwaiter().GetResult();
+                }
                 using var engine = new SandboxEngine();
                 return SandboxThread.Run(() => Run(engine, wasm, parse.GetValue(invoke), parse.GetValue(arguments) ?? [], limits, output, error));
             }
@@ -53,6 +64,46 @@ internal static class WasmCommand
             }
         });
         return run;
+    }
+
+    /// <summary>The export a job program runs through (compute ABI v1: <c>run(input_ptr, input_len) -> i64</c>).</summary>
+    private const string JobRunExport = "run";
+
+    /// <summary>
+    /// The input to run the module on as a job, or null to invoke an export: a job with <c>--input</c>, and also without
+    /// one for a module that exports the ABI's <c>run</c> and no <c>_start</c> when no <c>--invoke</c> is given.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options contradict each other, or there is nothing to run.</exception>
+    private static byte[]? JobInput(FileInfo? input, string? invoke, string[] arguments, byte[] wasm)
+    {
+        if (input is not null)
+        {
+            if (invoke is not null || arguments.Length > 0)
+            {
+                throw new ArgumentException("--input runs the module as a job (its run export); it takes no --invoke or arguments");
+            }
+            return File.ReadAllBytes(input.FullName);
+        }
+        if (invoke is not null)
+        {
+            return null;
+        }
+        using var engine = new SandboxEngine();
+        var exports = engine.Admit(wasm).Exports.Select(export => export.Name).ToHashSet(StringComparer.Ordinal);
+        return exports.Contains("_start") ? null
+            : exports.Contains(JobRunExport) ? []
+            : throw new ArgumentException("nothing to run: pass --input FILE to run a job program, or --invoke NAME to call an export");
+    }
+
+    /// <summary>Where a job's output bytes go: the <c>--out</c> file, or standard output as bytes (text writers would re-encode them).</summary>
+    private static Stream OutputStream(FileInfo? outFile, TextWriter output)
+    {
+        if (outFile is not null)
+        {
+            return File.Create(outFile.FullName);
+        }
+        output.Flush();
+        return Console.OpenStandardOutput();
     }
 
     private static int Run(SandboxEngine engine, byte[] wasm, string? exportName, string[] arguments, ResourceLimits limits, TextWriter output, TextWriter error)
