@@ -20,6 +20,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         ResultAccessDeniedException denied => new(403, "result-access-denied", denied.Message),
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
+        RequesterLimitException limited => new(429, limited.Error, limited.Message),
         _ => null,
     };
 
@@ -31,6 +32,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         404 => "Not Found",
         409 => "Conflict",
         422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
         503 => "Service Unavailable",
         _ => "Error",
     };

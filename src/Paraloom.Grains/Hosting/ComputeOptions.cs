@@ -40,6 +40,9 @@ public sealed class ComputeOptions
     /// </summary>
     public TimeSpan ReputationRecoveryPeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>What one requester key may hold at once across the cluster: jobs, queued jobs, watches, stored bytes.</summary>
+    public RequesterLimits RequesterLimits { get; set; } = new();
+
     /// <summary>The validators this silo hosts.</summary>
     public LocalValidatorOptions LocalValidators { get; set; } = new();
 }
