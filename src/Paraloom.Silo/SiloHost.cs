@@ -102,6 +102,7 @@ public static class SiloHost
             compute.Retention = options.Retention;
             compute.DeadlineCheckPeriod = options.DeadlineCheckPeriod;
             compute.ReputationRecoveryPeriod = options.ReputationRecoveryPeriod;
+            compute.RequesterLimits = options.RequesterLimits;
             compute.LocalValidators.SiloId = options.SiloId;
             compute.LocalValidators.Count = options.Validators;
             compute.LocalValidators.Capacity = options.ValidatorCapacity;

@@ -23,6 +23,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         ResultNotReadyException { State: JobState.Rejected } rejected => new(409, "job-rejected", rejected.Message),
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
+        RequesterLimitException limited => new(429, limited.Error, limited.Message),
         _ => null,
     };
 
@@ -34,6 +35,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         404 => "Not Found",
         409 => "Conflict",
         422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
         503 => "Service Unavailable",
         _ => "Error",
     };

@@ -59,6 +59,15 @@ internal static class StepOwners
                 nameof(IValidatorGrain.GetInfoAsync) => true,
                 _ => false,
             },
+            // A requester's share is claimed and given back only by a job about itself (a watch lease by whichever job holds it).
+            var type when type == typeof(IRequesterGrain) => method switch
+            {
+                nameof(IRequesterGrain.AdmitAsync) => Is(caller, Job, (Argument(0) as RequesterClaim)?.JobId),
+                nameof(IRequesterGrain.AssignedAsync) or nameof(IRequesterGrain.FinishedAsync) or nameof(IRequesterGrain.WithdrawAsync)
+                    or nameof(IRequesterGrain.OpenWatchAsync) => Is(caller, Job, Argument(0) as string),
+                nameof(IRequesterGrain.ForgottenAsync) or nameof(IRequesterGrain.CloseWatchAsync) => caller.Type == Job,
+                _ => false,
+            },
             var type when type == typeof(IModuleGrain) => method switch
             {
                 nameof(IModuleGrain.StoreAsync) => Is(caller, Job, Argument(1) as string),

@@ -47,6 +47,9 @@ public sealed class ComputeOptions
     /// </summary>
     public PublicKey? NetworkAuthority { get; set; }
 
+    /// <summary>What one requester key may hold at once across the cluster: jobs, queued jobs, watches, stored bytes.</summary>
+    public RequesterLimits RequesterLimits { get; set; } = new();
+
     /// <summary>The validators this silo hosts.</summary>
     public LocalValidatorOptions LocalValidators { get; set; } = new();
 }

@@ -57,6 +57,8 @@ internal sealed partial class ComputeJobGrain(
 
     private IValidatorRegistryGrain Registry => GrainFactory.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
 
+    private IRequesterGrain RequesterOf(PublicKey requester) => GrainFactory.GetGrain<IRequesterGrain>(requester.ToHex());
+
     private IResultQuorumGrain CurrentQuorum => GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, Lifecycle.Attempt));
 
     public async Task<JobStatus> SubmitAsync(JobSubmission submission)
@@ -76,6 +78,31 @@ internal sealed partial class ComputeJobGrain(
         }
         // Enough trusted validators exist, all busy: the registry queued the job, which waits rather than being refused.
         var cohort = selection.Found ? selection : null;
+        var requester = RequesterOf(submission.Requester);
+        var storedBytes = submission.Module.Length + (submission.Private?.SealedInput.ToBytes().Length ?? submission.PublicInput.Length);
+        try
+        {
+            await requester.AdmitAsync(new RequesterClaim(JobId, storedBytes, Queued: cohort is null));
+        }
+        catch (RequesterLimitException)
+        {
+            // Whatever the selection reserved or queued goes back: nothing of the job is stored.
+            Registry.ReleaseAsync(JobId, null).Ignore();
+            throw;
+        }
+        try
+        {
+            return await StoreSubmissionAsync(submission, cohort, privacy is not null, storedBytes);
+        }
+        catch
+        {
+            await requester.WithdrawAsync(JobId);
+            throw;
+        }
+    }
+
+    private async Task<JobStatus> StoreSubmissionAsync(JobSubmission submission, CohortSelection? cohort, bool isPrivate, long storedBytes)
+    {
         if (cohort is null)
         {
             metrics.JobWaitedForCapacity();
@@ -96,7 +123,8 @@ internal sealed partial class ComputeJobGrain(
             : null;
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
-        Stored.Lifecycle = JobLifecycle.Submitted(privacy is not null);
+        Stored.StoredBytes = storedBytes;
+        Stored.Lifecycle = JobLifecycle.Submitted(isPrivate);
         if (cohort is not null)
         {
             EnterAttempt(cohort);
@@ -104,7 +132,7 @@ internal sealed partial class ComputeJobGrain(
         // The reminder first: a stored job must never be left without something that drives it.
         await this.RegisterOrUpdateReminder(DeadlineReminder, _options.DeadlineCheckPeriod, _options.DeadlineCheckPeriod);
         await StoreTransitionAsync();
-        LogSubmitted(logger, JobId, privacy is not null, Stored.Replication);
+        LogSubmitted(logger, JobId, isPrivate, Stored.Replication);
         if (cohort is not null)
         {
             await StartAttemptAsync([]);
@@ -161,6 +189,26 @@ internal sealed partial class ComputeJobGrain(
         EnsureExists();
         var wait = maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait > JobWatch.MaxWait ? JobWatch.MaxWait : maxWait;
         var until = Now + wait;
+        if (wait == TimeSpan.Zero || Stored.Version > afterVersion || Lifecycle.IsTerminal)
+        {
+            return await StatusAsync();
+        }
+        // A wait that may last counts against the requester's watches, whoever watches and on whichever silo.
+        var requester = RequesterOf(PublicKey.FromBytes(Stored.Requester));
+        var lease = await requester.OpenWatchAsync(JobId, wait);
+        try
+        {
+            await WaitUntilChangedAsync(afterVersion, until, cancellationToken);
+        }
+        finally
+        {
+            await requester.CloseWatchAsync(lease);
+        }
+        return await StatusAsync();
+    }
+
+    private async Task WaitUntilChangedAsync(long afterVersion, DateTimeOffset until, CancellationToken cancellationToken)
+    {
         // A loop, since a watcher may ask past the current version: each wake-up is one stored transition.
         while (Stored.Version <= afterVersion && !Lifecycle.IsTerminal && Now < until)
         {
@@ -173,7 +221,6 @@ internal sealed partial class ComputeJobGrain(
                 break;
             }
         }
-        return await StatusAsync();
     }
 
     public Task<ResultChallenge> CreateResultChallengeAsync()
@@ -333,6 +380,7 @@ internal sealed partial class ComputeJobGrain(
     /// <summary>Starts the next attempt (the first, for a job that waited) if a cohort is free.</summary>
     private async Task TryAssignAsync()
     {
+        var waitedForFirstCohort = Lifecycle.Attempt == 0;
         var selection = await Registry.SelectCohortAsync(
             JobId, Stored.Replication, Lifecycle.Cohort, Stored.Suspects, ReservationLease(Stored.Limits, Lifecycle.IsPrivate));
         if (!selection.Found)
@@ -348,6 +396,10 @@ internal sealed partial class ComputeJobGrain(
         }
         EnterAttempt(selection);
         await StoreTransitionAsync();
+        if (waitedForFirstCohort)
+        {
+            await RequesterOf(PublicKey.FromBytes(Stored.Requester)).AssignedAsync(JobId);
+        }
         await StartAttemptAsync([]);
     }
 
@@ -564,6 +616,7 @@ internal sealed partial class ComputeJobGrain(
     /// </summary>
     private async Task EndAsync()
     {
+        await RequesterOf(PublicKey.FromBytes(Stored.Requester)).FinishedAsync(JobId);
         await StopRemindingAsync();
         await this.RegisterOrUpdateReminder(RetentionReminder, _options.Retention, _options.Retention);
         _module = null;
@@ -585,9 +638,12 @@ internal sealed partial class ComputeJobGrain(
                 await InputGrain.RemoveAsync();
             }
             var module = GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash);
+            var (requester, storedBytes) = (RequesterOf(PublicKey.FromBytes(Stored.Requester)), Stored.StoredBytes);
             await state.ClearStateAsync();
-            // After the job's own state: the module is released at most once per job (a crash in between only keeps it).
+            // After the job's own state: the module and the requester's bytes are released at most once per job (a crash
+            // in between only keeps them).
             await module.ReleaseAsync();
+            await requester.ForgottenAsync(storedBytes);
             LogForgotten(logger, JobId);
         }
         if (await this.GetReminder(RetentionReminder) is { } reminder)

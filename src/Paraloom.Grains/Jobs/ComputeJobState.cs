@@ -49,6 +49,9 @@ internal sealed class ComputeJobState
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The module and input bytes the job stores, counted against its requester's share until it is forgotten.</summary>
+    public long StoredBytes { get; set; }
+
     /// <summary>Why the job was rejected, as one of the <see cref="JobRejectionReason"/> codes.</summary>
     public string? RejectionCode { get; set; }
 

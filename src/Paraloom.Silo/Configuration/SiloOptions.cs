@@ -117,6 +117,12 @@ public sealed class SiloOptions
     /// <summary>The network this silo belongs to: its authority's public key.</summary>
     public NetworkSettings Network { get; set; } = new();
 
+    /// <summary>
+    /// What one requester key may hold at once across the cluster, over HTTP and the Orleans gateway alike: jobs in
+    /// progress, jobs queued for a cohort, open watches and stored bytes; past them a submission or watch is refused with 429.
+    /// </summary>
+    public RequesterLimits RequesterLimits { get; set; } = new();
+
     /// <summary>The network caps: no job may ask for more.</summary>
     public CapsSettings Caps { get; set; } = new();
 
@@ -154,6 +160,8 @@ public sealed class SiloOptions
         Require(Retention > TimeSpan.Zero, $"{SectionName}:Retention must be positive.");
         Require(DeadlineCheckPeriod > TimeSpan.Zero, $"{SectionName}:DeadlineCheckPeriod must be positive.");
         Require(ReputationRecoveryPeriod > TimeSpan.Zero, $"{SectionName}:ReputationRecoveryPeriod must be positive.");
+        Require(RequesterLimits is { IsValid: true },
+            $"{SectionName}:RequesterLimits needs Jobs, Watches and StoredBytes of at least 1 and QueuedJobs of 0 or more.");
         Require(!string.IsNullOrWhiteSpace(ServiceId), $"{SectionName}:ServiceId must not be empty.");
         Require(!string.IsNullOrWhiteSpace(ClusterId), $"{SectionName}:ClusterId must not be empty.");
         Require(SiloPort is >= 0 and <= 65535, $"{SectionName}:SiloPort must be between 0 and 65535 (it is {SiloPort}).");
