@@ -8,7 +8,8 @@ namespace Paraloom.Cli.Tests;
 
 /// <summary>
 /// The README's Orleans-gateway snippet runs as written against <c>paraloom localnet --gateway-port</c>: compiled as a
-/// console program, run in a directory holding what it reads (<c>paraloom.key</c>, <c>src/programs/echo.wasm</c>), it
+/// console program, run in a directory holding what it reads (<c>paraloom.key</c>, <c>src/programs/echo.wasm</c>, localnet's
+/// client certificate under <c>paraloom-localnet/tls</c>), it
 /// submits a private job through the gateway, waits for it and decrypts its result. The only change is the port: the
 /// README's 30000 becomes a free one, as tests never listen on a fixed port.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed class ReadmeGatewaySnippetTests : IDisposable
 
         var localnet = LocalnetProcess.WithArguments("--gateway-port", port);
         await localnet.InitializeAsync();
+        CopyClientCertificate(Path.Combine(localnet.DataDirectory, "tls"), Path.Combine(_work, "paraloom-localnet", "tls"));
         (int Exit, string Output) run;
         try
         {
@@ -54,6 +56,16 @@ public sealed class ReadmeGatewaySnippetTests : IDisposable
         var (exit, output) = run;
 
         Assert.True(exit == 0, $"the snippet exited with {exit}:\n{output}");
+    }
+
+    /// <summary>What the snippet reads from localnet's default data directory, taken from this test's localnet.</summary>
+    private static void CopyClientCertificate(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in new[] { "ca.crt", "client.crt", "client.key" })
+        {
+            File.Copy(Path.Combine(from, file), Path.Combine(to, file));
+        }
     }
 
     private void Compile(string snippet)
