@@ -25,19 +25,7 @@ internal static class ClusterTlsCommand
     {
         var silo = new Option<string?>("--silo") { Description = "Issue a silo's certificate (the silo and gateway ports)", HelpName = "NAME" };
         var client = new Option<string?>("--client") { Description = "Issue a gateway client's certificate", HelpName = "NAME" };
-        var days = new Option<int>("--days")
-        {
-            Description = "How long the certificate is valid",
-            HelpName = "N",
-            DefaultValueFactory = _ => (int)ClusterAuthority.LeafValidity.TotalDays,
-        };
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 3650)
-            {
-                result.AddError("--days must be a number from 1 to 3650.");
-            }
-        });
+        var days = CommonOptions.ValidityDays("How long the certificate is valid", ClusterAuthority.LeafValidity);
         var command = new Command("issue", "Issue a silo or gateway client certificate of the network's cluster authority") { network, silo, client, days };
         command.SetAction((parse, _) => CommandFailure.RunAsync("network issue", parse.InvocationConfiguration.Error, async () =>
         {

@@ -9,6 +9,7 @@ internal static class CommonOptions
     public const string KeyVariable = "PARALOOM_KEY";
     public const string DefaultServer = "http://127.0.0.1:5700";
     public const string DefaultKeyFile = "paraloom.key";
+    private const int MaxValidityDays = 3650;
 
     // The help shows each default once, as System.CommandLine prints it: the descriptions only say where it comes from.
     public static Option<Uri> Server() => new("--server")
@@ -40,4 +41,24 @@ internal static class CommonOptions
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of text" };
+
+    /// <summary>How many days a certificate being issued is valid, from now: 1 to ten years.</summary>
+    public static Option<int> ValidityDays(string description, TimeSpan defaultValidity)
+    {
+        var days = new Option<int>("--days")
+        {
+            Description = description,
+            HelpName = "N",
+            DefaultValueFactory = _ => (int)defaultValidity.TotalDays,
+        };
+        days.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxValidityDays)
+            {
+                result.AddError($"--days must be a number from 1 to {MaxValidityDays}.");
+            }
+        });
+        return days;
+    }
+
 }

@@ -71,19 +71,7 @@ internal static class ValidatorsCommand
             HelpName = "PROFILE",
             Required = true,
         };
-        var days = new Option<int>("--days")
-        {
-            Description = "How many days the certificate is valid, from now",
-            HelpName = "N",
-            DefaultValueFactory = _ => (int)LocalValidatorAdmission.DefaultValidity.TotalDays,
-        };
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 3660)
-            {
-                result.AddError("--days must be from 1 to 3660.");
-            }
-        });
+        var days = CommonOptions.ValidityDays("How many days the certificate is valid, from now", LocalValidatorAdmission.DefaultValidity);
         var output = new Option<FileInfo?>("--out")
         {
             Description = "Where to write the certificate (default: beside VALIDATOR.pub, as VALIDATOR.cert)",
