@@ -81,6 +81,21 @@ public sealed class UnverifiedAnswerException(string jobId, string message) : Ex
     public string JobId { get; } = jobId;
 }
 
+/// <summary>
+/// A result whose receipt does not prove it under the network key (<see cref="ParaloomClientOptions.NetworkKey"/>): no
+/// receipt, one not in its canonical encoding, a statement that is not the requester's for this job, too few valid
+/// certified votes, or an output whose digest is not the one the cohort signed. Nothing of it was returned or decrypted.
+/// </summary>
+public sealed class UnverifiedResultException(string jobId, string reason)
+    : Exception($"The result of job '{jobId}' is not proven by its receipt: {reason}.")
+{
+    /// <summary>The job the result was about.</summary>
+    public string JobId { get; } = jobId;
+
+    /// <summary>What the verifier found wrong, in words.</summary>
+    public string Reason { get; } = reason;
+}
+
 /// <summary>RFC 7807 problem details as the silo sends them, with its error code.</summary>
 /// <param name="Status">The HTTP status (0: no answer).</param>
 /// <param name="Title">A short summary of the problem.</param>

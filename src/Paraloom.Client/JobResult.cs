@@ -11,10 +11,11 @@ public sealed class JobResult
 {
     private readonly byte[] _output;
     private readonly PrivateJobContext? _context;
+    private readonly byte[] _receipt;
 
     internal JobResult(
         string jobId, int attempt, ResultStatus status, uint code, string? error, byte[] output, string digest, long fuelUsed,
-        UInt128 fee, PrivateJobContext? context)
+        UInt128 fee, PrivateJobContext? context, byte[] receipt)
     {
         JobId = jobId;
         Attempt = attempt;
@@ -26,6 +27,7 @@ public sealed class JobResult
         FuelUsed = fuelUsed;
         Fee = fee;
         _context = context;
+        _receipt = receipt;
     }
 
     /// <summary>The job.</summary>
@@ -54,6 +56,12 @@ public sealed class JobResult
 
     /// <summary>The fee, in the network's smallest unit.</summary>
     public UInt128 Fee { get; }
+
+    /// <summary>
+    /// The job receipt's canonical bytes (docs/receipt-format.md): checked against the network key before this result
+    /// is returned when <see cref="ParaloomClientOptions.NetworkKey"/> is set; empty for a result agreed before receipts.
+    /// </summary>
+    public ReadOnlyMemory<byte> Receipt => _receipt;
 
     /// <summary>True when <see cref="Output"/> is sealed: open it with <see cref="Decrypt"/>.</summary>
     public bool IsPrivate => _context is not null;

@@ -32,6 +32,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _transport = new HttpTransport(() => httpClientFactory.CreateClient(HttpClientName));
         PollInterval = options.PollInterval;
+        NetworkKey = options.NetworkKey;
     }
 
     /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) as it is, without taking ownership.</summary>
@@ -75,6 +76,9 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
 
     /// <summary>How soon waiting polls the status when the job's event stream breaks, before it watches again (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The network authority's key results are checked under (<see cref="ParaloomClientOptions.NetworkKey"/>); null checks none.</summary>
+    public PublicKey? NetworkKey { get; init; }
 
     /// <inheritdoc/>
     public async Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default)
@@ -123,7 +127,8 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         ArgumentNullException.ThrowIfNull(requester);
         var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
         var signature = ResultAuthorization.Sign(requester, jobId, challenge);
-        return await _transport.GetResultAsync(jobId, challenge, signature, requester.PublicKey, cancellationToken);
+        var result = await _transport.GetResultAsync(jobId, challenge, signature, requester.PublicKey, cancellationToken);
+        return NetworkKey is { } networkKey ? ResultVerification.Verified(result, networkKey, requester.PublicKey) : result;
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using Paraloom.Privacy;
+
 namespace Paraloom.Client;
 
 /// <summary>How to reach the service, and how soon to poll it when its events stop; bound by <c>services.AddParaloomClient(…)</c>.</summary>
@@ -14,4 +16,11 @@ public sealed class ParaloomClientOptions
     /// watches again (default 250 ms).
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The network authority's public key. When set, every result is checked against its receipt before it is returned
+    /// (<see cref="UnverifiedResultException"/> otherwise): what the silo, or anything between, says is trusted no further
+    /// than the authority and a threshold of the cohort it certified.
+    /// </summary>
+    public PublicKey? NetworkKey { get; set; }
 }

@@ -33,6 +33,42 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_receipt_written_by_result_verifies_offline_and_a_one_byte_tampering_is_refused()
+    {
+        var key = NewKey("erin");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("receipt-numbers", Numbers(1, 2)),
+            "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+        await WaitFinalisedAsync(jobId, key);
+        var receipt = Path.Combine(_directory, "job.receipt");
+        var output = Path.Combine(_directory, "job.out");
+        var fetched = await CliRunner.RunAsync("compute", "result", jobId, "--out", output, "--receipt", receipt, "--key", key, "--server", Server);
+        Assert.True(fetched.Exit == 0, fetched.Error);
+        var networkKeyFile = Path.Combine(localnet.DataDirectory, "network", "authority.pub");
+        var networkKey = KeyFile.ReadPublicKey(networkKeyFile).ToHex();
+
+        var genuine = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", networkKeyFile);
+        var withOutput = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", networkKey, "--output", output);
+        var wrongOutput = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", networkKey, "--output", File("forged.out", Sum(4)));
+        var bytes = System.IO.File.ReadAllBytes(receipt);
+        bytes[^1] ^= 1;
+        var tampered = await CliRunner.RunAsync("compute", "verify", File("tampered.receipt", bytes), "--network-key", networkKey);
+        using var stranger = SecretKey.Generate();
+        var otherNetwork = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", stranger.PublicKey.ToHex());
+
+        Assert.True(genuine.Exit == 0, genuine.Error);
+        Assert.Equal($"valid: job {jobId} attempt 1 ended Ok", genuine.Output[..$"valid: job {jobId} attempt 1 ended Ok".Length]);
+        Assert.Contains($"K=3, 3 certified votes", genuine.Output);
+        Assert.Contains(networkKey, genuine.Output);
+        Assert.True(withOutput.Exit == 0, withOutput.Error);
+        Assert.Contains("Ok, the output given", withOutput.Output);
+        OneLine.AssertError(wrongOutput, 1, "paraloom compute verify: ", "its digest differs");
+        OneLine.AssertError(tampered, 1, "paraloom compute verify: ", "does not verify");
+        OneLine.AssertError(otherNetwork, 1, "paraloom compute verify: ", "is invalid");
+    }
+
+    [Fact]
     public async Task A_private_job_returns_after_the_hand_out_and_only_decrypts_with_the_requesters_key()
     {
         var key = NewKey("bob");

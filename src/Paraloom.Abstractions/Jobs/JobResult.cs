@@ -16,9 +16,12 @@ public sealed class JobResult
     [Id(0)]
     private readonly byte[] _output;
 
+    [Id(9)]
+    private readonly byte[] _receipt;
+
     public JobResult(
         string jobId, int attempt, ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest,
-        long fuelUsed, UInt128 fee, PrivateJobContext? privacy)
+        long fuelUsed, UInt128 fee, PrivateJobContext? privacy, ReadOnlySpan<byte> receipt = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentNullException.ThrowIfNull(digest);
@@ -31,6 +34,7 @@ public sealed class JobResult
         FuelUsed = fuelUsed;
         Fee = fee;
         Privacy = privacy;
+        _receipt = receipt.ToArray();
     }
 
     [Id(1)]
@@ -67,6 +71,12 @@ public sealed class JobResult
     public PrivateJobContext? Privacy { get; }
 
     public bool IsPrivate => Privacy is not null;
+
+    /// <summary>
+    /// The canonical bytes of the job's receipt (<see cref="JobReceipt"/>): the statement and a threshold of the cohort's
+    /// certified votes on this result. Empty for a result agreed before receipts.
+    /// </summary>
+    public ReadOnlyMemory<byte> Receipt => _receipt;
 
     /// <summary>Opens a private job's output with the requester's secret key.</summary>
     /// <exception cref="InvalidOperationException">The job is public, or did not end Ok.</exception>

@@ -4,7 +4,10 @@ using Paraloom.Compute.Execution;
 
 namespace Paraloom.Grains;
 
-/// <summary>The result a cohort agreed on, with the output that matches its digest.</summary>
+/// <summary>
+/// The result a cohort agreed on, with the output that matches its digest and the agreeing members' signatures, from
+/// which the job builds its receipt.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("paraloom.agreed-result")]
 public sealed class AgreedResult
 {
@@ -12,7 +15,8 @@ public sealed class AgreedResult
     private readonly byte[] _output;
 
     public AgreedResult(
-        ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed, ResultDigest? outputFingerprint = null)
+        ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed, ResultDigest? outputFingerprint = null,
+        IReadOnlyList<AgreeingVote>? votes = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         Status = status;
@@ -21,6 +25,7 @@ public sealed class AgreedResult
         Digest = digest;
         FuelUsed = fuelUsed;
         OutputFingerprint = outputFingerprint;
+        Votes = votes ?? [];
     }
 
     [Id(1)]
@@ -40,6 +45,10 @@ public sealed class AgreedResult
     /// <summary>A private job's agreed output fingerprint (<see cref="SignedVote.OutputFingerprint"/>); <c>null</c> otherwise.</summary>
     [Id(5)]
     public ResultDigest? OutputFingerprint { get; }
+
+    /// <summary>The signed votes of the members that agreed (equivocators left out), in cohort order.</summary>
+    [Id(6)]
+    public IReadOnlyList<AgreeingVote> Votes { get; }
 
     public override string ToString() => $"AgreedResult({Status}, {FuelUsed} fuel, digest {Digest})";
 }

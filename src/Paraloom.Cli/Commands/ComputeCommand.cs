@@ -18,6 +18,7 @@ internal static class ComputeCommand
         compute.Subcommands.Add(Wait());
         compute.Subcommands.Add(Status());
         compute.Subcommands.Add(Result());
+        compute.Subcommands.Add(ComputeVerifyCommand.Create());
         return compute;
     }
 
@@ -190,12 +191,17 @@ internal static class ComputeCommand
         var id = new Argument<string>("ID") { Description = "The job id" };
         var decrypt = new Option<bool>("--decrypt") { Description = "Open a private job's sealed output with your key" };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the output bytes to this file", HelpName = "FILE" };
+        var receiptFile = new Option<FileInfo>("--receipt")
+        {
+            Description = "Write the job's receipt (its statement and the cohort's certified votes) to this file, for 'compute verify'",
+            HelpName = "FILE",
+        };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
         var command = new Command("result", "Fetch a finished job's agreed result (only the requester's key may); exit 1 if it trapped")
         {
-            id, decrypt, outFile, key, server, json,
+            id, decrypt, outFile, receiptFile, key, server, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute result", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
@@ -204,6 +210,11 @@ internal static class ComputeCommand
             if (path is not null && Directory.Exists(path))
             {
                 throw new UsageException($"--out: {path} is a directory; it needs a file name.");
+            }
+            var receiptPath = parse.GetValue(receiptFile)?.FullName;
+            if (receiptPath is not null && Directory.Exists(receiptPath))
+            {
+                throw new UsageException($"--receipt: {receiptPath} is a directory; it needs a file name.");
             }
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
             using var connection = SiloConnection.Open(parse.GetValue(server)!);
@@ -214,6 +225,14 @@ internal static class ComputeCommand
             if (path is not null)
             {
                 await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            }
+            if (receiptPath is not null)
+            {
+                if (result.Receipt.IsEmpty)
+                {
+                    throw new Compute.InvalidReceiptException($"the silo sent no receipt with the result of job {jobId}.");
+                }
+                await File.WriteAllBytesAsync(receiptPath, result.Receipt.ToArray(), cancellationToken);
             }
             if (parse.GetValue(json))
             {

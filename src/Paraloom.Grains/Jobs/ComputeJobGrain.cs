@@ -250,7 +250,7 @@ internal sealed partial class ComputeJobGrain(
         }
         return Task.FromResult(new JobResult(
             JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,
-            FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit), PrivacyContext()));
+            FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit), PrivacyContext(), result.Receipt));
     }
 
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
@@ -350,7 +350,9 @@ internal sealed partial class ComputeJobGrain(
                 // Before the job is final, so a crash in between settles again (idempotently) when it resumes.
                 await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
                     GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result)));
-                Stored.Result = new StoredResult(result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit);
+                Stored.Result = new StoredResult(
+                    result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit,
+                    ReceiptAssembly.Build(Statement(), decision.Attempt, Stored.Profile!, Stored.Cohort, result));
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
                 Stored.FinishedAt = Now;

@@ -79,4 +79,5 @@ internal sealed class ComputeJobState
 /// </summary>
 internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] Nonce, byte[] OwnershipProof, byte[] HandOutKey);
 
-internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit);
+/// <param name="Receipt">The job receipt's canonical bytes (<see cref="JobReceipt"/>); null for a result stored before receipts.</param>
+internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit, byte[]? Receipt = null);

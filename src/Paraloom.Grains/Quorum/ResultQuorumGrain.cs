@@ -425,8 +425,24 @@ internal sealed partial class ResultQuorumGrain(
     private QuorumDecision ToDecision(StoredDecision decision) => new(
         Stored.JobId!, Stored.Attempt, decision.Kind,
         decision.Digest is null ? null
-            : new AgreedResult(decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint),
+            : new AgreedResult(
+                decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint,
+                AgreeingVotes(decision.Digest, decision.FuelUsed)),
         decision.Reason, Faulted(), decision.RejectionCode);
+
+    /// <summary>
+    /// The signatures of the members that voted for the agreed digest and fuel, in cohort order: the evidence a receipt
+    /// carries. An equivocator's vote counted for nothing, so it proves nothing either.
+    /// </summary>
+    private List<AgreeingVote> AgreeingVotes(ResultDigest digest, long fuelUsed) =>
+    [
+        .. Stored.Cohort
+            .Where(member => !_tally!.Equivocators.Contains(member.ValidatorId))
+            .Select(member => Stored.Votes.FirstOrDefault(vote =>
+                vote.ValidatorId == member.ValidatorId && vote.Digest == digest && vote.FuelUsed == fuelUsed))
+            .OfType<StoredVote>()
+            .Select(vote => new AgreeingVote(vote.ValidatorId, vote.Signature)),
+    ];
 
     /// <summary>Members with a fault on record: members that have not replied yet count only once the attempt is closed.</summary>
     private IReadOnlyCollection<string> Faulted()

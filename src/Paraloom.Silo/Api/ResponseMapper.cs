@@ -43,6 +43,7 @@ internal static class ResponseMapper
         FuelUsed = result.FuelUsed,
         Fee = result.Fee.ToString(CultureInfo.InvariantCulture),
         Privacy = ToResponse(result.Privacy),
+        Receipt = result.Receipt.IsEmpty ? null : result.Receipt.ToArray(),
     };
 
     public static ValidatorResponse ToResponse(ValidatorInfo validator) => new(

@@ -39,4 +39,10 @@ internal sealed record JobResultResponse
     public required string Fee { get; init; }
 
     public PrivacyContextDto? Privacy { get; init; }
+
+    /// <summary>
+    /// The job receipt's canonical bytes (docs/receipt-format.md), base64 like the output: the signed statement and a
+    /// threshold of the cohort's certified votes on this result. Absent for a result agreed before receipts.
+    /// </summary>
+    public byte[]? Receipt { get; init; }
 }

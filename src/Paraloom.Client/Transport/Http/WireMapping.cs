@@ -66,7 +66,8 @@ internal static class WireMapping
 
     public static JobResult ToResult(JobResultResponse result, PublicKey requester) => new(
         result.JobId, result.Attempt, Enum.Parse<ResultStatus>(result.Status), result.Code, result.Error, result.Output, result.Digest,
-        result.FuelUsed, UInt128.Parse(result.Fee, CultureInfo.InvariantCulture), ContextOf(result.JobId, result.Privacy, requester));
+        result.FuelUsed, UInt128.Parse(result.Fee, CultureInfo.InvariantCulture), ContextOf(result.JobId, result.Privacy, requester),
+        result.Receipt ?? []);
 
     public static ValidatorStatus ToValidator(ValidatorResponse validator) => new(
         validator.ValidatorId, validator.SiloId, PublicKey.FromHex(validator.PublicKey), validator.Capacity, validator.InFlight, validator.Reputation);

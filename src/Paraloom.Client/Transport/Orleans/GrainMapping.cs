@@ -36,7 +36,7 @@ internal static class GrainMapping
     public static Client.JobResult ToResult(GrainJobResult result) => new(
         result.JobId, result.Attempt, Enum.Parse<ResultStatus>(result.Status.ToString()), result.Code,
         result.Trap?.ToString() ?? result.AbiError?.ToString(), result.Output.ToArray(), result.Digest.ToString(), result.FuelUsed,
-        result.Fee, result.Privacy);
+        result.Fee, result.Privacy, result.Receipt.ToArray());
 
     public static ValidatorStatus ToValidator(ValidatorInfo validator) => new(
         validator.ValidatorId, validator.SiloId, validator.PublicKey, validator.Capacity, validator.InFlight, validator.Reputation);

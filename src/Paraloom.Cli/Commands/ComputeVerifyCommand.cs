@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Paraloom.Compute;
+using Paraloom.Compute.Execution;
+using Paraloom.Privacy;
+
+namespace Paraloom.Cli.Commands;
+
+/// <summary>
+/// <c>paraloom compute verify FILE --network-key K</c>: checks a job receipt offline, with no silo, under the network
+/// authority's key alone, and prints one line: what the receipt proves, or why it proves nothing.
+/// </summary>
+internal static class ComputeVerifyCommand
+{
+    public const string NetworkKeyVariable = "PARALOOM_NETWORK_KEY";
+
+    public static Command Create()
+    {
+        var receiptFile = new Argument<FileInfo>("FILE") { Description = "The receipt, as 'compute result --receipt' wrote it" };
+        var networkKey = new Option<string>("--network-key")
+        {
+            Description = $"The network authority's public key: hex, or its .pub file; ${NetworkKeyVariable} when set",
+            HelpName = "K",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NetworkKeyVariable) ?? "",
+        };
+        var outputFile = new Option<FileInfo>("--output")
+        {
+            Description = "The output received (a private job's sealed output): its digest must be the one the cohort signed",
+            HelpName = "FILE",
+        };
+        var command = new Command("verify", "Check a job receipt offline under the network's key; exit 1 if it proves nothing")
+        {
+            receiptFile, networkKey, outputFile,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute verify", parse.InvocationConfiguration.Error, async () =>
+        {
+            var authority = ParseNetworkKey(parse.GetValue(networkKey)!);
+            var encoded = await InputFiles.ReadAsync("FILE", parse.GetValue(receiptFile)!, cancellationToken);
+            var output = parse.GetValue(outputFile) is { } file ? await InputFiles.ReadAsync("--output", file, cancellationToken) : null;
+            JobReceipt receipt;
+            try
+            {
+                receipt = JobReceipt.FromBytes(encoded);
+            }
+            catch (FormatException malformed)
+            {
+                throw new InvalidReceiptException($"not a receipt: {malformed.Message}");
+            }
+            if (receipt.ProblemUnder(authority, output: output, checkOutput: output is not null) is { } problem)
+            {
+                throw new InvalidReceiptException($"the receipt of job {receipt.Statement.Statement.JobId} proves nothing: {problem}");
+            }
+            parse.InvocationConfiguration.Output.WriteLine(Verdict(receipt, authority, output is not null));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string Verdict(JobReceipt receipt, PublicKey authority, bool outputChecked)
+    {
+        var statement = receipt.Statement.Statement;
+        var outcome = receipt.Status switch
+        {
+            ExecutionStatus.Trap => $"Trap ({(TrapCode)receipt.Code})",
+            ExecutionStatus.AbiError => $"AbiError ({(AbiErrorKind)receipt.Code})",
+            _ => outputChecked ? "Ok, the output given" : "Ok",
+        };
+        return $"valid: job {statement.JobId} attempt {receipt.Attempt} ended {outcome}, {receipt.FuelUsed} fuel, K={statement.Replication}, " +
+            $"{receipt.Votes.Count} certified votes of profile {receipt.Profile} under network key {authority.ToHex()}";
+    }
+
+    /// <summary>The key as hex, or read from an authority.pub file.</summary>
+    private static PublicKey ParseNetworkKey(string value)
+    {
+        if (value.Length == 0)
+        {
+            throw new UsageException($"--network-key is required (or ${NetworkKeyVariable}): the network authority's public key.");
+        }
+        if (File.Exists(value))
+        {
+            return KeyFile.ReadPublicKey(value);
+        }
+        try
+        {
+            return PublicKey.FromHex(value);
+        }
+        catch (InvalidEncodingException)
+        {
+            throw new UsageException($"--network-key: '{value}' is neither a public key in hex nor a key file.");
+        }
+    }
+}
