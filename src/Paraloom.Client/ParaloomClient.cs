@@ -77,7 +77,10 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// <summary>How soon waiting polls the status when the job's event stream breaks, before it watches again (default 250 ms).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The network authority's key results are checked under (<see cref="ParaloomClientOptions.NetworkKey"/>); null checks none.</summary>
+    /// <summary>
+    /// The network authority's key (<see cref="ParaloomClientOptions.NetworkKey"/>): results are checked under it, and job
+    /// keys wrapped only to members it certified; null checks neither.
+    /// </summary>
     public PublicKey? NetworkKey { get; init; }
 
     /// <inheritdoc/>
@@ -220,7 +223,10 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         return done(status) ? status : null;
     }
 
-    /// <summary>If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out.</summary>
+    /// <summary>
+    /// If <paramref name="status"/> awaits the key hand-out, wraps the job key to its cohort and hands it out; with a
+    /// <see cref="NetworkKey"/>, only to a cohort whose members' certificates verify under it.
+    /// </summary>
     private async Task<JobProgress> HandOutAsync(
         JobProgress status,
         Func<IReadOnlyList<CohortMember>, SignedKeyHandOut> sign,
@@ -229,6 +235,10 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         if (!status.AwaitingKeys || !status.IsPrivate)
         {
             return status;
+        }
+        if (NetworkKey is { } networkKey)
+        {
+            CohortCertification.Ensure(status, networkKey, DateTimeOffset.UtcNow);
         }
         try
         {

@@ -20,7 +20,8 @@ public sealed class ParaloomClientOptions
     /// <summary>
     /// The network authority's public key. When set, every result is checked against its receipt before it is returned
     /// (<see cref="UnverifiedResultException"/> otherwise): what the silo, or anything between, says is trusted no further
-    /// than the authority and a threshold of the cohort it certified.
+    /// than the authority and a threshold of the cohort it certified. A private job's key is wrapped only to cohort members
+    /// whose certificates verify under it (<see cref="UnverifiedAnswerException"/> otherwise).
     /// </summary>
     public PublicKey? NetworkKey { get; set; }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Paraloom.Compute;
+using Paraloom.Testing;
 
 namespace Paraloom.Client.Tests;
 
@@ -37,6 +39,36 @@ public sealed class RewrittenStatusTests(SiloServer silo) : RequesterTest(silo),
         Assert.True((await Client.GetStatusAsync(target, Patience.Token)).AwaitingKeys);
         // The requester's own view of the job is intact: straight to the silo, the hand-out goes through.
         Assert.False((await Client.HandOutKeysAsync(target, Requester, Patience.Token)).AwaitingKeys);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_status_that_swaps_a_cohort_key_gets_no_key_from_a_client_that_pins_the_network_key(bool forgedCertificate)
+    {
+        var target = await SubmitPrivateAsync();
+        using var attacker = Privacy.SecretKey.Generate();
+        using var rogueAuthority = Privacy.SecretKey.Generate();
+        using var proxy = new RewritingHandler(target, status =>
+        {
+            var member = status["cohort"]![0]!;
+            member["publicKey"] = attacker.PublicKey.ToHex();
+            member["certificate"] = forgedCertificate
+                ? Convert.ToHexStringLower(ValidatorCertificate.Issue(
+                    rogueAuthority, attacker.PublicKey, "rogue", "any", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)).ToBytes())
+                : null;
+        }) { InnerHandler = Silo.Server.CreateHandler() };
+        using var proxied = new ParaloomClient(new HttpClient(proxy) { BaseAddress = Silo.Server.BaseAddress })
+        {
+            NetworkKey = TestNetwork.Authority.PublicKey,
+        };
+
+        var refused = await Assert.ThrowsAsync<UnverifiedAnswerException>(() => proxied.HandOutKeysAsync(target, Requester, Patience.Token));
+
+        Assert.Contains("not certified by the network key", refused.Message, StringComparison.Ordinal);
+        Assert.True((await Client.GetStatusAsync(target, Patience.Token)).AwaitingKeys);
+        using var pinned = new ParaloomClient(Silo.CreateClient()) { NetworkKey = TestNetwork.Authority.PublicKey };
+        Assert.False((await pinned.HandOutKeysAsync(target, Requester, Patience.Token)).AwaitingKeys);
     }
 
     /// <summary>A private job submitted by a client that is then dropped: only the requester's secret can hand its key out.</summary>
