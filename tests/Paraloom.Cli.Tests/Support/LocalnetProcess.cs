@@ -93,25 +93,13 @@ public sealed class LocalnetProcess : IAsyncLifetime
         {
             start.ArgumentList.Add(argument);
         }
-        if (_postgreSql is not null)
+        foreach (var (option, value) in new[] { ("--postgres", _postgreSql), ("--member", _member), ("--tls", _tlsDirectory), ("--network", _networkDirectory) })
         {
-            start.ArgumentList.Add("--postgres");
-            start.ArgumentList.Add(_postgreSql);
-        }
-        if (_member is not null)
-        {
-            start.ArgumentList.Add("--member");
-            start.ArgumentList.Add(_member);
-        }
-        if (_tlsDirectory is not null)
-        {
-            start.ArgumentList.Add("--tls");
-            start.ArgumentList.Add(_tlsDirectory);
-        }
-        if (_networkDirectory is not null)
-        {
-            start.ArgumentList.Add("--network");
-            start.ArgumentList.Add(_networkDirectory);
+            if (value is not null)
+            {
+                start.ArgumentList.Add(option);
+                start.ArgumentList.Add(value);
+            }
         }
         foreach (var argument in _arguments)
         {
