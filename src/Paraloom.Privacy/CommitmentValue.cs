@@ -35,10 +35,18 @@ public sealed class CommitmentValue : IDisposable
     }
 
     /// <summary>v = TaggedHash("Paraloom/commitment-value/v1", data) mod n.</summary>
-    public static CommitmentValue OfData(ReadOnlySpan<byte> data)
+    public static CommitmentValue OfData(ReadOnlySpan<byte> data) => OfHash(TaggedHash.CommitmentValue, data);
+
+    /// <summary>
+    /// v = TaggedHash("paraloom/note-data/v1", output) mod n: a data note's value, under a tag of its own so a note never
+    /// shares its value with an input commitment to the same bytes.
+    /// </summary>
+    internal static CommitmentValue OfNoteData(ReadOnlySpan<byte> output) => OfHash(TaggedHash.NoteData, output);
+
+    private static CommitmentValue OfHash(TaggedHash tag, ReadOnlySpan<byte> data)
     {
         var value = new CommitmentValue();
-        byte[] hash = TaggedHash.CommitmentValue.Compute(data);
+        byte[] hash = tag.Compute(data);
         ScalarMath.Reduce(hash, value._scalar);
         CryptographicOperations.ZeroMemory(hash);
         return value;

@@ -12,6 +12,8 @@ internal sealed class TaggedHash
     public static readonly TaggedHash CommitmentValue = new("Paraloom/commitment-value/v1");
     public static readonly TaggedHash OwnershipNonce = new("Paraloom/ownership-nonce/v1");
     public static readonly TaggedHash OwnershipChallenge = new("Paraloom/ownership-challenge/v1");
+    public static readonly TaggedHash NoteData = new("paraloom/note-data/v1");
+    public static readonly TaggedHash NoteSumChallenge = new("paraloom/note-sum/v1");
 
     private readonly byte[] _prefix;
 

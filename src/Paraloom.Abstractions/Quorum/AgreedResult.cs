@@ -1,6 +1,7 @@
 using Orleans;
 using Paraloom.Compute;
 using Paraloom.Compute.Execution;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Grains;
 
@@ -16,7 +17,7 @@ public sealed class AgreedResult
 
     public AgreedResult(
         ExecutionStatus status, uint code, ReadOnlySpan<byte> output, ResultDigest digest, long fuelUsed, ResultDigest? outputFingerprint = null,
-        IReadOnlyList<AgreeingVote>? votes = null)
+        IReadOnlyList<AgreeingVote>? votes = null, NoteCommitment? note = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         Status = status;
@@ -26,6 +27,7 @@ public sealed class AgreedResult
         FuelUsed = fuelUsed;
         OutputFingerprint = outputFingerprint;
         Votes = votes ?? [];
+        Note = note;
     }
 
     [Id(1)]
@@ -49,6 +51,13 @@ public sealed class AgreedResult
     /// <summary>The signed votes of the members that agreed (equivocators left out), in cohort order.</summary>
     [Id(6)]
     public IReadOnlyList<AgreeingVote> Votes { get; }
+
+    /// <summary>
+    /// A private job's agreed output note (<see cref="SignedVote.Note"/>): every agreeing vote signs it, and the receipt
+    /// carries it; <c>null</c> for every other result. Final notes are what the note tree appends.
+    /// </summary>
+    [Id(7)]
+    public NoteCommitment? Note { get; }
 
     public override string ToString() => $"AgreedResult({Status}, {FuelUsed} fuel, digest {Digest})";
 }

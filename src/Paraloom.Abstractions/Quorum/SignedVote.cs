@@ -3,11 +3,13 @@ using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Grains;
 
 /// <summary>
-/// A cohort member's vote: its claim (the job's statement, attempt and cohort, the digest and fuel, under its execution profile)
+/// A cohort member's vote: its claim (the job's statement, attempt and cohort, the digest, fuel and a private result's note,
+/// under its execution profile)
 /// signed with its key over <see cref="VoteClaim"/>,
 /// and the result it claims (status, code and output: sealed for a private job, with the plaintext's fingerprint)
 /// so the quorum can check the digest and keep the output it agrees on.
@@ -26,7 +28,7 @@ public sealed class SignedVote
 
     public SignedVote(
         VoteSubject subject, string validatorId, ExecutionStatus status, uint code, ReadOnlySpan<byte> output,
-        long fuelUsed, string profile, SchnorrSignature signature, ResultDigest? outputFingerprint = null)
+        long fuelUsed, string profile, SchnorrSignature signature, ResultDigest? outputFingerprint = null, NoteCommitment? note = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(profile);
         ArgumentNullException.ThrowIfNull(subject);
@@ -44,6 +46,7 @@ public sealed class SignedVote
         Profile = profile;
         Signature = signature;
         OutputFingerprint = outputFingerprint;
+        Note = note;
     }
 
     [Id(1)]
@@ -96,20 +99,25 @@ public sealed class SignedVote
     [Id(10)]
     public ResultDigest? OutputFingerprint { get; }
 
+    /// <summary>For a private job's successful result, its output note, which the signature covers; <c>null</c> otherwise.</summary>
+    [Id(13)]
+    public NoteCommitment? Note { get; }
+
     /// <summary>Signs a vote with the validator's own key.</summary>
     public static SignedVote Sign(
         SecretKey key, VoteSubject subject, string validatorId, ExecutionStatus status, uint code,
-        ReadOnlySpan<byte> output, long fuelUsed, string profile, ResultDigest? outputFingerprint = null)
+        ReadOnlySpan<byte> output, long fuelUsed, string profile, ResultDigest? outputFingerprint = null, NoteCommitment? note = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(subject);
         var digest = ResultDigestEncoding.Compute(status, code, output, outputFingerprint);
-        var signature = key.Sign(new VoteClaim(subject.StatementHash, subject.Attempt, subject.CohortHash, digest, fuelUsed, profile).Hash());
-        return new SignedVote(subject, validatorId, status, code, output, fuelUsed, profile, signature, outputFingerprint);
+        var signature = key.Sign(
+            new VoteClaim(subject.StatementHash, subject.Attempt, subject.CohortHash, digest, fuelUsed, profile, note).Hash());
+        return new SignedVote(subject, validatorId, status, code, output, fuelUsed, profile, signature, outputFingerprint, note);
     }
 
     /// <summary>What the signature is over, with the digest recomputed from the result the vote carries.</summary>
-    public VoteClaim Claim => new(_statementHash, Attempt, _cohortHash, Digest, FuelUsed, Profile);
+    public VoteClaim Claim => new(_statementHash, Attempt, _cohortHash, Digest, FuelUsed, Profile, Note);
 
     /// <summary>The job, statement, attempt and cohort this vote is about.</summary>
     public VoteSubject Subject => new(JobId, Attempt, _statementHash, _cohortHash);

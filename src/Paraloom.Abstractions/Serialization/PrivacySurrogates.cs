@@ -1,5 +1,6 @@
 using Orleans;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Grains.Serialization;
 
@@ -81,4 +82,15 @@ internal sealed class JobNonceConverter : IConverter<JobNonce, JobNonceSurrogate
     public JobNonce ConvertFromSurrogate(in JobNonceSurrogate surrogate) => JobNonce.FromBytes(surrogate.Bytes);
 
     public JobNonceSurrogate ConvertToSurrogate(in JobNonce value) => new(value.ToBytes());
+}
+
+[GenerateSerializer, Immutable, Alias("paraloom.note-commitment")]
+internal readonly record struct NoteCommitmentSurrogate([property: Id(0)] byte[] Bytes);
+
+[RegisterConverter]
+internal sealed class NoteCommitmentConverter : IConverter<NoteCommitment, NoteCommitmentSurrogate>
+{
+    public NoteCommitment ConvertFromSurrogate(in NoteCommitmentSurrogate surrogate) => NoteCommitment.FromBytes(surrogate.Bytes);
+
+    public NoteCommitmentSurrogate ConvertToSurrogate(in NoteCommitment value) => new(value.ToBytes());
 }

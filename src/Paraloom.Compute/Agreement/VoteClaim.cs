@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Compute.Agreement;
 
 /// <summary>
 /// What a cohort member signs about one attempt (vote version 3, layout in docs/receipt-format.md): the hash of the job's
 /// signed statement, the attempt, the hash of the cohort's member ids in order, the result digest, the fuel, the
-/// execution profile and, for a private result, room for its note commitment. Binding the statement and the cohort
+/// execution profile and, for a private job's result, its output note (kind and commitment). Binding the statement and the cohort
 /// makes a vote evidence a requester can check on its own: it cannot be moved to another job, module, input, requester
 /// or cohort, nor counted towards a threshold of another attempt.
 /// </summary>
@@ -15,27 +16,24 @@ public sealed class VoteClaim
     public const string Tag = "paraloom/vote/v3";
     public const string CohortTag = "paraloom/cohort/v1";
     public const int HashSize = 32;
-    public const int NoteCommitmentSize = 33;
 
     private const byte NoNote = 0;
-    private const byte WithNote = 1;
     private static readonly DomainHash Hashing = new(Tag);
     private static readonly DomainHash CohortHashing = new(CohortTag);
 
     private readonly byte[] _statementHash;
     private readonly byte[] _cohortHash;
-    private readonly byte[]? _noteCommitment;
 
-    /// <param name="noteCommitment">A private result's note commitment (33 bytes); empty while no note is made.</param>
+    /// <param name="note">A private job's successful result's output note; <c>null</c> for every other result.</param>
     public VoteClaim(
         ReadOnlySpan<byte> statementHash, int attempt, ReadOnlySpan<byte> cohortHash, ResultDigest digest, long fuelUsed,
-        string profile, ReadOnlySpan<byte> noteCommitment = default)
+        string profile, NoteCommitment? note = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentException.ThrowIfNullOrEmpty(profile);
         _statementHash = Exactly(statementHash, HashSize, nameof(statementHash));
         _cohortHash = Exactly(cohortHash, HashSize, nameof(cohortHash));
-        _noteCommitment = noteCommitment.IsEmpty ? null : Exactly(noteCommitment, NoteCommitmentSize, nameof(noteCommitment));
+        Note = note;
         Attempt = Guard.Positive(attempt, nameof(attempt));
         Digest = digest;
         FuelUsed = Guard.NotNegative(fuelUsed, nameof(fuelUsed));
@@ -54,7 +52,7 @@ public sealed class VoteClaim
 
     public string Profile { get; }
 
-    public ReadOnlySpan<byte> NoteCommitment => _noteCommitment;
+    public NoteCommitment? Note { get; }
 
     /// <summary>
     /// <c>TaggedHash("paraloom/cohort/v1", count:u16be ‖ (len:u16be ‖ id)…)</c>: the cohort's member ids in the order
@@ -80,7 +78,7 @@ public sealed class VoteClaim
     {
         var profile = Encoding.UTF8.GetBytes(Profile);
         var encoded = new byte[HashSize + sizeof(uint) + HashSize + ResultDigest.Length + sizeof(long)
-            + CanonicalWriter.PrefixedSize(profile.Length) + 1 + (_noteCommitment?.Length ?? 0)];
+            + CanonicalWriter.PrefixedSize(profile.Length) + (Note is null ? 1 : NoteCommitment.Size)];
         var writer = new CanonicalWriter(encoded);
         writer.Bytes(_statementHash);
         writer.UInt32((uint)Attempt);
@@ -88,8 +86,8 @@ public sealed class VoteClaim
         writer.Bytes(Digest.AsSpan());
         writer.Int64(FuelUsed);
         writer.Prefixed(profile);
-        writer.Byte(_noteCommitment is null ? NoNote : WithNote);
-        writer.Bytes(_noteCommitment);
+        // The note flag is the note's kind (1 amount, 2 data), so the kind is signed with the commitment.
+        writer.Bytes(Note is null ? [NoNote] : Note.ToBytes());
         Debug.Assert(writer.IsFull, "The claim's size is computed from the fields it writes.");
         return encoded;
     }

@@ -7,9 +7,9 @@ namespace Paraloom.Compute.Agreement;
 /// replies in any order give the same decision. Not thread-safe; its owner serialises access.
 /// </summary>
 /// <remarks>
-/// A result is accepted once one (digest, fuel) pair holds the threshold ⌈K·7/10⌉ of votes; the tally
-/// reports disagreement as soon as no pair can still reach it, counting every member that has not yet
-/// replied in favour of the leading pair. A wall-clock timeout is a missing reply, never a vote. An
+/// A result is accepted once one (digest, fuel, note) ballot holds the threshold ⌈K·7/10⌉ of votes; the tally
+/// reports disagreement as soon as no ballot can still reach it, counting every member that has not yet
+/// replied in favour of the leading ballot. A wall-clock timeout is a missing reply, never a vote. An
 /// equivocating member's votes are all void. A decision, once made, is final; later replies only
 /// change what <see cref="Conduct"/> says about each member.
 /// </remarks>
@@ -55,7 +55,7 @@ public sealed class VoteTally
     /// <summary>What the job does next, or <c>null</c> while the tally is pending.</summary>
     public AgreementOutcome? Outcome => Status switch
     {
-        TallyStatus.Accepted => AgreementOutcome.Finalised(_accepted!.Value.Digest, _accepted.Value.FuelUsed),
+        TallyStatus.Accepted => AgreementOutcome.Finalised(_accepted!.Value.Digest, _accepted.Value.FuelUsed, _accepted.Value.Note),
         TallyStatus.Disagreement when Attempt < _options.MaxAttempts => AgreementOutcome.Retry(DisagreementReason()),
         TallyStatus.Disagreement => AgreementOutcome.Reject(
             $"The cohorts did not agree in {Attempt} attempts; the last: {DisagreementReason()}"),

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Compute.Execution;
 
@@ -11,7 +12,8 @@ public sealed class ExecutionResult
     private readonly byte[] _output;
 
     private ExecutionResult(
-        ExecutionStatus status, uint code, byte[] output, long fuelUsed, ExecutionProfile? profile, ResultDigest? outputFingerprint = null)
+        ExecutionStatus status, uint code, byte[] output, long fuelUsed, ExecutionProfile? profile, ResultDigest? outputFingerprint = null,
+        NoteCommitment? note = null)
     {
         Status = status;
         Code = code;
@@ -19,6 +21,7 @@ public sealed class ExecutionResult
         FuelUsed = fuelUsed;
         Profile = profile;
         OutputFingerprint = outputFingerprint;
+        Note = note;
         Digest = status == ExecutionStatus.TimedOut ? null : ResultDigestEncoding.Compute(status, code, output, outputFingerprint);
     }
 
@@ -45,6 +48,9 @@ public sealed class ExecutionResult
     /// </summary>
     public ResultDigest? OutputFingerprint { get; }
 
+    /// <summary>A private job's successful result: the plaintext output's note, which the vote signs; <c>null</c> otherwise.</summary>
+    public NoteCommitment? Note { get; }
+
     /// <summary>The digest to vote on; <c>null</c> exactly when the execution timed out.</summary>
     public ResultDigest? Digest { get; }
 
@@ -66,10 +72,12 @@ public sealed class ExecutionResult
     internal static ExecutionResult TimedOut(long fuelUsed, ExecutionProfile? profile = null) =>
         new(ExecutionStatus.TimedOut, 0, [], fuelUsed, profile);
 
-    /// <summary>The same result with a private job's output replaced by its sealed bytes and the plaintext's fingerprint.</summary>
-    internal ExecutionResult WithSealedOutput(byte[] sealedOutput, ResultDigest outputFingerprint) =>
+    /// <summary>
+    /// The same result with a private job's output replaced by its sealed bytes, with the plaintext's fingerprint and note.
+    /// </summary>
+    internal ExecutionResult WithSealedOutput(byte[] sealedOutput, ResultDigest outputFingerprint, NoteCommitment note) =>
         Status == ExecutionStatus.Ok
-            ? new(Status, Code, sealedOutput, FuelUsed, Profile, outputFingerprint)
+            ? new(Status, Code, sealedOutput, FuelUsed, Profile, outputFingerprint, note)
             : throw new InvalidOperationException("Only a successful result has an output.");
 
     /// <summary>Zeroes the output in place once a private job's plaintext has been sealed.</summary>

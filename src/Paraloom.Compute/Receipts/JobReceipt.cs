@@ -3,13 +3,14 @@ using System.Text;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Compute;
 
 /// <summary>
 /// The proof that a job's result is what a threshold of one certified cohort signed: the requester's signed statement,
 /// the attempt, its profile and cohort, the outcome (status, code, digest and a private output's fingerprint), the
-/// fuel, and the agreeing votes, each with its member's validator certificate. One canonical encoding (version 1,
+/// fuel, a private output's note, and the agreeing votes, each with its member's validator certificate. One canonical encoding (version 1,
 /// layout in docs/receipt-format.md); checking it needs only the network authority's key and the output received.
 /// </summary>
 public sealed class JobReceipt
@@ -23,7 +24,7 @@ public sealed class JobReceipt
 
     public JobReceipt(
         SignedJobStatement statement, int attempt, string profile, IReadOnlyList<string> cohort, ExecutionStatus status, uint code,
-        ResultDigest digest, ResultDigest? outputFingerprint, long fuelUsed, IReadOnlyList<ReceiptVote> votes)
+        ResultDigest digest, ResultDigest? outputFingerprint, long fuelUsed, IReadOnlyList<ReceiptVote> votes, NoteCommitment? note = null)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
         Attempt = Guard.Positive(attempt, nameof(attempt));
@@ -38,6 +39,7 @@ public sealed class JobReceipt
         FuelUsed = Guard.NotNegative(fuelUsed, nameof(fuelUsed));
         ArgumentNullException.ThrowIfNull(votes);
         Votes = [.. votes];
+        Note = note;
         _encoded = Encode();
     }
 
@@ -63,8 +65,14 @@ public sealed class JobReceipt
 
     public IReadOnlyList<ReceiptVote> Votes { get; }
 
+    /// <summary>
+    /// A private job's output note, which every vote signs (each vote carries it in the encoding, so a receipt whose votes
+    /// disagree on it does not parse); <c>null</c> for every other result.
+    /// </summary>
+    public NoteCommitment? Note { get; }
+
     /// <summary>What every vote of the receipt signs.</summary>
-    public VoteClaim Claim => new(Statement.Statement.Hash(), Attempt, VoteClaim.HashCohort(Cohort), Digest, FuelUsed, Profile);
+    public VoteClaim Claim => new(Statement.Statement.Hash(), Attempt, VoteClaim.HashCohort(Cohort), Digest, FuelUsed, Profile, Note);
 
     public byte[] ToBytes() => (byte[])_encoded.Clone();
 
@@ -95,6 +103,7 @@ public sealed class JobReceipt
                 ? "the result received is not the one the cohort signed (its digest differs)"
                 : "the status and code are not the ones the cohort signed (their digest differs)";
         }
+        if (Note is not null && OutputFingerprint is null) return "a note is certified for a result that has no private output";
         if (Cohort.Count != statement.Replication) return $"the cohort has {Cohort.Count} members, not the statement's K = {statement.Replication}";
         if (Cohort.Distinct(StringComparer.Ordinal).Count() != Cohort.Count) return "the cohort names a member twice";
         var claim = Claim.Hash();
@@ -146,14 +155,17 @@ public sealed class JobReceipt
             var fingerprint = Flag(reader.Byte()) ? ResultDigest.FromBytes(reader.Bytes(ResultDigest.Length)) : null;
             var fuel = reader.Int64();
             var votes = new List<ReceiptVote>();
+            NoteCommitment? note = null;
             for (var count = reader.UInt16(); votes.Count < count;)
             {
                 var certificate = ValidatorCertificate.FromBytes(reader.Prefixed());
-                if (Flag(reader.Byte())) throw new FormatException("Votes with a note commitment are not yet defined.");
+                var voteNote = NoteOf(ref reader);
+                if (votes.Count > 0 && !Equals(voteNote, note)) throw new FormatException("The receipt's votes disagree on the note.");
+                note = voteNote;
                 votes.Add(new ReceiptVote(certificate, SchnorrSignature.FromBytes(reader.Bytes(SchnorrSignature.Size))));
             }
             reader.EnsureEnd();
-            var receipt = new JobReceipt(statement, attempt, profile, cohort, status, code, digest, fingerprint, fuel, votes);
+            var receipt = new JobReceipt(statement, attempt, profile, cohort, status, code, digest, fingerprint, fuel, votes, note);
             return receipt._encoded.AsSpan().SequenceEqual(encoded)
                 ? receipt
                 : throw new FormatException("The job receipt is not in its canonical encoding.");
@@ -172,10 +184,12 @@ public sealed class JobReceipt
         var profile = Encoding.UTF8.GetBytes(Profile);
         var ids = Cohort.Select(Encoding.UTF8.GetBytes).ToList();
         var certificates = Votes.Select(vote => vote.Certificate.ToBytes()).ToList();
+        // The note flag is the note's kind, as in the vote claim.
+        byte[] note = Note is null ? [Absent] : Note.ToBytes();
         var encoded = new byte[1 + CanonicalWriter.PrefixedSize(statement.Length) + SchnorrSignature.Size + sizeof(uint)
             + CanonicalWriter.PrefixedSize(profile.Length) + sizeof(ushort) + ids.Sum(id => CanonicalWriter.PrefixedSize(id.Length))
             + 1 + sizeof(uint) + ResultDigest.Length + 1 + (OutputFingerprint is null ? 0 : ResultDigest.Length) + sizeof(long)
-            + sizeof(ushort) + certificates.Sum(certificate => CanonicalWriter.PrefixedSize(certificate.Length) + 1 + SchnorrSignature.Size)];
+            + sizeof(ushort) + certificates.Sum(certificate => CanonicalWriter.PrefixedSize(certificate.Length) + note.Length + SchnorrSignature.Size)];
         var writer = new CanonicalWriter(encoded);
         writer.Byte(Version);
         writer.Prefixed(statement);
@@ -197,11 +211,19 @@ public sealed class JobReceipt
         for (var i = 0; i < Votes.Count; i++)
         {
             writer.Prefixed(certificates[i]);
-            writer.Byte(Absent);
+            writer.Bytes(note);
             writer.Bytes(Votes[i].Signature.ToBytes());
         }
         Debug.Assert(writer.IsFull, "The receipt's size is computed from the fields it writes.");
         return encoded;
+    }
+
+    private static NoteCommitment? NoteOf(ref CanonicalReader reader)
+    {
+        var flag = reader.Byte();
+        return flag == Absent
+            ? null
+            : new NoteCommitment(NoteCommitment.KindOf(flag), PedersenCommitment.FromBytes(reader.Bytes(PedersenCommitment.Size)));
     }
 
     private static bool Flag(byte value) => value switch

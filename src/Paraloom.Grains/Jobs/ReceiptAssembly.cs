@@ -23,6 +23,6 @@ internal static class ReceiptAssembly
             .ToList();
         return new JobReceipt(
             statement, attempt, profile, [.. cohort.Select(member => member.ValidatorId)], agreed.Status, agreed.Code, agreed.Digest,
-            agreed.OutputFingerprint, agreed.FuelUsed, votes).ToBytes();
+            agreed.OutputFingerprint, agreed.FuelUsed, votes, agreed.Note).ToBytes();
     }
 }

@@ -1,6 +1,7 @@
 using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Grains;
 
@@ -62,17 +63,34 @@ internal sealed record StoredMember(string ValidatorId, byte[] PublicKey, byte[]
 
 internal sealed record StoredRefusal(string ValidatorId, string Reason);
 
+/// <param name="Note">A private result's output note (<see cref="NoteCommitment.ToBytes"/>); null otherwise.</param>
 internal sealed record StoredVote(
     string ValidatorId, ExecutionStatus Status, uint Code, ResultDigest Digest, int OutputLength, long FuelUsed, byte[] Signature,
-    ResultDigest? OutputFingerprint = null);
+    ResultDigest? OutputFingerprint = null, byte[]? Note = null)
+{
+    public NoteCommitment? ReadNote() => StoredNote.Read(Note);
+
+    /// <summary>Whether this vote is for the ballot (digest, fuel, note) a tally counts.</summary>
+    public bool IsFor(ResultDigest digest, long fuelUsed, NoteCommitment? note) =>
+        Digest == digest && FuelUsed == fuelUsed && Equals(ReadNote(), note);
+}
+
+/// <summary>A note as the quorum's JSON state holds it: its canonical bytes, or null.</summary>
+internal static class StoredNote
+{
+    public static byte[]? Write(NoteCommitment? note) => note?.ToBytes();
+
+    public static NoteCommitment? Read(byte[]? note) => note is null ? null : NoteCommitment.FromBytes(note);
+}
 
 /// <summary>
 /// What a later attempt agreed on. A private job's output is sealed per attempt, so its bytes do not compare; its
 /// fingerprint does.
 /// </summary>
 internal sealed record StoredAgreement(
-    ExecutionStatus Status, uint Code, int OutputLength, ResultDigest Digest, long FuelUsed, ResultDigest? OutputFingerprint);
+    ExecutionStatus Status, uint Code, int OutputLength, ResultDigest Digest, long FuelUsed, ResultDigest? OutputFingerprint,
+    byte[]? Note = null);
 
 internal sealed record StoredDecision(
     AgreementOutcomeKind Kind, string? Reason, ExecutionStatus Status, uint Code, byte[] Output, ResultDigest? Digest, long FuelUsed,
-    ResultDigest? OutputFingerprint = null, string? RejectionCode = null);
+    ResultDigest? OutputFingerprint = null, string? RejectionCode = null, byte[]? Note = null);

@@ -6,6 +6,7 @@ using Paraloom.Compute;
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
@@ -104,12 +105,12 @@ internal sealed partial class ResultQuorumGrain(
         }
 
         var wasEquivocator = _tally.Equivocators.Contains(vote.ValidatorId);
-        var receipt = _tally.Add(new Vote(vote.ValidatorId, vote.Attempt, vote.Digest, vote.FuelUsed));
+        var receipt = _tally.Add(new Vote(vote.ValidatorId, vote.Attempt, vote.Digest, vote.FuelUsed, vote.Note));
         if (receipt == VoteReceipt.Counted || (receipt == VoteReceipt.Equivocation && !wasEquivocator))
         {
             Stored.Votes.Add(new StoredVote(
                 vote.ValidatorId, vote.Status, vote.Code, vote.Digest, vote.Output.Length, vote.FuelUsed, vote.Signature.ToBytes(),
-                vote.OutputFingerprint));
+                vote.OutputFingerprint, StoredNote.Write(vote.Note)));
             if (Stored.Decision is null)
             {
                 Stored.Outputs.TryAdd(vote.Digest.ToString(), vote.Output.ToArray());
@@ -192,7 +193,8 @@ internal sealed partial class ResultQuorumGrain(
         if (Stored.LaterAgreement is null)
         {
             Stored.LaterAgreement = new StoredAgreement(
-                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, agreed.OutputFingerprint);
+                agreed.Status, agreed.Code, agreed.Output.Length, agreed.Digest, agreed.FuelUsed, agreed.OutputFingerprint,
+                StoredNote.Write(agreed.Note));
             await state.WriteStateAsync();
         }
         await ApplyReputationAsync();
@@ -303,7 +305,9 @@ internal sealed partial class ResultQuorumGrain(
             return conduct;
         }
         var vote = Stored.Votes.Last(vote => vote.ValidatorId == member);
-        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.OutputLength != later.OutputLength)
+        // A note is the same in every attempt (its blinding comes from the job key), so it compares across attempts.
+        if (vote.Status != later.Status || vote.Code != later.Code || vote.FuelUsed != later.FuelUsed || vote.OutputLength != later.OutputLength
+            || !Equals(vote.ReadNote(), StoredNote.Read(later.Note)))
         {
             return MemberConduct.Dissented;
         }
@@ -416,10 +420,10 @@ internal sealed partial class ResultQuorumGrain(
         {
             return new StoredDecision(outcome.Kind, outcome.Reason, ExecutionStatus.Ok, 0, [], null, 0);
         }
-        var agreed = Stored.Votes.First(vote => vote.FuelUsed == outcome.FuelUsed && vote.Digest == outcome.Digest);
+        var agreed = Stored.Votes.First(vote => vote.IsFor(outcome.Digest!, outcome.FuelUsed, outcome.Note));
         return new StoredDecision(
             outcome.Kind, null, agreed.Status, agreed.Code, Stored.Outputs[agreed.Digest.ToString()], outcome.Digest, agreed.FuelUsed,
-            agreed.OutputFingerprint);
+            agreed.OutputFingerprint, Note: agreed.Note);
     }
 
     private QuorumDecision ToDecision(StoredDecision decision) => new(
@@ -427,19 +431,19 @@ internal sealed partial class ResultQuorumGrain(
         decision.Digest is null ? null
             : new AgreedResult(
                 decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint,
-                AgreeingVotes(decision.Digest, decision.FuelUsed)),
+                AgreeingVotes(decision.Digest, decision.FuelUsed, StoredNote.Read(decision.Note)), StoredNote.Read(decision.Note)),
         decision.Reason, Faulted(), decision.RejectionCode);
 
     /// <summary>
-    /// The signatures of the members that voted for the agreed digest and fuel, in cohort order: the evidence a receipt
-    /// carries. An equivocator's vote counted for nothing, so it proves nothing either.
+    /// The signatures of the members that voted for the agreed digest, fuel and note, in cohort order: the evidence a
+    /// receipt carries. An equivocator's vote counted for nothing, so it proves nothing either.
     /// </summary>
-    private List<AgreeingVote> AgreeingVotes(ResultDigest digest, long fuelUsed) =>
+    private List<AgreeingVote> AgreeingVotes(ResultDigest digest, long fuelUsed, NoteCommitment? note) =>
     [
         .. Stored.Cohort
             .Where(member => !_tally!.Equivocators.Contains(member.ValidatorId))
             .Select(member => Stored.Votes.FirstOrDefault(vote =>
-                vote.ValidatorId == member.ValidatorId && vote.Digest == digest && vote.FuelUsed == fuelUsed))
+                vote.ValidatorId == member.ValidatorId && vote.IsFor(digest, fuelUsed, note)))
             .OfType<StoredVote>()
             .Select(vote => new AgreeingVote(vote.ValidatorId, vote.Signature)),
     ];
@@ -486,7 +490,7 @@ internal sealed partial class ResultQuorumGrain(
         _tally = new VoteTally(Stored.Cohort.Select(member => member.ValidatorId), Stored.Attempt, Stored.Agreement);
         foreach (var vote in Stored.Votes)
         {
-            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, vote.Digest, vote.FuelUsed));
+            _tally.Add(new Vote(vote.ValidatorId, Stored.Attempt, vote.Digest, vote.FuelUsed, vote.ReadNote()));
         }
         foreach (var member in Stored.InvalidSigners.Concat(Stored.Refusals.Select(refusal => refusal.ValidatorId)).Concat(Stored.WallClocked))
         {

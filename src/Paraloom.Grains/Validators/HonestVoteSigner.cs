@@ -12,6 +12,6 @@ internal sealed class HonestVoteSigner : IVoteSigner
     [
         SignedVote.Sign(
             key, VoteSubject.Of(assignment), validatorId, result.Status, result.Code, result.Output.Span, result.FuelUsed, profile,
-            result.OutputFingerprint),
+            result.OutputFingerprint, result.Note),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Compute.PrivateJobs;
@@ -11,7 +12,8 @@ namespace Paraloom.Compute.PrivateJobs;
 /// opens to it (<see cref="CommittedInput"/>), execute, and seal the output
 /// deterministically for (job key, job, attempt), so every honest cohort member returns the same
 /// ciphertext and votes on its digest, which also covers the output's attempt-independent fingerprint
-/// (<see cref="OutputFingerprint"/>). The input plaintext, the output plaintext and the instance's
+/// (<see cref="OutputFingerprint"/>), and its output note (<see cref="OutputNote"/>), which the vote signs beside the
+/// digest. The input plaintext, the output plaintext and the instance's
 /// linear memory are zeroed once used; the job key is disposed (zeroed) on the way out.
 /// </summary>
 public sealed class PrivateJobRunner
@@ -99,7 +101,8 @@ public sealed class PrivateJobRunner
         {
             var sealedOutput = OutputSealer.Seal(jobKey, binding, attempt, plain.Output.Span);
             var fingerprint = ResultDigest.FromBytes(OutputFingerprint.Compute(jobKey, binding, plain.Output.Span));
-            return plain.WithSealedOutput(sealedOutput.ToBytes(), fingerprint);
+            var note = OutputNote.Commit(jobKey, binding, plain.Output.Span);
+            return plain.WithSealedOutput(sealedOutput.ToBytes(), fingerprint, note);
         }
         finally
         {

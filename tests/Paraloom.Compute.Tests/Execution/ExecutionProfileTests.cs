@@ -47,6 +47,6 @@ public sealed class ExecutionProfileTests : IDisposable
     {
         using var engine = new SandboxEngine();
         var result = ExecutionResult.Ok([1, 2, 3], 10, engine.Profile);
-        Assert.Equal(engine.Profile, result.WithSealedOutput([9, 9], ResultDigest.FromBytes(new byte[ResultDigest.Length])).Profile);
+        Assert.Equal(engine.Profile, result.WithSealedOutput([9, 9], ResultDigest.FromBytes(new byte[ResultDigest.Length]), TestNotes.Any).Profile);
     }
 }

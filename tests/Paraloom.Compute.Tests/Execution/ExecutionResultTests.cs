@@ -1,5 +1,6 @@
 using System.Text;
 using Paraloom.Compute.Execution;
+using Paraloom.Compute.Tests.Support;
 
 namespace Paraloom.Compute.Tests.Execution;
 
@@ -22,7 +23,7 @@ public class ExecutionResultTests
     {
         var fingerprint = ResultDigest.FromBytes(Enumerable.Repeat((byte)0x11, ResultDigest.Length).ToArray());
         var otherFingerprint = ResultDigest.FromBytes(Enumerable.Repeat((byte)0x12, ResultDigest.Length).ToArray());
-        var sealedResult = ExecutionResult.Ok([], 10).WithSealedOutput("abc"u8.ToArray(), fingerprint);
+        var sealedResult = ExecutionResult.Ok([], 10).WithSealedOutput("abc"u8.ToArray(), fingerprint, TestNotes.Any);
 
         Assert.Equal("d95141b47958f3e6b8aca92621bd0cde93712eae63be37882a6bc84a52d8f7d7", sealedResult.Digest!.ToString());
         Assert.Equal(fingerprint, sealedResult.OutputFingerprint);

@@ -1,6 +1,7 @@
 using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 
 namespace Paraloom.Compute.Tests.Receipts;
 
@@ -22,11 +23,13 @@ public sealed class JobReceiptTests
         receipt.Verify(keys.Authority.PublicKey, keys.Statement.Statement, Output);
     }
 
-    [Fact]
-    public void Every_single_byte_tampering_is_refused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_single_byte_tampering_is_refused(bool withNote)
     {
         using var keys = new Keys();
-        var genuine = keys.Receipt(ExecutionStatus.Ok, 0, Output).ToBytes();
+        var genuine = (withNote ? keys.NotedReceipt(Output) : keys.Receipt(ExecutionStatus.Ok, 0, Output)).ToBytes();
         for (var i = 0; i < genuine.Length; i++)
         {
             var tampered = (byte[])genuine.Clone();
@@ -84,6 +87,51 @@ public sealed class JobReceiptTests
         Assert.Contains(keys.Statement.Statement.JobId.Value, exception.Message);
     }
 
+    [Fact]
+    public void A_private_results_note_is_signed_by_every_vote_and_round_trips()
+    {
+        using var keys = new Keys();
+        var receipt = keys.NotedReceipt(Output);
+        var parsed = JobReceipt.FromBytes(receipt.ToBytes());
+
+        Assert.Null(Problem(parsed, keys, Output));
+        Assert.Equal(keys.Note, parsed.Note);
+        Assert.Equal(keys.Note, parsed.Claim.Note);
+    }
+
+    [Fact]
+    public void A_receipt_whose_note_was_swapped_or_whose_votes_disagree_on_it_is_refused()
+    {
+        using var keys = new Keys();
+        var receipt = keys.NotedReceipt(Output);
+        var swapped = new JobReceipt(
+            receipt.Statement, 1, Profile, receipt.Cohort, ExecutionStatus.Ok, 0, receipt.Digest, receipt.OutputFingerprint, receipt.FuelUsed,
+            receipt.Votes, Keys.AmountNote(7, 2));
+        var stripped = new JobReceipt(
+            receipt.Statement, 1, Profile, receipt.Cohort, ExecutionStatus.Ok, 0, receipt.Digest, receipt.OutputFingerprint, receipt.FuelUsed,
+            receipt.Votes);
+        // The first vote's note rewritten in place: the votes then carry two different notes.
+        var encoded = receipt.ToBytes();
+        var first = encoded.AsSpan().IndexOf(keys.Note.ToBytes());
+        Keys.AmountNote(7, 2).ToBytes().CopyTo(encoded, first);
+
+        Assert.Contains("does not verify", Problem(swapped, keys, Output));
+        Assert.Contains("does not verify", Problem(stripped, keys, Output));
+        Assert.Contains("disagree on the note", Assert.Throws<FormatException>(() => JobReceipt.FromBytes(encoded)).Message);
+    }
+
+    [Fact]
+    public void A_note_on_a_result_without_a_private_output_is_refused()
+    {
+        using var keys = new Keys();
+        var receipt = keys.Receipt(ExecutionStatus.Ok, 0, Output);
+        var noted = new JobReceipt(
+            receipt.Statement, 1, Profile, receipt.Cohort, ExecutionStatus.Ok, 0, receipt.Digest, null, receipt.FuelUsed, receipt.Votes,
+            keys.Note);
+
+        Assert.Contains("no private output", Problem(noted, keys, Output));
+    }
+
     /// <summary>The vector of docs/receipt-format.md, made once from <see cref="Keys"/> (signatures use fresh randomness).</summary>
     [Fact]
     public void The_documented_vector_verifies()
@@ -113,16 +161,32 @@ public sealed class JobReceiptTests
             JobId.Parse(jobId), [0x00, 0x61, 0x73, 0x6d, 0x01, 0, 0, 0], [0x01, 0x02], Requester.PublicKey, new ResourceLimits(), 4,
             Expiry, JobNonce.FromBytes(new byte[32])).Sign(Requester);
 
-        public JobReceipt Receipt(ExecutionStatus status, uint code, byte[] output)
+        /// <summary>An amount note of 42 under blinding 1: any fixed note will do, the receipt never opens it.</summary>
+        public NoteCommitment Note { get; } = AmountNote(42, 1);
+
+        public static NoteCommitment AmountNote(ulong amount, byte blinding)
+        {
+            var scalar = new byte[Blinding.Size];
+            scalar[^1] = blinding;
+            using var value = CommitmentValue.OfAmount(amount);
+            using var r = Blinding.FromBytes(scalar);
+            return new NoteCommitment(NoteKind.Amount, PedersenCommitment.Commit(value, r));
+        }
+
+        public JobReceipt Receipt(ExecutionStatus status, uint code, byte[] output, ResultDigest? fingerprint = null, NoteCommitment? note = null)
         {
             var statement = Statement;
             string[] cohort = [.. Members.Select(member => ValidatorIdentity.FromPublicKey(member.PublicKey))];
-            var digest = ResultDigestEncoding.Compute(status, code, output);
-            var claim = new VoteClaim(statement.Statement.Hash(), 1, VoteClaim.HashCohort(cohort), digest, 1_234, Profile).Hash();
+            var digest = ResultDigestEncoding.Compute(status, code, output, fingerprint);
+            var claim = new VoteClaim(statement.Statement.Hash(), 1, VoteClaim.HashCohort(cohort), digest, 1_234, Profile, note).Hash();
             ReceiptVote[] votes = [.. Members.Take(3).Select((member, i) => new ReceiptVote(
                 ValidatorCertificate.Issue(Authority, member.PublicKey, $"silo-{i}", Profile, From, Expiry), member.Sign(claim)))];
-            return new JobReceipt(statement, 1, Profile, cohort, status, code, digest, null, 1_234, votes);
+            return new JobReceipt(statement, 1, Profile, cohort, status, code, digest, fingerprint, 1_234, votes, note);
         }
+
+        /// <summary>A private-shaped result (a fingerprint beside the output) whose votes sign <see cref="Note"/>.</summary>
+        public JobReceipt NotedReceipt(byte[] output) =>
+            Receipt(ExecutionStatus.Ok, 0, output, ResultDigest.FromBytes(Enumerable.Repeat((byte)0x11, ResultDigest.Length).ToArray()), Note);
 
         public void Dispose()
         {

@@ -17,6 +17,12 @@ public enum ValidatorConduct
     /// </summary>
     WrongFingerprint,
 
+    /// <summary>
+    /// Votes the honest output and fingerprint of a private job, but signs a note that commits to another value: the
+    /// quorum must count it as a different ballot.
+    /// </summary>
+    WrongNote,
+
     /// <summary>Sends the honest vote and a second, different, signed vote for the same attempt.</summary>
     Equivocate,
 

@@ -5,7 +5,9 @@ import { checkCompressedPoint, verifySignature } from './keys.mjs';
 export const VOTE_TAG = 'paraloom/vote/v3';
 export const COHORT_TAG = 'paraloom/cohort/v1';
 const NO_NOTE = 0x00;
-const NOTE = 0x01;
+// A note's flag is its kind (docs/cryptography.md §13.1).
+const AMOUNT_NOTE = 0x01;
+const DATA_NOTE = 0x02;
 
 /** TaggedHash("paraloom/cohort/v1", count:u16 ‖ (len:u16 ‖ id)…) over the members' ids in the job's order. */
 export function cohortHash(memberIds) {
@@ -31,14 +33,15 @@ export function decodeVote(encoding) {
     throw new FormatError('attempt is not from 1');
   }
   const flag = reader.byte('note flag');
-  if (flag !== NO_NOTE && flag !== NOTE) {
-    throw new FormatError(`note flag ${flag} is neither 0 nor 1`);
+  if (flag !== NO_NOTE && flag !== AMOUNT_NOTE && flag !== DATA_NOTE) {
+    throw new FormatError(`note flag ${flag} is not 0, 1 (amount) or 2 (data)`);
   }
-  vote.noteCommitment = flag === NOTE ? reader.bytes(33, 'note commitment') : null;
+  vote.noteKind = flag === NO_NOTE ? null : flag === AMOUNT_NOTE ? 'amount' : 'data';
+  vote.noteCommitment = flag === NO_NOTE ? null : reader.bytes(33, 'note commitment');
   if (vote.noteCommitment) {
     checkCompressedPoint(vote.noteCommitment, 'note commitment');
   }
-  reader.end(flag === NOTE ? 'note commitment' : 'note flag');
+  reader.end(flag === NO_NOTE ? 'note flag' : 'note commitment');
   if (!equalBytes(encodeVote(vote), encoding)) {
     throw new FormatError('the encoding is not canonical');
   }
@@ -53,7 +56,8 @@ export function encodeVote(vote) {
     .bytes(vote.digest)
     .unsigned(8, vote.fuel)
     .text(vote.profile);
-  return (vote.noteCommitment ? writer.byte(NOTE).bytes(vote.noteCommitment) : writer.byte(NO_NOTE)).toBytes();
+  const flag = vote.noteCommitment ? (vote.noteKind === 'data' ? DATA_NOTE : AMOUNT_NOTE) : NO_NOTE;
+  return (vote.noteCommitment ? writer.byte(flag).bytes(vote.noteCommitment) : writer.byte(flag)).toBytes();
 }
 
 export function voteHash(encoding) {

@@ -87,3 +87,18 @@ test('the vote vector encodes and hashes as documented', () => {
   assert.equal(bytesToHex(encodeVote(vote)), documented);
   assert.equal(bytesToHex(voteHash(hexToBytes(documented))), 'dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8');
 });
+
+// The vote with an amount note of 42 under blinding 1 (docs/receipt-format.md): the flag is the note's kind.
+test('the vote vector with a note decodes its kind and commitment', () => {
+  const documented =
+    '42e4e61d71b8fe5acf52c337dfb9bfde9e3b28bab2bbde4b2f7a4d49694e05910000000176951f4e10f536817bbe4bd6d8d28a789ba59e36b37842464e70c95d61cec5bdc5c1b1fe98c23f1bf9cf2ba5d8c6ba5ec26a9f4da01c2d1c0a6b50b1e2d53d4000000000000004d2000970726f66696c652d3101021c1f29a819b7d3fde56f425692e9cb9a6682ae412a1a1019b3261da6439371e6';
+  const vote = decodeVote(hexToBytes(documented));
+  assert.deepEqual([vote.noteKind, bytesToHex(vote.noteCommitment)],
+    ['amount', '021c1f29a819b7d3fde56f425692e9cb9a6682ae412a1a1019b3261da6439371e6']);
+  assert.equal(bytesToHex(encodeVote(vote)), documented);
+  assert.equal(bytesToHex(voteHash(hexToBytes(documented))), '844b024e59bd7300838c2aa21b097773be1b3f171ca258d71973841f854a3dca');
+  const asData = documented.slice(0, -68) + '02' + documented.slice(-66);
+  assert.equal(decodeVote(hexToBytes(asData)).noteKind, 'data');
+  const unknown = documented.slice(0, -68) + '03' + documented.slice(-66);
+  assert.throws(() => decodeVote(hexToBytes(unknown)), /note flag 3/);
+});
