@@ -15,7 +15,7 @@ public sealed class JobResult
 
     internal JobResult(
         string jobId, int attempt, ResultStatus status, uint code, string? error, byte[] output, string digest, long fuelUsed,
-        UInt128 fee, PrivateJobContext? context, byte[] receipt)
+        UInt128 fee, PrivateJobContext? context, byte[] receipt, ResultNote? note = null)
     {
         JobId = jobId;
         Attempt = attempt;
@@ -28,6 +28,7 @@ public sealed class JobResult
         Fee = fee;
         _context = context;
         _receipt = receipt;
+        Note = note;
     }
 
     /// <summary>The job.</summary>
@@ -65,6 +66,18 @@ public sealed class JobResult
 
     /// <summary>True when <see cref="Output"/> is sealed: open it with <see cref="Decrypt"/>.</summary>
     public bool IsPrivate => _context is not null;
+
+    /// <summary>
+    /// A private job's output note, opened with the requester's key and checked against the commitment its receipt
+    /// carries (<see cref="UnverifiedResultException"/> otherwise); <c>null</c> for a public job, a trap or ABI error,
+    /// and a result agreed before notes.
+    /// </summary>
+    public ResultNote? Note { get; }
+
+    internal PrivateJobContext? Context => _context;
+
+    internal JobResult WithNote(ResultNote note) =>
+        new(JobId, Attempt, Status, Code, Error, _output, Digest, FuelUsed, Fee, _context, _receipt, note);
 
     /// <summary>Opens a private job's output with the requester's secret key.</summary>
     /// <exception cref="InvalidOperationException">The job is public, or did not end Ok.</exception>

@@ -131,7 +131,8 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
         var signature = ResultAuthorization.Sign(requester, jobId, challenge);
         var result = await _transport.GetResultAsync(jobId, challenge, signature, requester.PublicKey, cancellationToken);
-        return NetworkKey is { } networkKey ? ResultVerification.Verified(result, networkKey, requester.PublicKey) : result;
+        var verified = NetworkKey is { } networkKey ? ResultVerification.Verified(result, networkKey, requester.PublicKey) : result;
+        return ResultNotes.Opened(verified, requester);
     }
 
     /// <inheritdoc/>

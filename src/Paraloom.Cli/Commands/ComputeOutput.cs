@@ -75,6 +75,20 @@ internal static class ComputeOutput
         result.IsPrivate,
         Decrypted = decrypted,
         Output = Convert.ToBase64String(output),
+        Note = result.Note is { } note ? NoteJson(note, decrypted) : null,
+    };
+
+    /// <summary>
+    /// The note's kind and commitment (public); its amount and blinding only with <c>--decrypt</c>, since they open it. The
+    /// position appears once the service keeps a note tree (null, so left out, until then).
+    /// </summary>
+    private static object NoteJson(ResultNote note, bool decrypted) => new
+    {
+        Kind = note.Kind.ToString().ToLowerInvariant(),
+        Commitment = note.Commitment.Commitment.ToHex(),
+        Amount = decrypted ? note.Amount : null,
+        Blinding = decrypted ? Convert.ToHexStringLower(note.Blinding.ExportBytes()) : null,
+        note.Position,
     };
 
     public static void WriteResult(TextWriter output, JobResult result, byte[] bytes, bool decrypted, string? savedTo)
@@ -84,6 +98,10 @@ internal static class ComputeOutput
         output.WriteLine($"digest    {result.Digest}");
         output.WriteLine($"fuel      {result.FuelUsed}");
         output.WriteLine($"fee       {result.Fee}");
+        if (result.Note is { } note)
+        {
+            WriteNote(output, note, decrypted);
+        }
         var what = result.IsPrivate && !decrypted ? "sealed output (pass --decrypt to open it)" : "output";
         if (savedTo is not null)
         {
@@ -94,5 +112,19 @@ internal static class ComputeOutput
             output.WriteLine($"{what}: {bytes.Length} bytes");
             output.WriteLine(Convert.ToHexStringLower(bytes));
         }
+    }
+
+    private static void WriteNote(TextWriter output, ResultNote note, bool decrypted)
+    {
+        output.WriteLine($"note      {note.Kind.ToString().ToLowerInvariant()} {note.Commitment.Commitment.ToHex()}");
+        if (!decrypted)
+        {
+            return;
+        }
+        if (note.Amount is { } amount)
+        {
+            output.WriteLine($"amount    {amount}");
+        }
+        output.WriteLine($"blinding  {Convert.ToHexStringLower(note.Blinding.ExportBytes())}");
     }
 }

@@ -16,12 +16,7 @@ internal static class ComputeVerifyCommand
     public static Command Create()
     {
         var receiptFile = new Argument<FileInfo>("FILE") { Description = "The receipt, as 'compute result --receipt' wrote it" };
-        var networkKey = new Option<string>("--network-key")
-        {
-            Description = $"The network authority's public key: hex, or its .pub file; ${NetworkKeyVariable} when set",
-            HelpName = "K",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NetworkKeyVariable) ?? "",
-        };
+        var networkKey = NetworkKeyOption();
         var outputFile = new Option<FileInfo>("--output")
         {
             Description = "The output received (a private job's sealed output): its digest must be the one the cohort signed",
@@ -68,8 +63,16 @@ internal static class ComputeVerifyCommand
             $"{receipt.Votes.Count} certified votes of profile {receipt.Profile} under network key {authority.ToHex()}";
     }
 
+    /// <summary>The network authority's key, for a command that checks receipts offline (read it with <see cref="ParseNetworkKey"/>).</summary>
+    public static Option<string> NetworkKeyOption() => new("--network-key")
+    {
+        Description = $"The network authority's public key: hex, or its .pub file; ${NetworkKeyVariable} when set",
+        HelpName = "K",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NetworkKeyVariable) ?? "",
+    };
+
     /// <summary>The key as hex, or read from an authority.pub file.</summary>
-    private static PublicKey ParseNetworkKey(string value)
+    public static PublicKey ParseNetworkKey(string value)
     {
         if (value.Length == 0)
         {

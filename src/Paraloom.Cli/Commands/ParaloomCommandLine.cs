@@ -22,6 +22,7 @@ internal static class ParaloomCommandLine
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(NetworkCommand.Create());
         root.Subcommands.Add(ValidatorsCommand.Create());
+        root.Subcommands.Add(NotesCommand.Create());
         return root;
     }
 
