@@ -8,7 +8,8 @@ namespace Paraloom.Grains.Tests;
 /// A validator that signs a wrong result in every cohort it joins, under random cohort selection: each cohort it
 /// spoils is retried, the later agreement marks it a dissenter, and once below the gate it is never picked again.
 /// Its forged output has the honest length, so for a private job (sealed per attempt) only the output fingerprint,
-/// or the honest members' sealed bytes beside the fingerprint it claims, can give it away.
+/// or the honest members' sealed bytes beside the fingerprint it claims, can give it away; a liar that signs another
+/// note beside the honest output is given away by the note, which is the same in every attempt.
 /// </summary>
 public sealed class RepeatLiarTests
 {
@@ -21,6 +22,7 @@ public sealed class RepeatLiarTests
     [InlineData(false, ValidatorConduct.WrongDigest)]
     [InlineData(true, ValidatorConduct.WrongDigest)]
     [InlineData(true, ValidatorConduct.WrongFingerprint)]
+    [InlineData(true, ValidatorConduct.WrongNote)]
     public async Task ARepeatLiarIsPenalisedForEveryCohortItSpoilsAndLosesItsPlace(bool isPrivate, ValidatorConduct lie)
     {
         await using var cluster = await ComputeCluster.StartAsync(
