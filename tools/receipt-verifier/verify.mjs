@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// paraloom-verify: checks job statements, validator certificates or votes offline, from docs/receipt-format.md (receipts follow).
-// Usage: node verify.mjs statement|certificate|vote FILE... [--network-key HEX] [--at UNIX_SECONDS] [--validator-key HEX]
+// paraloom-verify: checks job statements, validator certificates, votes or whole job receipts offline, from
+// docs/receipt-format.md.
+// Usage: node verify.mjs statement|certificate|vote|receipt FILE... [--network-key HEX] [--at UNIX_SECONDS]
+//        [--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D]
 // Prints one verdict line per file ("FILE: valid …" or "FILE: invalid: why"); exits 0 when every file is valid,
 // 1 when one is not, 2 on a usage error.
 import { readFileSync } from 'node:fs';
 import { FormatError } from './lib/bytes.mjs';
 import { verifyCertificate } from './lib/certificate.mjs';
 import { parseXOnlyKey } from './lib/keys.mjs';
+import { verifyReceipt } from './lib/receipt.mjs';
 import { verifySignedStatement } from './lib/statement.mjs';
 import { verifyVote } from './lib/vote.mjs';
 
-const USAGE = 'usage: node verify.mjs statement|certificate|vote FILE... [--network-key HEX] [--at UNIX_SECONDS] [--validator-key HEX]';
+const USAGE = 'usage: node verify.mjs statement|certificate|vote|receipt FILE... [--network-key HEX] [--at UNIX_SECONDS] '
+  + '[--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D]';
 
 const checks = {
   statement: (bytes) => {
@@ -27,6 +31,17 @@ const checks = {
     const { vote, hash } = verifyVote(bytes.subarray(0, bytes.length - 64), bytes.subarray(bytes.length - 64), options.validatorKey());
     return `valid vote on attempt ${vote.attempt} of statement ${Buffer.from(vote.statementHash).toString('hex')}, hash ${hash}`;
   },
+  // A whole receipt, under the network key; the output received and the statement kept are checked when given.
+  receipt: (bytes, options) => {
+    const { receipt, threshold, outputChecked } = verifyReceipt(bytes, options.networkKey(), {
+      output: options.output,
+      keptStatement: options.keptStatement,
+      agreement: options.agreement,
+    });
+    return `valid receipt of job ${receipt.statement.jobId}, attempt ${receipt.attempt}: ${receipt.status}`
+      + `${receipt.status === 'ok' ? '' : ` code ${receipt.code}`}, ${receipt.votes.length} votes of ${threshold} needed, `
+      + (outputChecked ? 'output checked' : 'output not checked');
+  },
 };
 
 function parse(argv) {
@@ -34,6 +49,9 @@ function parse(argv) {
   const files = [];
   const keys = {};
   let at = BigInt(Math.floor(Date.now() / 1000));
+  let output;
+  let keptStatement;
+  let agreement;
   for (let index = 0; index < rest.length; index++) {
     const argument = rest[index];
     if (argument === '--network-key' || argument === '--validator-key') {
@@ -42,6 +60,21 @@ function parse(argv) {
       const value = rest[++index];
       if (!/^\d+$/.test(value ?? '')) throw new UsageError('--at takes Unix seconds');
       at = BigInt(value);
+    } else if (argument === '--output' || argument === '--statement') {
+      const file = rest[++index];
+      if (file === undefined) throw new UsageError(`${argument} takes a file`);
+      const bytes = readOption(file, argument);
+      if (argument === '--output') output = bytes;
+      // The signed statement the requester kept (its encoding, then its signature): its encoding is compared.
+      else keptStatement = bytes.slice(0, Math.max(0, bytes.length - 64));
+    } else if (argument === '--agreement') {
+      const match = /^(\d+)\/(\d+)$/.exec(rest[++index] ?? '');
+      const [numerator, denominator] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+      // Above one half and at most one, as a network's fraction must be.
+      if (!match || denominator === 0 || numerator * 2 <= denominator || numerator > denominator) {
+        throw new UsageError('--agreement takes a fraction N/D above 1/2 and at most 1');
+      }
+      agreement = { numerator, denominator };
     } else if (argument.startsWith('--')) {
       throw new UsageError(`unknown option ${argument}`);
     } else {
@@ -55,6 +88,9 @@ function parse(argv) {
     kind,
     files,
     at,
+    output,
+    keptStatement,
+    agreement,
     networkKey: memoize(() => keyOption(kind, keys, '--network-key')),
     validatorKey: memoize(() => keyOption(kind, keys, '--validator-key')),
   };
@@ -71,12 +107,20 @@ function keyOption(kind, keys, option) {
 
 class UsageError extends Error {}
 
+function readOption(file, option) {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new UsageError(`${option} ${file}: ${error.message}`);
+  }
+}
+
 function main(argv) {
   let options;
   try {
     options = parse(argv);
     // The key a check needs is a usage matter: asked for before any file is read.
-    ({ certificate: options.networkKey, vote: options.validatorKey })[options.kind]?.();
+    ({ certificate: options.networkKey, vote: options.validatorKey, receipt: options.networkKey })[options.kind]?.();
   } catch (error) {
     console.error(error.message);
     return 2;

@@ -40,7 +40,10 @@ public sealed class JobStatement
         Replication = replication is >= 1 and <= ushort.MaxValue
             ? replication
             : throw new ArgumentOutOfRangeException(nameof(replication), replication, "K is from 1 to 65535.");
-        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds());
+        // The encoding carries an unsigned count of seconds: a time before 1970 has none.
+        ExpiresAt = expiresAt >= DateTimeOffset.UnixEpoch
+            ? DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds())
+            : throw new ArgumentOutOfRangeException(nameof(expiresAt), expiresAt, "A statement expires in 1970 or later.");
         _encoded = Encode();
     }
 

@@ -30,8 +30,8 @@ public sealed class ValidatorCertificate
         ValidatorKey = validatorKey;
         Operator = Checked(@operator, nameof(@operator), MaxOperatorBytes);
         Profile = Checked(profile, nameof(profile), MaxProfileBytes);
-        NotBefore = DateTimeOffset.FromUnixTimeSeconds(notBefore.ToUnixTimeSeconds());
-        NotAfter = DateTimeOffset.FromUnixTimeSeconds(notAfter.ToUnixTimeSeconds());
+        NotBefore = WholeSeconds(notBefore, nameof(notBefore));
+        NotAfter = WholeSeconds(notAfter, nameof(notAfter));
         if (NotAfter < NotBefore)
         {
             throw new ArgumentException("A certificate's validity ends after it begins.", nameof(notAfter));
@@ -90,7 +90,8 @@ public sealed class ValidatorCertificate
         if (!Authority.Equals(authority)) return $"it was issued by another authority ({Authority})";
         if (!authority.Verify(Hash(), Signature)) return "the authority's signature does not verify";
         if (at < NotBefore) return $"it is not valid before {NotBefore:u}";
-        return at >= NotAfter.AddSeconds(1) ? $"it expired at {NotAfter:u}" : null;
+        // Valid until the end of its last second: compared in whole seconds, since not after + 1 s may lie past year 9999.
+        return at.ToUnixTimeSeconds() > NotAfter.ToUnixTimeSeconds() ? $"it expired at {NotAfter:u}" : null;
     }
 
     /// <summary>Parses the canonical encoding, refusing anything else (another version, trailing bytes, bad values).</summary>
@@ -143,6 +144,12 @@ public sealed class ValidatorCertificate
         Debug.Assert(writer.IsFull, "The certificate's size is computed from the fields it writes.");
         return body;
     }
+
+    /// <summary>A validity bound in whole seconds; the encoding carries an unsigned count of them, so none before 1970.</summary>
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at, string name) =>
+        at >= DateTimeOffset.UnixEpoch
+            ? DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds())
+            : throw new ArgumentOutOfRangeException(name, at, "A certificate's validity lies in 1970 or later.");
 
     private static string Text(ReadOnlySpan<byte> utf8) =>
         new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(utf8);

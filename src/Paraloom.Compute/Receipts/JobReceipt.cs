@@ -33,9 +33,13 @@ public sealed class JobReceipt
         ArgumentNullException.ThrowIfNull(cohort);
         Cohort = [.. cohort];
         Status = status == ExecutionStatus.TimedOut ? throw new ArgumentException("A timeout is no result.", nameof(status)) : status;
-        Code = code;
+        // A success has no code, and only a private job's success has a fingerprint (docs/cryptography.md §11): with
+        // either rule broken, a receipt checked without its output would name a result its digest does not bind.
+        Code = status == ExecutionStatus.Ok && code != 0 ? throw new ArgumentException("A successful result has code 0.", nameof(code)) : code;
         Digest = digest ?? throw new ArgumentNullException(nameof(digest));
-        OutputFingerprint = outputFingerprint;
+        OutputFingerprint = outputFingerprint is not null && status != ExecutionStatus.Ok
+            ? throw new ArgumentException("Only a successful result has an output fingerprint.", nameof(outputFingerprint))
+            : outputFingerprint;
         FuelUsed = Guard.NotNegative(fuelUsed, nameof(fuelUsed));
         ArgumentNullException.ThrowIfNull(votes);
         Votes = [.. votes];

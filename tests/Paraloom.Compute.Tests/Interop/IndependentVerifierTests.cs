@@ -1,4 +1,3 @@
-using Paraloom.Compute.Tests.Support;
 using Paraloom.Privacy;
 
 namespace Paraloom.Compute.Tests.Interop;

@@ -44,14 +44,14 @@ export class Reader {
     return this.bytes(length, field).reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
   }
 
-  /** A 2-byte length n in [min, max], then n bytes of UTF-8 that must decode strictly. */
+  /** A 2-byte length n in [min, max], then n bytes of UTF-8 that must decode strictly (a leading U+FEFF is text too). */
   text(field, min, max) {
     const length = Number(this.unsigned(2, `${field} length`));
     if (length < min || length > max) {
       throw new FormatError(`${field} length ${length} is outside ${min}–${max}`);
     }
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(length, field));
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.bytes(length, field));
     } catch (error) {
       if (error instanceof FormatError) throw error;
       throw new FormatError(`${field} is not UTF-8`);
@@ -107,3 +107,11 @@ export function equalBytes(a, b) {
 export function hasControlCharacters(text) {
   return /[\u0000-\u001f\u007f-\u009f]/u.test(text);
 }
+
+/** Text of white space only, as the document lists it (operators and profiles may not be): not JavaScript's \s. */
+export function isBlank(text) {
+  return /^[\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u.test(text);
+}
+
+/** The last second a time field may name: 9999-12-31T23:59:59Z. */
+export const LATEST_SECONDS = 253_402_300_799n;

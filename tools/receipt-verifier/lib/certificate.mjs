@@ -1,5 +1,5 @@
 // The validator certificate, version 1 (docs/receipt-format.md, "The validator certificate"): decode, hash, verify.
-import { FormatError, Reader, Writer, bytesToHex, equalBytes, hasControlCharacters, taggedHash } from './bytes.mjs';
+import { FormatError, LATEST_SECONDS, Reader, Writer, bytesToHex, equalBytes, hasControlCharacters, isBlank, taggedHash } from './bytes.mjs';
 import { checkXOnlyKey, verifySignature } from './keys.mjs';
 
 export const CERTIFICATE_TAG = 'paraloom/validator-certificate/v1';
@@ -22,9 +22,20 @@ export function decodeCertificate(encoding) {
     if (hasControlCharacters(text)) {
       throw new FormatError(`${field} has control characters`);
     }
+    if (isBlank(text)) {
+      throw new FormatError(`${field} is only white space`);
+    }
   }
   const notBefore = reader.unsigned(8, 'not before');
   const notAfter = reader.unsigned(8, 'not after');
+  for (const [field, seconds] of [['not before', notBefore], ['not after', notAfter]]) {
+    if (seconds > LATEST_SECONDS) {
+      throw new FormatError(`${field} ${seconds} is after 9999-12-31T23:59:59Z`);
+    }
+  }
+  if (notAfter < notBefore) {
+    throw new FormatError('not after is before not before');
+  }
   const bodyLength = reader.offset;
   const signature = reader.bytes(64, 'signature');
   reader.end('signature');

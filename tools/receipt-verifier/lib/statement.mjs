@@ -1,5 +1,5 @@
 // The job statement, version 1 (docs/receipt-format.md, "The job statement"): decode, re-encode, hash, verify.
-import { FormatError, Reader, Writer, bytesToHex, equalBytes, taggedHash } from './bytes.mjs';
+import { FormatError, LATEST_SECONDS, Reader, Writer, bytesToHex, equalBytes, taggedHash } from './bytes.mjs';
 import { checkCompressedPoint, checkXOnlyKey, verifySignature } from './keys.mjs';
 
 export const STATEMENT_TAG = 'paraloom/job-statement/v1';
@@ -7,6 +7,18 @@ const VERSION = 0x01;
 const PUBLIC = 0x00;
 const PRIVATE = 0x01;
 const PAGE = 65536n;
+// Each limit's range (docs/receipt-format.md): [field, least, most].
+const MAX_I63 = 2n ** 63n - 1n;
+const MAX_MILLISECONDS = 922_337_203_685_477n;
+const RANGES = [
+  ['memoryBytes', 'memory', PAGE, MAX_I63 - (MAX_I63 % PAGE)],
+  ['fuel', 'fuel', 1n, MAX_I63],
+  ['wallClockMs', 'wall clock', 1n, MAX_MILLISECONDS],
+  ['distributionTimeoutMs', 'distribution timeout', 1n, MAX_MILLISECONDS],
+  ['maxOutputBytes', 'max output', 1n, 2n ** 31n - 1n],
+  ['replication', 'replication', 1n, 65535n],
+  ['expiry', 'expiry', 0n, LATEST_SECONDS],
+];
 
 /** Decodes a statement's encoding; throws FormatError unless it is a canonical version-1 statement. */
 export function decodeStatement(encoding) {
@@ -49,6 +61,11 @@ export function decodeStatement(encoding) {
   reader.end('expiry');
   if (statement.memoryBytes % PAGE !== 0n) {
     throw new FormatError('memory is not a multiple of 65536');
+  }
+  for (const [key, field, least, most] of RANGES) {
+    if (BigInt(statement[key]) < least || BigInt(statement[key]) > most) {
+      throw new FormatError(`${field} ${statement[key]} is outside ${least}–${most}`);
+    }
   }
   if (!equalBytes(encodeStatement(statement), encoding)) {
     throw new FormatError('the encoding is not canonical');

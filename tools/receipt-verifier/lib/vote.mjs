@@ -29,8 +29,11 @@ export function decodeVote(encoding) {
     fuel: reader.unsigned(8, 'fuel'),
     profile: reader.text('profile', 1, 256),
   };
-  if (vote.attempt < 1) {
-    throw new FormatError('attempt is not from 1');
+  if (vote.attempt < 1 || vote.attempt > 2 ** 31 - 1) {
+    throw new FormatError(`attempt ${vote.attempt} is outside 1–2147483647`);
+  }
+  if (vote.fuel > 2n ** 63n - 1n) {
+    throw new FormatError(`fuel ${vote.fuel} is above 2^63 − 1`);
   }
   const flag = reader.byte('note flag');
   if (flag !== NO_NOTE && flag !== AMOUNT_NOTE && flag !== DATA_NOTE) {

@@ -1,11 +1,13 @@
 // The test vectors of docs/receipt-format.md, rebuilt from their stated inputs.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes } from '../lib/bytes.mjs';
 import { decodeCertificate, encodeCertificateBody, verifyCertificate } from '../lib/certificate.mjs';
 import { decodeStatement, encodeStatement, statementHash, verifySignedStatement } from '../lib/statement.mjs';
+import { verifyReceipt } from '../lib/receipt.mjs';
 import { cohortHash, decodeVote, encodeVote, voteHash } from '../lib/vote.mjs';
 
 const secret = (last) => hexToBytes(last.toString(16).padStart(64, '0'));
@@ -101,4 +103,17 @@ test('the vote vector with a note decodes its kind and commitment', () => {
   assert.equal(decodeVote(hexToBytes(asData)).noteKind, 'data');
   const unknown = documented.slice(0, -68) + '03' + documented.slice(-66);
   assert.throws(() => decodeVote(hexToBytes(unknown)), /note flag 3/);
+});
+
+// The receipt vector (signatures made with fresh randomness, so it is checked by verifying it).
+test('the receipt vector verifies with its output, names the documented claim, and refuses another output', () => {
+  const documented = readFileSync(new URL('../../../docs/receipt-format.md', import.meta.url), 'utf8');
+  const encoding = hexToBytes(/^receipt ([0-9a-f]+)$/m.exec(documented)[1]);
+  const claim = /^claim +([0-9a-f]{64})$/m.exec(documented)[1];
+  const output = new TextEncoder().encode('result');
+  const verified = verifyReceipt(encoding, requester, { output });
+  assert.deepEqual([verified.receipt.statement.jobId, verified.receipt.votes.length, verified.threshold, verified.claim],
+    ['receipt-1', 3, 3, claim]);
+  assert.throws(() => verifyReceipt(encoding, requester, { output: new TextEncoder().encode('resulx') }), /digest/);
+  assert.throws(() => verifyReceipt(encoding, schnorr.getPublicKey(secret(7)), { output }), /another authority/);
 });

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Paraloom.Compute.Tests.Support;
+namespace Paraloom.Testing;
 
 /// <summary>
 /// The Node verifier in tools/receipt-verifier, written from docs/receipt-format.md alone: writes the given encodings to
