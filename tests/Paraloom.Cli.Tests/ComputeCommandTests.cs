@@ -223,6 +223,31 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         Assert.Empty(error);
     }
 
+    [Fact]
+    public async Task Status_hands_out_no_keys_unless_asked_with_hand_out()
+    {
+        var owner = NewKey("ivan");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("ivan.bin", [3]),
+            "--private", "--no-wait", "--key", owner, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+
+        var looked = await CliRunner.RunAsync("compute", "status", jobId, "--key", owner, "--server", Server, "--json");
+        var lookedAgain = await CliRunner.RunAsync("compute", "status", jobId, "--key", owner, "--server", Server);
+        var stranger = await CliRunner.RunAsync("compute", "status", jobId, "--hand-out", "--key", NewKey("judy"), "--server", Server);
+        var handedOut = await CliRunner.RunAsync("compute", "status", jobId, "--hand-out", "--key", owner, "--server", Server, "--json");
+
+        Assert.True(looked.Exit == 0, looked.Error);
+        Assert.True(JsonDocument.Parse(looked.Output).RootElement.GetProperty("awaitingKeys").GetBoolean());
+        Assert.Contains("keys      awaited: --hand-out hands them to the cohort", lookedAgain.Output);
+        OneLine.AssertError(stranger, 1, "paraloom compute status: ", "not-the-requester");
+        Assert.True(handedOut.Exit == 0, handedOut.Error);
+        using var after = JsonDocument.Parse(handedOut.Output);
+        Assert.False(after.RootElement.GetProperty("awaitingKeys").GetBoolean());
+        Assert.NotEqual("Rejected", after.RootElement.GetProperty("state").GetString());
+        await WaitFinalisedAsync(jobId, owner);
+    }
+
     private async Task WaitFinalisedAsync(string jobId, string key)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -142,13 +142,17 @@ internal static class ComputeCommand
     private static Command Status()
     {
         var id = new Argument<string>("ID") { Description = "The job id" };
+        var handOut = new Option<bool>("--hand-out")
+        {
+            Description = "Hand the job key to the cohort if it awaits it (the requester's --key only); without it status only looks",
+        };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
         var command = new Command("status",
-            "Show a job's state, replies and elapsed time; with the requester's key, hands out awaited keys and shows how a finished job ended (exit 1 if rejected or trapped)")
+            "Show a job's state, replies and times; with the requester's key, how a finished job ended (exit 1 if rejected or trapped); --hand-out also hands out awaited keys")
         {
-            id, key, server, json,
+            id, handOut, key, server, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute status", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
@@ -156,12 +160,17 @@ internal static class ComputeCommand
             using var connection = SiloConnection.Open(parse.GetValue(server)!);
             var jobId = parse.GetValue(id)!;
             var status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
-            // Anyone may look; only the requester's key hands out. Another key (or none) shows the job read-only.
+            // Anyone may look, and looking changes nothing: only --hand-out with the requester's key hands out keys.
             var keyPath = parse.GetValue(key)!;
             var explicitKey = parse.GetResult(key) is { Implicit: false };
-            using var requester = explicitKey ? InputFiles.ReadSecretKey(keyPath) : InputFiles.TryReadSecretKey(keyPath);
+            var wantsHandOut = parse.GetValue(handOut);
+            using var requester = explicitKey || wantsHandOut ? InputFiles.ReadSecretKey(keyPath) : InputFiles.TryReadSecretKey(keyPath);
             var isRequester = requester is not null && status.Requester.Equals(requester.PublicKey);
-            if (isRequester && status.AwaitingKeys)
+            if (wantsHandOut && !isRequester)
+            {
+                throw new NotTheRequesterException(jobId);
+            }
+            if (wantsHandOut && status.AwaitingKeys)
             {
                 status = await connection.Client.HandOutKeysAsync(jobId, requester!, cancellationToken);
             }
@@ -176,9 +185,11 @@ internal static class ComputeCommand
             else
             {
                 ComputeOutput.WriteStatus(output, status, result);
-                if (!isRequester && status.AwaitingKeys)
+                if (status.AwaitingKeys)
                 {
-                    output.WriteLine("keys      awaited: only the requester's --key can hand them out");
+                    output.WriteLine(isRequester
+                        ? "keys      awaited: --hand-out hands them to the cohort ('compute wait ID' follows the job and hands out every attempt's)"
+                        : "keys      awaited: only the requester's --key can hand them out");
                 }
             }
             return ReportEnd(parse.InvocationConfiguration.Error, "compute status", parse.GetValue(json), status, result);
