@@ -97,6 +97,7 @@ public static class SiloHost
         silo.AddParaloomCompute(compute =>
         {
             compute.Caps = options.Caps.ToNetworkCaps();
+            compute.Fees = options.Fees.ToFeeOptions($"{SiloOptions.SectionName}:Fees");
             compute.NetworkAuthority = options.Network.Authority($"{SiloOptions.SectionName}:Network");
             compute.KeyHandOutTimeout = options.KeyHandOutTimeout;
             compute.Retention = options.Retention;

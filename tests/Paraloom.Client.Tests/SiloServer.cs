@@ -56,6 +56,7 @@ public class SiloServer : WebApplicationFactory<Program>
         builder.UseSetting("Paraloom:DeadlineCheckPeriod", "00:00:00.100");
         builder.UseSetting("Paraloom:KeyHandOutTimeout", KeyHandOutTimeout.ToString());
         builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.UseSetting("Paraloom:Fees:NewcomerCredits", TestNetwork.NewcomerCreditsSetting);
         builder.ConfigureTestServices(TestNetwork.AdmitValidators);
     }
 

@@ -42,6 +42,7 @@ internal sealed class CheckedSilo : WebApplicationFactory<global::Program>
         builder.UseSetting("Paraloom:GatewayPort", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Error");
         builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.UseSetting("Paraloom:Fees:NewcomerCredits", TestNetwork.NewcomerCreditsSetting);
         builder.ConfigureTestServices(TestNetwork.AdmitValidators);
         builder.ConfigureTestServices(services =>
             services.AddByzantineValidator(Faulty, ValidatorConduct.BadSignature));

@@ -27,7 +27,9 @@ public sealed class HonestJobTests(SharedCluster shared) : IClassFixture<SharedC
         Assert.Equal(ExecutionStatus.Ok, result.Status);
         Assert.Equal(ProgramInputs.Sum(1, 2, 3, 40), result.Output.ToArray());
         Assert.True(result.FuelUsed > 0);
-        Assert.Equal((UInt128)(ulong)result.FuelUsed, result.Fee);
+        // Fuel at the default price of 1 for each of the 3 executions, and the module and input stored for 7 days at 1 a byte-day.
+        var storedBytes = Repository.Program("sum").Length + ProgramInputs.Numbers(1, 2, 3, 40).Length;
+        Assert.Equal((UInt128)(ulong)(result.FuelUsed * 3 + storedBytes * 7), result.Fee);
         foreach (var member in final.Cohort)
         {
             Assert.Equal(before[member.ValidatorId] + Reputation.AgreedDelta, await cluster.ReputationOfAsync(member.ValidatorId));

@@ -37,6 +37,7 @@ public sealed class ValidatorPlacementTests : IAsyncLifetime
             silo.AddParaloomCompute(compute =>
             {
                 compute.LocalValidators.SiloId = options.SiloName;
+                TestNetwork.OpenNetwork(compute);
                 TestNetwork.Admit(compute);
             });
         });

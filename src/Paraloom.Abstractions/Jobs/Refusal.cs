@@ -24,6 +24,8 @@ public sealed record Refusal(int Status, string Error, string Message)
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
         RequesterLimitException limited => new(429, limited.Error, limited.Message),
+        InsufficientCreditsException poor => new(402, InsufficientCreditsException.Error, poor.Message),
+        InvalidCreditGrantException invalid => new(422, InvalidCreditGrantException.Error, invalid.Message),
         _ => null,
     };
 
@@ -31,6 +33,7 @@ public sealed record Refusal(int Status, string Error, string Message)
     public string Title => Status switch
     {
         400 => "Bad Request",
+        402 => "Payment Required",
         403 => "Forbidden",
         404 => "Not Found",
         409 => "Conflict",

@@ -19,6 +19,12 @@ internal static class LocalSilo
     /// <summary>The silo id of a localnet of one silo (and the name of its TLS certificate).</summary>
     public const string Name = "local";
 
+    /// <summary>
+    /// What a requester key gets on first use, unless <c>Paraloom:Fees:NewcomerCredits</c> says otherwise: a local network is
+    /// open, so the README's commands need no grant first (a thousand jobs at the default fuel limit and K = 3 held at once).
+    /// </summary>
+    public const long NewcomerCredits = 3_000_000_000_000;
+
     /// <summary>Starts the silo on 127.0.0.1:<paramref name="port"/> (0: a free port) and returns it with its URL.</summary>
     public static async Task<(WebApplication App, Uri Url)> StartAsync(
         int port, string dataDirectory, CancellationToken cancellationToken, Action<SiloOptions>? configure = null,
@@ -40,6 +46,7 @@ internal static class LocalSilo
                 options.Validators = Validators;
                 options.SiloPort = 0;
                 options.GatewayPort = 0;
+                options.Fees.NewcomerCredits ??= NewcomerCredits;
                 configure?.Invoke(options);
                 NetworkAuthority.AdmitLocalSilo(networkDirectory ?? NetworkAuthority.DefaultDirectory(dataDirectory), options);
             });

@@ -8,7 +8,8 @@ namespace Paraloom.Grains;
 /// its own job, voted into and refused only by the validator the vote or refusal names; reputation and load reach
 /// the registry only from the validator they describe; an assignment reaches a validator only from the job it runs,
 /// a reputation outcome only from the quorum of that attempt; a job hears only from its own quorums and the registry;
-/// a module is stored only by the job named, and released or read only by a job. The caller is the sending grain Orleans carries with the call.
+/// a module is stored only by the job named, and released or read only by a job; an account's hold is set, released and
+/// settled only by the job named, and an earning reaches an account only from the payer account it names. The caller is the sending grain Orleans carries with the call.
 /// </summary>
 internal static class StepOwners
 {
@@ -16,6 +17,7 @@ internal static class StepOwners
     private static readonly GrainType Quorum = GrainType.Create("result-quorum");
     private static readonly GrainType Validator = GrainType.Create("validator");
     private static readonly GrainType Registry = GrainType.Create("validator-registry");
+    private static readonly GrainType Account = GrainType.Create("account");
 
     /// <summary>Whether <paramref name="grainInterface"/> is one of the service's (not Orleans' own, such as reminders).</summary>
     public static bool Govern(Type grainInterface) =>
@@ -66,6 +68,15 @@ internal static class StepOwners
                 nameof(IRequesterGrain.AssignedAsync) or nameof(IRequesterGrain.FinishedAsync) or nameof(IRequesterGrain.WithdrawAsync)
                     or nameof(IRequesterGrain.OpenWatchAsync) => Is(caller, Job, Argument(0) as string),
                 nameof(IRequesterGrain.ForgottenAsync) or nameof(IRequesterGrain.CloseWatchAsync) => caller.Type == Job,
+                _ => false,
+            },
+            // An account's hold is set, released and settled only by the job it is for; an earning arrives only from the payer's account.
+            var type when type == typeof(IAccountLedger) => method switch
+            {
+                nameof(IAccountLedger.HoldAsync) => Is(caller, Job, (Argument(0) as AccountHold)?.JobId),
+                nameof(IAccountLedger.ReleaseAsync) => Is(caller, Job, Argument(0) as string),
+                nameof(IAccountLedger.SettleAsync) => Is(caller, Job, (Argument(0) as AccountSettlement)?.JobId),
+                nameof(IAccountLedger.EarnAsync) => Is(caller, Account, (Argument(0) as AccountEarning)?.Payer),
                 _ => false,
             },
             var type when type == typeof(IModuleGrain) => method switch

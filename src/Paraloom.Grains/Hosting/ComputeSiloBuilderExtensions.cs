@@ -36,6 +36,7 @@ public static class ComputeSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<ComputeMetrics>();
+        services.AddSingleton<AccountMetrics>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ComputeOptions>>().Value.LocalValidators.Scheduler);
         services.AddSingleton(provider => new ExecutionScheduler(provider.GetRequiredService<ExecutionSchedulerOptions>()));
         services.AddSingleton(provider =>

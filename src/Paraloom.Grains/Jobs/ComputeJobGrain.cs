@@ -59,6 +59,8 @@ internal sealed partial class ComputeJobGrain(
 
     private IRequesterGrain RequesterOf(PublicKey requester) => GrainFactory.GetGrain<IRequesterGrain>(requester.ToHex());
 
+    private IAccountLedger AccountOf(PublicKey requester) => GrainFactory.GetGrain<IAccountLedger>(requester.ToHex());
+
     private IResultQuorumGrain CurrentQuorum => GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, Lifecycle.Attempt));
 
     public async Task<JobStatus> SubmitAsync(JobSubmission submission)
@@ -90,18 +92,40 @@ internal sealed partial class ComputeJobGrain(
             Registry.ReleaseAsync(JobId, null).Ignore();
             throw;
         }
+        var account = AccountOf(submission.Requester);
+        var fees = FeesFor(submission, storedBytes);
         try
         {
-            return await StoreSubmissionAsync(submission, cohort, privacy is not null, storedBytes);
+            await account.HoldAsync(new AccountHold(JobId, fees.Held));
+        }
+        catch (InsufficientCreditsException)
+        {
+            Registry.ReleaseAsync(JobId, null).Ignore();
+            await requester.WithdrawAsync(JobId);
+            throw;
+        }
+        try
+        {
+            return await StoreSubmissionAsync(submission, cohort, privacy is not null, storedBytes, fees);
         }
         catch
         {
+            await account.ReleaseAsync(JobId);
             await requester.WithdrawAsync(JobId);
             throw;
         }
     }
 
-    private async Task<JobStatus> StoreSubmissionAsync(JobSubmission submission, CohortSelection? cohort, bool isPrivate, long storedBytes)
+    /// <summary>The job's prices, and its hold: its fuel limit paid K times and its bytes stored for the whole retention.</summary>
+    private StoredFees FeesFor(JobSubmission submission, long storedBytes)
+    {
+        var fees = _options.Fees;
+        var storage = JobCharges.Storage(storedBytes, fees.StoragePricePerByteDay, _options.Retention);
+        return new StoredFees(fees.PricePerFuelUnit, storage,
+            JobCharges.Hold(submission.Limits.Fuel, submission.Replication, storedBytes, fees, _options.Retention));
+    }
+
+    private async Task<JobStatus> StoreSubmissionAsync(JobSubmission submission, CohortSelection? cohort, bool isPrivate, long storedBytes, StoredFees fees)
     {
         if (cohort is null)
         {
@@ -124,6 +148,7 @@ internal sealed partial class ComputeJobGrain(
         Stored.SubmittedAt = Now;
         Stored.DistributionDeadline = Now + submission.Limits.DistributionTimeout;
         Stored.StoredBytes = storedBytes;
+        Stored.Fees = fees;
         Stored.Lifecycle = JobLifecycle.Submitted(isPrivate);
         if (cohort is not null)
         {
@@ -248,9 +273,12 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new ResultNotReadyException(JobId, Lifecycle.State, Lifecycle.Reason);
         }
+        var fee = Stored.Fees is { } fees
+            ? (UInt128)(ulong)ChargeFor(result.FuelUsed, fees)
+            : FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit);
         return Task.FromResult(new JobResult(
             JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,
-            FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit), PrivacyContext(), result.Receipt));
+            fee, PrivacyContext(), result.Receipt));
     }
 
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
@@ -350,6 +378,7 @@ internal sealed partial class ComputeJobGrain(
                 // Before the job is final, so a crash in between settles again (idempotently) when it resumes.
                 await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
                     GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result)));
+                await SettleAccountAsync(decision.Attempt, result);
                 Stored.Result = new StoredResult(
                     result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit,
                     ReceiptAssembly.Build(Statement(), decision.Attempt, Stored.Profile!, Stored.Cohort, result));
@@ -407,6 +436,8 @@ internal sealed partial class ComputeJobGrain(
 
     private async Task RejectAsync(string reasonCode, string reason)
     {
+        // Before the job is final, as for an agreed result: a rejection that a crash interrupts settles again, and only once.
+        await SettleAccountAsync(Lifecycle.Attempt, null);
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.RejectionCode = reasonCode;
         Stored.StepDeadline = null;
@@ -418,6 +449,39 @@ internal sealed partial class ComputeJobGrain(
         LogRejected(logger, JobId, reason);
         metrics.JobRejected(reasonCode, Now - Stored.SubmittedAt);
         await EndAsync();
+    }
+
+    /// <summary>
+    /// Settles the job's hold: an agreed result (a trap too) is charged its fuel for each of the K executions and its storage,
+    /// shared out between the members that agreed; a rejected job (<paramref name="result"/> null), whose cohorts never agreed
+    /// on anything to pay for, only its storage. The rest of the hold goes back. Exactly once: the hold is keyed by the job.
+    /// </summary>
+    private async Task SettleAccountAsync(int attempt, AgreedResult? result)
+    {
+        if (Stored.Fees is not { } fees)
+        {
+            return;
+        }
+        var charge = result is null ? fees.StorageCharge : ChargeFor(result.FuelUsed, fees);
+        var shares = result is null ? [] : Shares(result, JobCharges.Compute(result.FuelUsed, fees.PricePerFuelUnit, Stored.Replication));
+        await AccountOf(PublicKey.FromBytes(Stored.Requester)).SettleAsync(
+            new AccountSettlement(JobId, attempt, charge, shares, IsPublic: !Lifecycle.IsPrivate));
+    }
+
+    private long ChargeFor(long fuelUsed, StoredFees fees) =>
+        Math.Min(fees.Held, JobCharges.Compute(fuelUsed, fees.PricePerFuelUnit, Stored.Replication) + fees.StorageCharge);
+
+    /// <summary>The compute charge split between the agreeing members, in cohort order; storage goes to nobody.</summary>
+    private List<ValidatorShare> Shares(AgreedResult result, long computeCharge)
+    {
+        var agreed = result.Votes.Select(vote => vote.ValidatorId).ToHashSet(StringComparer.Ordinal);
+        var members = Stored.Cohort.Where(member => agreed.Contains(member.ValidatorId)).ToList();
+        if (members.Count == 0)
+        {
+            return [];
+        }
+        var amounts = JobCharges.Shares(computeCharge, members.Count);
+        return [.. members.Select((member, i) => new ValidatorShare(member.ValidatorId, member.PublicKey, amounts[i]))];
     }
 
     /// <summary>Assigns the next attempt in memory; the caller writes it before acting on it.</summary>

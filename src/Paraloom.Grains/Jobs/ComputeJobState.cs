@@ -69,6 +69,9 @@ internal sealed class ComputeJobState
 
     public StoredResult? Result { get; set; }
 
+    /// <summary>The prices the job was submitted under and what it holds of its requester's credits; null for a job stored before accounts.</summary>
+    public StoredFees? Fees { get; set; }
+
     /// <summary>How many transitions were stored (<see cref="JobStatus.Version"/>): written with the state it numbers.</summary>
     public long Version { get; set; }
 }
@@ -78,6 +81,10 @@ internal sealed class ComputeJobState
 /// key whose hand-outs the job takes.
 /// </summary>
 internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] Nonce, byte[] OwnershipProof, byte[] HandOutKey);
+
+/// <summary>What a job pays with: fuel at <paramref name="PricePerFuelUnit"/> for each execution, and <paramref name="StorageCharge"/> for its bytes.</summary>
+/// <param name="Held">The hold it set aside at submission: the most it may be charged.</param>
+internal sealed record StoredFees(ulong PricePerFuelUnit, long StorageCharge, long Held);
 
 /// <param name="Receipt">The job receipt's canonical bytes (<see cref="JobReceipt"/>); null for a result stored before receipts.</param>
 internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit, byte[]? Receipt = null);

@@ -126,6 +126,9 @@ public sealed class SiloOptions
     /// <summary>The network caps: no job may ask for more.</summary>
     public CapsSettings Caps { get; set; } = new();
 
+    /// <summary>What compute and storage cost in credits, and what an open network gives newcomers (default: none).</summary>
+    public FeeSettings Fees { get; set; } = new();
+
     /// <summary>How long a private job waits for its requester to hand out the job key (default 2 min).</summary>
     public TimeSpan KeyHandOutTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -180,6 +183,7 @@ public sealed class SiloOptions
             throw new InvalidOperationException($"{SectionName}:PostgreSqlConnectionString does not parse: {invalid.Message}");
         }
         Caps.ToNetworkCaps();
+        Fees.ToFeeOptions($"{SectionName}:Fees");
         Network.Authority($"{SectionName}:Network");
     }
 

@@ -46,6 +46,7 @@ internal sealed class FrontDoorSilo : IAsyncDisposable
                 options.ConcurrentSubmissionsPerClient = Math.Max(4, requesters);
                 options.JobWatchesPerClient = Math.Max(64, 4 * requesters);
                 options.Network.AuthorityKey = TestNetwork.AuthorityKey;
+                options.Fees.NewcomerCredits = TestNetwork.NewcomerCredits;
                 LocalValidatorAdmission.Admit(TestNetwork.Authority, new LocalValidatorOptions
                 {
                     Count = options.Validators,

@@ -19,6 +19,7 @@ internal static class BenchmarkSilo
                 options.LocalValidators.Count = validators;
                 options.LocalValidators.Capacity = capacity;
                 options.LocalValidators.Scheduler = new ExecutionSchedulerOptions { QueueCapacity = validators * capacity };
+                TestNetwork.OpenNetwork(options);
                 TestNetwork.Admit(options);
             }));
         var cluster = builder.Build();

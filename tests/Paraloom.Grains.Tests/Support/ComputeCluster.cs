@@ -75,6 +75,7 @@ internal sealed class ComputeCluster : IAsyncDisposable
                     options.DeadlineCheckPeriod = TimeSpan.FromMilliseconds(100);
                     options.AttemptGrace = TimeSpan.FromMilliseconds(1500);
                     options.Selection = new SelectionOptions { TieBand = 0 };
+                    TestNetwork.OpenNetwork(options);
                     configure?.Invoke(options);
                     TestNetwork.Admit(options);
                 });

@@ -57,6 +57,7 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         builder.UseSetting("Paraloom:SiloPort", "0");
         builder.UseSetting("Paraloom:GatewayPort", "0");
         builder.UseSetting("Paraloom:Network:AuthorityKey", TestNetwork.AuthorityKey);
+        builder.UseSetting("Paraloom:Fees:NewcomerCredits", TestNetwork.NewcomerCreditsSetting);
         builder.ConfigureTestServices(TestNetwork.AdmitValidators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

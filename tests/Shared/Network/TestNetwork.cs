@@ -21,6 +21,18 @@ public static class TestNetwork
     /// <summary>The authority's public key in hex, as <c>Paraloom:Network:AuthorityKey</c> takes it.</summary>
     public static string AuthorityKey => Authority.PublicKey.ToHex();
 
+    /// <summary>
+    /// What each requester key gets on first use in the test hosts: their networks are open, as localnet's is, so tests that
+    /// are not about credits never run out (a test about them sets its own).
+    /// </summary>
+    public const long NewcomerCredits = 1_000_000_000_000_000;
+
+    /// <summary><see cref="NewcomerCredits"/> as <c>Paraloom:Fees:NewcomerCredits</c> takes it.</summary>
+    public static string NewcomerCreditsSetting => NewcomerCredits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An open network's fees: <paramref name="options"/>' prices, with the test hosts' newcomer credits.</summary>
+    public static void OpenNetwork(ComputeOptions options) => options.Fees = options.Fees with { NewcomerCredits = NewcomerCredits };
+
     /// <summary>The command-line argument that points a silo at the authority.</summary>
     public static string AuthorityOption => $"--Paraloom:Network:AuthorityKey={AuthorityKey}";
 
