@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, concatBytes, hexToBytes } from '../lib/bytes.mjs';
-import { decodeCertificate, encodeCertificateBody, verifyCertificate } from '../lib/certificate.mjs';
+import { bytesToHex, concatBytes, hexToBytes, taggedHash } from '../lib/bytes.mjs';
+import { CERTIFICATE_TAG, decodeCertificate, encodeCertificateBody, validatorIdOf, verifyCertificate } from '../lib/certificate.mjs';
+import { resultDigest } from '../lib/digest.mjs';
 import { decodeStatement, encodeStatement, statementHash, verifySignedStatement } from '../lib/statement.mjs';
-import { verifyReceipt } from '../lib/receipt.mjs';
+import { encodeReceipt, verifyReceipt } from '../lib/receipt.mjs';
 import { cohortHash, decodeVote, encodeVote, voteHash } from '../lib/vote.mjs';
 
 const secret = (last) => hexToBytes(last.toString(16).padStart(64, '0'));
@@ -116,4 +117,50 @@ test('the receipt vector verifies with its output, names the documented claim, a
     ['receipt-1', 3, 3, claim]);
   assert.throws(() => verifyReceipt(encoding, requester, { output: new TextEncoder().encode('resulx') }), /digest/);
   assert.throws(() => verifyReceipt(encoding, schnorr.getPublicKey(secret(7)), { output }), /another authority/);
+  const kept = verified.receipt.statementEncoding;
+  assert.ok(verifyReceipt(encoding, requester, { output, keptStatement: kept }));
+  const another = kept.slice();
+  another[another.length - 1] ^= 1;
+  assert.throws(() => verifyReceipt(encoding, requester, { output, keptStatement: another }), /kept/);
+  assert.throws(() => verifyReceipt(encoding, requester, { output, agreement: { numerator: 9, denominator: 10 } }), /below the threshold of 4/);
+});
+
+// Every vector's signatures use zero auxiliary randomness, so they and the whole receipt are reproduced exactly.
+test('every documented signature, and the whole receipt, is reproduced byte for byte from the stated inputs', () => {
+  const documented = readFileSync(new URL('../../../docs/receipt-format.md', import.meta.url), 'utf8');
+  const sigs = [...documented.matchAll(/^sig +([0-9a-f]{128})$/gm)].map((match) => match[1]);
+  const sign = (hash, last) => bytesToHex(schnorr.sign(hexToBytes(hash), secret(last), new Uint8Array(32)));
+  assert.deepEqual(sigs, [
+    sign(statementVector.hash, 3),
+    sign(certificateVector.hash, 3),
+    sign('dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8', 7),
+    sign('844b024e59bd7300838c2aa21b097773be1b3f171ca258d71973841f854a3dca', 7),
+  ]);
+
+  const zero = new Uint8Array(32);
+  const authority = schnorr.getPublicKey(secret(3));
+  const members = [7, 9, 11, 13];
+  const statement = {
+    kind: 'public', jobId: 'receipt-1', moduleHash: sha256(hexToBytes('0061736d01000000')), inputBinding: sha256(hexToBytes('0102')),
+    nonce: new Uint8Array(32), requester: schnorr.getPublicKey(secret(5)), memoryBytes: 64n * 1024n * 1024n, fuel: 1_000_000_000n,
+    wallClockMs: 30_000n, distributionTimeoutMs: 300_000n, maxOutputBytes: 1024n * 1024n, replication: 4, expiry: 1_800_000_000n,
+  };
+  const hash = statementHash(encodeStatement(statement));
+  const cohort = members.map((member) => validatorIdOf(schnorr.getPublicKey(secret(member))));
+  const digest = resultDigest(0, 0, new TextEncoder().encode('result'), null);
+  const claim = voteHash(encodeVote({
+    statementHash: hash, attempt: 1, cohortHash: cohortHash(cohort), digest, fuel: 1234n, profile: 'profile-1', noteCommitment: null,
+  }));
+  const votes = members.slice(0, 3).map((member, index) => {
+    const body = encodeCertificateBody({
+      authority, validatorKey: schnorr.getPublicKey(secret(member)), operator: `silo-${index}`, profile: 'profile-1',
+      notBefore: 1_700_000_000n, notAfter: 1_800_000_000n,
+    });
+    return { certificate: concatBytes(body, schnorr.sign(taggedHash(CERTIFICATE_TAG, body), secret(3), zero)), signature: schnorr.sign(claim, secret(member), zero) };
+  });
+  const receipt = encodeReceipt({
+    statement, statementSignature: schnorr.sign(hash, secret(5), zero), attempt: 1, profile: 'profile-1', cohort, statusCode: 0, code: 0,
+    digest, fingerprint: null, fuel: 1234n, note: null, votes,
+  });
+  assert.equal(bytesToHex(receipt), /^receipt ([0-9a-f]+)$/m.exec(documented)[1]);
 });
