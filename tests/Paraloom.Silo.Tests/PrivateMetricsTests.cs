@@ -43,12 +43,13 @@ public sealed class PrivateMetricsTests
     public async Task Private_jobs_differing_only_in_fuel_trap_and_output_length_leave_the_same_metrics()
     {
         await using var silo = new SiloFactory();
-        using var requester = SecretKey.Generate();
         var api = new ApiDriver(silo.CreateClient());
 
         var traces = new List<IReadOnlyDictionary<string, double>>();
         foreach (var (input, index) in new[] { Short, Long, Trapping }.Select((input, index) => (input, index)))
         {
+            // A requester of its own per job: each trace then holds the same newcomer grant.
+            using var requester = SecretKey.Generate();
             traces.Add(await TraceOf(api, ApiDriver.PrivateJob($"private-{index}", InputDependent, input, requester), requester));
         }
 

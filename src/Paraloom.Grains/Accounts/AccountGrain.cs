@@ -132,7 +132,7 @@ internal sealed partial class AccountGrain(
         Stored.Holds[hold.JobId] = hold.Amount;
         Record(AccountEntryKind.Hold, hold.Amount, hold.JobId, 0);
         await state.WriteStateAsync();
-        metrics.Held(hold.Amount);
+        metrics.Held(hold.Amount, hold.IsPublic);
     }
 
     public async Task ReleaseAsync(string jobId)

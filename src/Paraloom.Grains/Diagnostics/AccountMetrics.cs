@@ -3,9 +3,9 @@ using System.Diagnostics.Metrics;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// What accounts publish, on the compute meter: credits held by submissions (a hold follows from a job's public limits),
-/// charged and earned by public jobs only (a private job's charge and each share of it follow from the fuel its private
-/// input made it use), granted, and submissions refused for insufficient credits. Account keys never become tags; the only
+/// What accounts publish, on the compute meter: credits held, charged and earned by public jobs only (a private job's
+/// hold follows from its private input's length, its charge and each share of it from the fuel that input made it use),
+/// granted, and submissions refused for insufficient credits. Account keys never become tags; the only
 /// tag is a validator id. The counters start at 0 (earnings for each of this silo's validators).
 /// </summary>
 internal sealed class AccountMetrics
@@ -21,7 +21,7 @@ internal sealed class AccountMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(keyRing);
         var meter = meterFactory.Create(ComputeTelemetry.MeterName);
-        _held = meter.CreateCounter<long>("paraloom.accounts.credits.held", "{credit}", "Credits submissions set aside: the most each job may cost.");
+        _held = meter.CreateCounter<long>("paraloom.accounts.credits.held", "{credit}", "Credits public submissions set aside: the most each job may cost.");
         _charged = meter.CreateCounter<long>("paraloom.accounts.credits.charged", "{credit}", "Credits public jobs were charged when they ended.");
         _granted = meter.CreateCounter<long>("paraloom.accounts.credits.granted", "{credit}", "Credits granted by the network authority or to newcomers.");
         _earned = meter.CreateCounter<long>("paraloom.accounts.earnings", "{credit}", "Credits validators earned from public jobs, by validator.");
@@ -37,7 +37,13 @@ internal sealed class AccountMetrics
         }
     }
 
-    public void Held(long credits) => _held.Add(credits);
+    public void Held(long credits, bool isPublic)
+    {
+        if (isPublic)
+        {
+            _held.Add(credits);
+        }
+    }
 
     public void Charged(long credits, bool isPublic)
     {

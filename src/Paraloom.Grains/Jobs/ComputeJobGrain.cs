@@ -96,7 +96,7 @@ internal sealed partial class ComputeJobGrain(
         var fees = FeesFor(submission, storedBytes);
         try
         {
-            await account.HoldAsync(new AccountHold(JobId, fees.Held));
+            await account.HoldAsync(new AccountHold(JobId, fees.Held, IsPublic: !submission.IsPrivate));
         }
         catch (InsufficientCreditsException)
         {
