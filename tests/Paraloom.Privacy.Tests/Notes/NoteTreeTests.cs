@@ -76,6 +76,68 @@ public sealed class NoteTreeTests
         }
     }
 
+    /// <summary>
+    /// The top as a tree grain keeps it: the open shard's root set after every batch, a full shard's root moved into the
+    /// full ones; after each batch its root and the paths of notes in full and open shards equal the whole tree's.
+    /// </summary>
+    [Fact]
+    public void A_top_fed_batch_by_batch_gives_the_whole_trees_root_and_paths()
+    {
+        const int size = 3 * 4096 + 100;
+        var leaves = Leaves(size);
+        var whole = new NoteSubtree(NoteTreeHash.Depth, 0);
+        var top = new NoteTreeTop();
+        var open = new NoteSubtree(NoteTreeTop.ShardDepth, 0);
+        var random = new Random(12);
+        for (var offset = 0; offset < size;)
+        {
+            // Never across a shard's end, as the tree grain splits its batches.
+            var take = Math.Min(Math.Min(random.Next(1, 1500), 4096 - offset % 4096), size - offset);
+            var batch = leaves.AsSpan(offset * 32, take * 32);
+            whole.Append(batch);
+            open.Append(batch);
+            offset += take;
+            if (open.Count == NoteTreeTop.ShardSize)
+            {
+                top.CompleteOpenShard(open.Root);
+                open = new NoteSubtree(NoteTreeTop.ShardDepth, 0);
+            }
+            else
+            {
+                top.SetOpenShardRoot(open.Root);
+            }
+
+            Assert.Equal(whole.Root.ToArray(), top.Root.ToArray());
+            foreach (var position in new[] { 0, offset / 2, offset - 1 })
+            {
+                var expected = new byte[NotePath.SiblingsSize];
+                whole.CopyPath(position, expected);
+                var upper = new byte[NoteTreeTop.PathSize];
+                top.CopyPath(position / 4096, upper);
+                Assert.Equal(expected.AsSpan(12 * 32).ToArray(), upper);
+            }
+        }
+        Assert.Equal(3, top.FullShards);
+        Assert.Equal("b498167e942d39299bf14e30596aa98b4729bd190c12ebca1463e75369a26525", Convert.ToHexStringLower(TopOf(Leaves(4097)).Root));
+    }
+
+    [Fact]
+    public void A_top_rebuilt_from_its_full_shards_roots_and_the_open_shards_root_is_the_same_top()
+    {
+        var leaves = Leaves(2 * 4096 + 5);
+        var (shards, _) = Sharded(leaves);
+        var rebuilt = NoteTreeTop.FromFullShardRoots([.. shards[0].Root, .. shards[1].Root], shards[2].Root);
+        var fed = TopOf(leaves);
+
+        Assert.Equal(fed.Root.ToArray(), rebuilt.Root.ToArray());
+        Assert.Equal(2, rebuilt.FullShards);
+        var (upper, again) = (new byte[NoteTreeTop.PathSize], new byte[NoteTreeTop.PathSize]);
+        rebuilt.CopyPath(1, upper);
+        fed.CopyPath(1, again);
+        Assert.Equal(again, upper);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rebuilt.CopyPath(3, upper));
+    }
+
     [Fact]
     public void Appending_in_batches_of_any_size_gives_the_same_nodes_as_one_by_one()
     {
@@ -156,6 +218,17 @@ public sealed class NoteTreeTests
         var leaves = new byte[count * 32];
         for (var i = 0; i < count; i++) NoteTreeHash.Leaf(Note(i), leaves.AsSpan(i * 32, 32));
         return leaves;
+    }
+
+    private static NoteTreeTop TopOf(byte[] leaves)
+    {
+        var top = new NoteTreeTop();
+        foreach (var shard in Sharded(leaves).Shards)
+        {
+            if (shard.Count == NoteTreeTop.ShardSize) top.CompleteOpenShard(shard.Root);
+            else top.SetOpenShardRoot(shard.Root);
+        }
+        return top;
     }
 
     private static (List<NoteSubtree> Shards, NoteSubtree Top) Sharded(byte[] leaves)
