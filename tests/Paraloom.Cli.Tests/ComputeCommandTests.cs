@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using Paraloom.Cli.Tests.Support;
+using Paraloom.Compute;
 using Paraloom.Privacy;
 
 namespace Paraloom.Cli.Tests;
@@ -35,16 +36,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     [Fact]
     public async Task A_receipt_written_by_result_verifies_offline_and_a_one_byte_tampering_is_refused()
     {
-        var key = NewKey("erin");
-        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("receipt-numbers", Numbers(1, 2)),
-            "--key", key, "--server", Server);
-        Assert.True(submitted.Exit == 0, submitted.Error);
-        var jobId = submitted.Output.Trim();
-        await WaitFinalisedAsync(jobId, key);
-        var receipt = Path.Combine(_directory, "job.receipt");
-        var output = Path.Combine(_directory, "job.out");
-        var fetched = await CliRunner.RunAsync("compute", "result", jobId, "--out", output, "--receipt", receipt, "--key", key, "--server", Server);
-        Assert.True(fetched.Exit == 0, fetched.Error);
+        var (jobId, receipt, output) = await ReceiptOfAPublicJobAsync("erin");
         var networkKeyFile = Path.Combine(localnet.DataDirectory, "network", "authority.pub");
         var networkKey = KeyFile.ReadPublicKey(networkKeyFile).ToHex();
 
@@ -66,6 +58,66 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         OneLine.AssertError(wrongOutput, 1, "paraloom compute verify: ", "its digest differs");
         OneLine.AssertError(tampered, 1, "paraloom compute verify: ", "does not verify");
         OneLine.AssertError(otherNetwork, 1, "paraloom compute verify: ", "is invalid");
+    }
+
+    /// <summary>
+    /// The authority revokes a cohort member with <c>validators revoke</c>; <c>compute verify --revoked</c> then no longer
+    /// counts its vote (K = 3 needs all three), unless the revocation takes effect after the statement's expiry, and a
+    /// revocation by another authority revokes nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_receipt_with_a_vote_of_a_revoked_validator_is_refused_by_verify_given_the_revocation()
+    {
+        var (jobId, receipt, _) = await ReceiptOfAPublicJobAsync("grace");
+        var network = Path.Combine(localnet.DataDirectory, "network");
+        var member = Path.Combine(_directory, "member.cert");
+        System.IO.File.Copy(Path.Combine(localnet.DataDirectory, "keys", "validator-1.cert"), member);
+        var foreign = Path.Combine(_directory, "foreign");
+        Assert.Equal(0, (await CliRunner.RunAsync("network", "init", foreign)).Exit);
+
+        var revoked = await CliRunner.RunAsync("validators", "revoke", "--network", network, member, "--reason", "key compromised");
+        var again = await CliRunner.RunAsync("validators", "revoke", "--network", network, member, "--reason", "key compromised");
+        var later = await CliRunner.RunAsync("validators", "revoke", "--network", network, member, "--reason", "retired",
+            "--effective-from", "9000-01-01T00:00:00Z", "--out", Path.Combine(_directory, "later.revocation"));
+        var byStranger = await CliRunner.RunAsync("validators", "revoke", "--network", foreign, member, "--reason", "not ours",
+            "--effective-from", "0", "--out", Path.Combine(_directory, "foreign.revocation"));
+        var badTime = await CliRunner.RunAsync("validators", "revoke", "--network", network, member, "--reason", "x", "--effective-from", "soon");
+        var refused = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", Path.Combine(network, "authority.pub"),
+            "--revoked", Path.Combine(_directory, "member.revocation"));
+        var notYet = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", Path.Combine(network, "authority.pub"),
+            "--revoked", Path.Combine(_directory, "later.revocation"));
+        var ignored = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", Path.Combine(network, "authority.pub"),
+            "--revoked", Path.Combine(_directory, "foreign.revocation"));
+        var notARevocation = await CliRunner.RunAsync("compute", "verify", receipt, "--network-key", Path.Combine(network, "authority.pub"),
+            "--revoked", member);
+
+        Assert.True(revoked.Exit == 0, revoked.Error);
+        Assert.StartsWith($"revoked {ValidatorCertificateFile.Read(member).ValidatorId} from ", revoked.Output);
+        OneLine.AssertError(again, 2, "paraloom validators revoke: ", "never overwritten");
+        Assert.True(later.Exit == 0 && byStranger.Exit == 0, later.Error + byStranger.Error);
+        OneLine.AssertError(badTime, 2, "", "--effective-from must be Unix seconds or an ISO 8601 time");
+        OneLine.AssertError(refused, 1, "paraloom compute verify: ", $"the receipt of job {jobId} proves nothing", "1 more of revoked validators, not counted");
+        Assert.True(notYet.Exit == 0, notYet.Error);
+        Assert.Contains("knowing 1 revocation", notYet.Output);
+        Assert.True(ignored.Exit == 0, ignored.Error);
+        Assert.Contains("revokes nothing under this network key: it was issued by another authority", ignored.Error);
+        OneLine.AssertError(notARevocation, 2, "paraloom compute verify: ", "--revoked", "not a validator revocation file");
+    }
+
+    /// <summary>Runs a public job as <paramref name="requester"/> and writes its output and receipt with <c>compute result</c>.</summary>
+    private async Task<(string JobId, string Receipt, string Output)> ReceiptOfAPublicJobAsync(string requester)
+    {
+        var key = NewKey(requester);
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"),
+            "--input", File($"{requester}-numbers", Numbers(1, 2)), "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+        await WaitFinalisedAsync(jobId, key);
+        var receipt = Path.Combine(_directory, $"{requester}.receipt");
+        var output = Path.Combine(_directory, $"{requester}.out");
+        var fetched = await CliRunner.RunAsync("compute", "result", jobId, "--out", output, "--receipt", receipt, "--key", key, "--server", Server);
+        Assert.True(fetched.Exit == 0, fetched.Error);
+        return (jobId, receipt, output);
     }
 
     [Fact]

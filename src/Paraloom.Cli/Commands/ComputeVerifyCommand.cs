@@ -22,15 +22,22 @@ internal static class ComputeVerifyCommand
             Description = "The output received (a private job's sealed output): its digest must be the one the cohort signed",
             HelpName = "FILE",
         };
+        var revokedFiles = new Option<FileInfo[]>("--revoked")
+        {
+            Description = "A validator revocation (paraloom validators revoke) the verdict takes into account: a vote of a validator revoked "
+                + "by the statement's expiry is not counted; repeat it for each",
+            HelpName = "FILE",
+        };
         var command = new Command("verify", "Check a job receipt offline under the network's key; exit 1 if it proves nothing")
         {
-            receiptFile, networkKey, outputFile,
+            receiptFile, networkKey, outputFile, revokedFiles,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute verify", parse.InvocationConfiguration.Error, async () =>
         {
             var authority = ParseNetworkKey(parse.GetValue(networkKey)!);
             var encoded = await InputFiles.ReadAsync("FILE", parse.GetValue(receiptFile)!, cancellationToken);
             var output = parse.GetValue(outputFile) is { } file ? await InputFiles.ReadAsync("--output", file, cancellationToken) : null;
+            var revocations = Revocations(parse.GetValue(revokedFiles) ?? [], authority, parse.InvocationConfiguration.Error);
             JobReceipt receipt;
             try
             {
@@ -40,17 +47,45 @@ internal static class ComputeVerifyCommand
             {
                 throw new InvalidReceiptException($"not a receipt: {malformed.Message}");
             }
-            if (receipt.ProblemUnder(authority, output: output, checkOutput: output is not null) is { } problem)
+            if (receipt.ProblemUnder(authority, output: output, checkOutput: output is not null, revocations: revocations) is { } problem)
             {
                 throw new InvalidReceiptException($"the receipt of job {receipt.Statement.Statement.JobId} proves nothing: {problem}");
             }
-            parse.InvocationConfiguration.Output.WriteLine(Verdict(receipt, authority, output is not null));
+            parse.InvocationConfiguration.Output.WriteLine(Verdict(receipt, authority, output is not null, revocations.Count));
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static string Verdict(JobReceipt receipt, PublicKey authority, bool outputChecked)
+    /// <summary>
+    /// The revocations in <paramref name="files"/> that <paramref name="authority"/> issued. Another's revokes nothing, so it
+    /// is left out, with a warning: the verdict must not depend on who wrote a file, and the user should know it counted not.
+    /// </summary>
+    private static List<ValidatorRevocation> Revocations(IEnumerable<FileInfo> files, PublicKey authority, TextWriter warnings)
+    {
+        var revocations = new List<ValidatorRevocation>();
+        foreach (var file in files)
+        {
+            ValidatorRevocation revocation;
+            try
+            {
+                revocation = ValidatorRevocationFile.Read(file.FullName);
+            }
+            catch (Exception unreadable) when (unreadable is FormatException or IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--revoked: {unreadable.Message}");
+            }
+            if (revocation.ProblemUnder(authority) is { } problem)
+            {
+                warnings.WriteLine($"paraloom compute verify: {file.FullName} revokes nothing under this network key: {problem}");
+                continue;
+            }
+            revocations.Add(revocation);
+        }
+        return revocations;
+    }
+
+    private static string Verdict(JobReceipt receipt, PublicKey authority, bool outputChecked, int revocations)
     {
         var statement = receipt.Statement.Statement;
         var outcome = receipt.Status switch
@@ -60,7 +95,8 @@ internal static class ComputeVerifyCommand
             _ => outputChecked ? "Ok, the output given" : "Ok",
         };
         return $"valid: job {statement.JobId} attempt {receipt.Attempt} ended {outcome}, {receipt.FuelUsed} fuel, K={statement.Replication}, " +
-            $"{receipt.Votes.Count} certified votes of profile {receipt.Profile} under network key {authority.ToHex()}";
+            $"{receipt.Votes.Count} certified votes of profile {receipt.Profile} under network key {authority.ToHex()}"
+            + (revocations == 0 ? "" : $", knowing {revocations} revocation{(revocations == 1 ? "" : "s")}");
     }
 
     /// <summary>The network authority's key, for a command that checks receipts offline (read it with <see cref="ParseNetworkKey"/>).</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
@@ -8,7 +10,8 @@ namespace Paraloom.Cli.Commands;
 /// <summary>
 /// <c>paraloom validators</c>: what an operator and the network authority do to admit a silo's validators. The silo's
 /// operator lists its validators' keys (<c>keys</c>); the authority signs a certificate for each (<c>admit</c>); the
-/// operator puts each certificate beside its key slot (<c>validator-1.cert</c>), where the silo reads it at start.
+/// operator puts each certificate beside its key slot (<c>validator-1.cert</c>), where the silo reads it at start. The
+/// authority takes a key's vote away again with a revocation (<c>revoke</c>), which silos and verifiers are given.
 /// </summary>
 internal static class ValidatorsCommand
 {
@@ -17,6 +20,7 @@ internal static class ValidatorsCommand
         var validators = new Command("validators", "Admit validators to the network");
         validators.Subcommands.Add(CreateKeys());
         validators.Subcommands.Add(CreateAdmit());
+        validators.Subcommands.Add(CreateRevoke());
         return validators;
     }
 
@@ -104,5 +108,99 @@ internal static class ValidatorsCommand
             return 0;
         }));
         return command;
+    }
+
+    private static Command CreateRevoke()
+    {
+        var network = new Option<DirectoryInfo>("--network")
+        {
+            Description = "The network directory holding authority.key (paraloom network init)",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var validator = new Argument<FileInfo>("VALIDATOR") { Description = "The validator's public key file (validator-1.pub) or its certificate (validator-1.cert)" };
+        var reason = new Option<string>("--reason")
+        {
+            Description = $"Why, for the people reading it: 1 to {ValidatorRevocation.MaxReasonBytes} UTF-8 bytes, no control characters",
+            HelpName = "TEXT",
+            Required = true,
+        };
+        var effectiveFrom = new Option<DateTimeOffset?>("--effective-from")
+        {
+            Description = "From when its votes stop counting: Unix seconds or an ISO 8601 time; earlier than now for a key that may have been "
+                + "stolen since (default: now)",
+            HelpName = "TIME",
+            CustomParser = result => ParseTime(result.Tokens[0].Value) is { } time ? time
+                : Refused(result, $"--effective-from must be Unix seconds or an ISO 8601 time, not '{result.Tokens[0].Value}'."),
+        };
+        var output = new Option<FileInfo?>("--out")
+        {
+            Description = "Where to write the revocation (default: beside VALIDATOR, as VALIDATOR.revocation); never overwritten",
+            HelpName = "FILE",
+        };
+        var command = new Command("revoke", "Sign a revocation of one validator key with the network authority: its votes stop counting")
+        {
+            network, validator, reason, effectiveFrom, output,
+        };
+        command.SetAction((parse, _) => CommandFailure.RunAsync("validators revoke", parse.InvocationConfiguration.Error, async () =>
+        {
+            var validatorFile = parse.GetValue(validator)!.FullName;
+            var validatorKey = ValidatorKeyOf(validatorFile);
+            var networkDirectory = parse.GetValue(network)!.FullName;
+            if (!File.Exists(NetworkAuthority.SecretKeyPath(networkDirectory)))
+            {
+                throw new UsageException($"{networkDirectory} holds no authority.key; create it with `paraloom network init`.");
+            }
+            using var authority = KeyFile.ReadSecretKey(NetworkAuthority.SecretKeyPath(networkDirectory));
+            ValidatorRevocation revocation;
+            try
+            {
+                revocation = ValidatorRevocation.Issue(authority, validatorKey, parse.GetValue(effectiveFrom) ?? DateTimeOffset.UtcNow, parse.GetValue(reason)!);
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new UsageException(invalid.Message);
+            }
+            var path = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(validatorFile, ValidatorRevocationFile.Extension);
+            if (File.Exists(path))
+            {
+                throw new UsageException($"{path} exists; a revocation is never overwritten: give another --out.");
+            }
+            ValidatorRevocationFile.WriteNew(path, revocation);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"revoked {revocation.ValidatorId} from {revocation.EffectiveFrom:u} ({revocation.Reason}): {path}");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The key a validator's public key file or certificate file names.</summary>
+    private static PublicKey ValidatorKeyOf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path} does not exist; it needs the validator's public key file or certificate.");
+        }
+        try
+        {
+            return Path.GetExtension(path) == ValidatorCertificateFile.Extension
+                ? ValidatorCertificateFile.Read(path).ValidatorKey
+                : KeyFile.ReadPublicKey(path);
+        }
+        catch (Exception invalid) when (invalid is FormatException or InvalidEncodingException)
+        {
+            throw new UsageException($"{path} is neither a public key file nor a validator certificate: {invalid.Message}");
+        }
+    }
+
+    private static DateTimeOffset? ParseTime(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    private static DateTimeOffset? Refused(ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 }

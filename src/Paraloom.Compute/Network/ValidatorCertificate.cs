@@ -28,8 +28,8 @@ public sealed class ValidatorCertificate
     {
         Authority = authority;
         ValidatorKey = validatorKey;
-        Operator = Checked(@operator, nameof(@operator), MaxOperatorBytes);
-        Profile = Checked(profile, nameof(profile), MaxProfileBytes);
+        Operator = AuthorityText.Checked(@operator, nameof(@operator), MaxOperatorBytes);
+        Profile = AuthorityText.Checked(profile, nameof(profile), MaxProfileBytes);
         NotBefore = WholeSeconds(notBefore, nameof(notBefore));
         NotAfter = WholeSeconds(notAfter, nameof(notAfter));
         if (NotAfter < NotBefore)
@@ -107,8 +107,8 @@ public sealed class ValidatorCertificate
             }
             var authority = PublicKey.FromBytes(reader.Bytes(PublicKey.Size));
             var validatorKey = PublicKey.FromBytes(reader.Bytes(PublicKey.Size));
-            var @operator = Text(reader.Prefixed());
-            var profile = Text(reader.Prefixed());
+            var @operator = AuthorityText.Decode(reader.Prefixed());
+            var profile = AuthorityText.Decode(reader.Prefixed());
             var notBefore = DateTimeOffset.FromUnixTimeSeconds(reader.Int64());
             var notAfter = DateTimeOffset.FromUnixTimeSeconds(reader.Int64());
             var signature = SchnorrSignature.FromBytes(reader.Bytes(SchnorrSignature.Size));
@@ -150,17 +150,4 @@ public sealed class ValidatorCertificate
         at >= DateTimeOffset.UnixEpoch
             ? DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds())
             : throw new ArgumentOutOfRangeException(name, at, "A certificate's validity lies in 1970 or later.");
-
-    private static string Text(ReadOnlySpan<byte> utf8) =>
-        new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(utf8);
-
-    private static string Checked(string value, string name, int maxBytes)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
-        if (Encoding.UTF8.GetByteCount(value) > maxBytes || value.Any(char.IsControl))
-        {
-            throw new ArgumentException($"The {name} is at most {maxBytes} UTF-8 bytes with no control characters.", name);
-        }
-        return value;
-    }
 }

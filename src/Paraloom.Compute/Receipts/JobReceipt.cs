@@ -88,9 +88,14 @@ public sealed class JobReceipt
     /// <param name="expectedStatement">The statement the requester kept: the receipt must carry exactly it.</param>
     /// <param name="output">The output received: its digest must be the receipt's.</param>
     /// <param name="agreement">The network's agreement fraction (default 7/10).</param>
+    /// <param name="revocations">
+    /// Revocations the verifier knows of: the vote of a validator revoked at or before the statement's expiry is not
+    /// counted. Revocations by another authority than <paramref name="authority"/>, or whose signature does not verify,
+    /// revoke nothing.
+    /// </param>
     public string? ProblemUnder(
         PublicKey authority, JobStatement? expectedStatement = null, ReadOnlySpan<byte> output = default, bool checkOutput = false,
-        AgreementOptions? agreement = null)
+        AgreementOptions? agreement = null, IReadOnlyCollection<ValidatorRevocation>? revocations = null)
     {
         ArgumentNullException.ThrowIfNull(authority);
         var statement = Statement.Statement;
@@ -112,6 +117,7 @@ public sealed class JobReceipt
         if (Cohort.Distinct(StringComparer.Ordinal).Count() != Cohort.Count) return "the cohort names a member twice";
         var claim = Claim.Hash();
         var signers = new HashSet<string>(StringComparer.Ordinal);
+        var revoked = 0;
         foreach (var vote in Votes)
         {
             var certificate = vote.Certificate;
@@ -121,9 +127,17 @@ public sealed class JobReceipt
             if (!Cohort.Contains(member, StringComparer.Ordinal)) return $"{member} is not a member of the cohort";
             if (!signers.Add(member)) return $"{member} votes twice";
             if (!certificate.ValidatorKey.Verify(claim, vote.Signature)) return $"the vote of {member} does not verify";
+            // Checked at the moment certificates are: a key revoked by then may have signed anything.
+            if (revocations?.Any(revocation => revocation.Revokes(certificate.ValidatorKey, authority, statement.ExpiresAt)) == true)
+            {
+                signers.Remove(member);
+                revoked++;
+            }
         }
         var threshold = (agreement ?? AgreementOptions.Default).Threshold(statement.Replication);
-        return signers.Count >= threshold ? null : $"{signers.Count} valid votes, below the threshold of {threshold}";
+        return signers.Count >= threshold ? null
+            : revoked == 0 ? $"{signers.Count} valid votes, below the threshold of {threshold}"
+            : $"{signers.Count} valid votes ({revoked} more of revoked validators, not counted), below the threshold of {threshold}";
     }
 
     /// <summary>Throws unless the receipt proves <paramref name="output"/> for <paramref name="expectedStatement"/>.</summary>

@@ -88,6 +88,25 @@ public sealed class JobReceiptTests
     }
 
     [Fact]
+    public void A_vote_of_a_validator_revoked_by_the_statements_expiry_is_not_counted()
+    {
+        using var keys = new Keys();
+        var receipt = keys.Receipt(ExecutionStatus.Ok, 0, Output);
+        var voter = keys.Members[0].PublicKey;
+        using var stranger = SecretKey.Generate();
+        string? With(params ValidatorRevocation[] revocations) =>
+            receipt.ProblemUnder(keys.Authority.PublicKey, keys.Statement.Statement, Output, checkOutput: true, revocations: revocations);
+
+        Assert.Contains("1 more of revoked validators, not counted), below the threshold of 3",
+            With(ValidatorRevocation.Issue(keys.Authority, voter, Expiry, "revoked at the expiry")));
+        Assert.Contains("below the threshold", With(ValidatorRevocation.Issue(keys.Authority, voter, DateTimeOffset.UnixEpoch, "stolen long ago")));
+        Assert.Null(With(ValidatorRevocation.Issue(keys.Authority, voter, Expiry.AddSeconds(1), "revoked after the expiry")));
+        Assert.Null(With(ValidatorRevocation.Issue(stranger, voter, From, "by another authority")));
+        Assert.Null(With(ValidatorRevocation.Issue(keys.Authority, keys.Members[3].PublicKey, From, "a member that did not vote")));
+        Assert.Null(With());
+    }
+
+    [Fact]
     public void A_private_results_note_is_signed_by_every_vote_and_round_trips()
     {
         using var keys = new Keys();

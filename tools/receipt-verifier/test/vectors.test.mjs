@@ -9,6 +9,7 @@ import { CERTIFICATE_TAG, decodeCertificate, encodeCertificateBody, validatorIdO
 import { resultDigest } from '../lib/digest.mjs';
 import { decodeStatement, encodeStatement, statementHash, verifySignedStatement } from '../lib/statement.mjs';
 import { encodeReceipt, verifyReceipt } from '../lib/receipt.mjs';
+import { decodeRevocation, encodeRevocationBody, REVOCATION_TAG, verifyRevocation } from '../lib/revocation.mjs';
 import { cohortHash, decodeVote, encodeVote, voteHash } from '../lib/vote.mjs';
 
 const secret = (last) => hexToBytes(last.toString(16).padStart(64, '0'));
@@ -77,6 +78,27 @@ test('the certificate vector hashes as documented and verifies within its validi
   assert.throws(() => verifyCertificate(certificate, schnorr.getPublicKey(secret(7)), 1_800_000_000n), /another authority/);
 });
 
+const revocationVector = {
+  body: '01f9308a019258c31049344f85f89d5229b531c845836f99b08601f113bce036f95cbdf0646e5db4eaa398f365f2ea7a0e3d419b7e0330e39ce92bddedcac4f9bc000000006b49d200000f6b657920636f6d70726f6d69736564',
+  hash: 'f270c308df41bf9322903b44bbb844155834da6a32bd388f38588ebf2805f7f9',
+};
+
+test('the revocation vector hashes as documented and verifies under its authority only', () => {
+  const authority = requester;
+  const body = encodeRevocationBody({
+    authority, validatorKey: schnorr.getPublicKey(secret(7)), effectiveFrom: 1_800_000_000n, reason: 'key compromised',
+  });
+  assert.equal(bytesToHex(body), revocationVector.body);
+  assert.equal(bytesToHex(taggedHash(REVOCATION_TAG, body)), revocationVector.hash);
+  const revocation = concatBytes(body, schnorr.sign(hexToBytes(revocationVector.hash), secret(3), new Uint8Array(32)));
+  assert.equal(verifyRevocation(revocation, authority).validatorId, 'v5cbdf0646e5db4ea');
+  assert.throws(() => verifyRevocation(revocation, schnorr.getPublicKey(secret(7))), /another authority/);
+  const forged = revocation.slice();
+  forged[70] ^= 1;
+  assert.throws(() => verifyRevocation(forged, authority), /does not verify/);
+  assert.throws(() => decodeRevocation(concatBytes(revocation, Uint8Array.of(0))), /follow/);
+});
+
 // The vote (version 3) as documented with votes v3; receipts, which hold them, follow.
 test('the vote vector encodes and hashes as documented', () => {
   const cohort = cohortHash(['v5cbdf0646e5db4ea', 'vc6047f9441ed7d6d', 've493dbf1c10d80f3']);
@@ -133,6 +155,7 @@ test('every documented signature, and the whole receipt, is reproduced byte for 
   assert.deepEqual(sigs, [
     sign(statementVector.hash, 3),
     sign(certificateVector.hash, 3),
+    sign(revocationVector.hash, 3),
     sign('dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8', 7),
     sign('844b024e59bd7300838c2aa21b097773be1b3f171ca258d71973841f854a3dca', 7),
   ]);
