@@ -68,6 +68,30 @@ public sealed record JobProgress
     /// </summary>
     public required long Version { get; init; }
 
+    /// <summary>K: how many validators run each attempt.</summary>
+    public int Replication { get; init; }
+
+    /// <summary>When the job was submitted.</summary>
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When each attempt started (its cohort was assigned), attempt 1 first; empty while the job waits for its first cohort.</summary>
+    public IReadOnlyList<DateTimeOffset> AttemptStartedAt { get; init; } = [];
+
+    /// <summary>When the job reached its final state.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>
+    /// A public job's hold, in credits: the most it may be charged. Null for a private job (its hold follows from its
+    /// private input's length).
+    /// </summary>
+    public long? FeeHeld { get; init; }
+
+    /// <summary>
+    /// A public job's fee once final, in credits: what its requester's account was charged for it. Null before, and for a
+    /// private job, whose fee only its requester reads, in <see cref="JobResult.Fee"/>.
+    /// </summary>
+    public long? Fee { get; init; }
+
     /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 

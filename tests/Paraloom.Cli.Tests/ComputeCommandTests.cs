@@ -34,6 +34,38 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     }
 
     [Fact]
+    public async Task Status_shows_a_finished_public_jobs_times_replication_and_fee_as_the_result_charged_it()
+    {
+        var key = NewKey("olivia");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("sum"), "--input", File("olivia.bin", Numbers(5)),
+            "--replication", "3", "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+        await WaitFinalisedAsync(jobId, key);
+
+        var json = await CliRunner.RunAsync("compute", "status", jobId, "--key", key, "--server", Server, "--json");
+        var text = await CliRunner.RunAsync("compute", "status", jobId, "--key", key, "--server", Server);
+        var result = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server, "--json");
+
+        Assert.True(json.Exit == 0, json.Error);
+        using var status = JsonDocument.Parse(json.Output);
+        var root = status.RootElement;
+        Assert.Equal(3, root.GetProperty("replication").GetInt32());
+        var submittedAt = root.GetProperty("submittedAt").GetDateTimeOffset();
+        var startedAt = Assert.Single(root.GetProperty("attemptStartedAt").EnumerateArray()).GetDateTimeOffset();
+        var finishedAt = root.GetProperty("finishedAt").GetDateTimeOffset();
+        Assert.InRange(startedAt, submittedAt, finishedAt);
+        var fee = root.GetProperty("fee").GetInt64();
+        Assert.InRange(fee, 1, root.GetProperty("feeHeld").GetInt64());
+        Assert.Equal(fee.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JsonDocument.Parse(result.Output).RootElement.GetProperty("fee").ToString());
+        Assert.Matches(@"submitted \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", text.Output);
+        Assert.Matches(@"attempt 1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", text.Output);
+        Assert.Matches(@"finished  \d{4}-", text.Output);
+        Assert.Contains($"fee       {fee} credits", text.Output);
+    }
+
+    [Fact]
     public async Task A_receipt_written_by_result_verifies_offline_and_a_one_byte_tampering_is_refused()
     {
         var (jobId, receipt, output) = await ReceiptOfAPublicJobAsync("erin");

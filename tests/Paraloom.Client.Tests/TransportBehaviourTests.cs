@@ -54,6 +54,42 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_public_jobs_status_gives_its_times_its_replication_and_its_fee_in_credits()
+    {
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("fee"u8).RequestedBy(Requester).Build(), Patience.Token);
+        var running = await Client.GetStatusAsync(jobId, Patience.Token);
+
+        var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
+
+        Assert.Equal(3, final.Replication);
+        Assert.NotNull(running.FeeHeld);
+        Assert.True(running.IsFinal || running.Fee is null);
+        var started = Assert.Single(final.AttemptStartedAt);
+        Assert.InRange(started, final.SubmittedAt, final.FinishedAt!.Value);
+        Assert.Equal((long)result.Fee, final.Fee);
+        Assert.InRange(final.Fee!.Value, 1, running.FeeHeld!.Value);
+        Assert.Equal(running.FeeHeld, final.FeeHeld);
+    }
+
+    [Fact]
+    public async Task A_private_jobs_status_publishes_no_fee_only_its_result_tells_the_requester()
+    {
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([8, 8], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+
+        var final = await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
+
+        Assert.Equal(JobState.Finalised, final.State);
+        Assert.Null(final.Fee);
+        Assert.Null(final.FeeHeld);
+        Assert.NotNull(final.FinishedAt);
+        Assert.Single(final.AttemptStartedAt);
+        Assert.True(result.Fee > 0);
+    }
+
+    [Fact]
     public async Task A_private_job_is_handed_out_by_the_submitting_client_and_decrypted_by_the_requester()
     {
         using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([4, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();

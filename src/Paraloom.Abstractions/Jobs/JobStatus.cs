@@ -86,5 +86,34 @@ public sealed record JobStatus
     [Id(17)]
     public IReadOnlyList<ValidatorCertificate> Certificates { get; init; } = [];
 
+    /// <summary>K: how many validators run each attempt.</summary>
+    [Id(18)]
+    public required int Replication { get; init; }
+
+    [Id(19)]
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When each attempt started (its cohort was assigned), attempt 1 first; empty while the job waits for its first cohort.</summary>
+    [Id(20)]
+    public IReadOnlyList<DateTimeOffset> AttemptStartedAt { get; init; } = [];
+
+    /// <summary>When the job reached its final state.</summary>
+    [Id(21)]
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>
+    /// A public job's hold, in credits: the most it may be charged. Null for a private job, whose hold follows from its private
+    /// input's length: its requester reads its fee from the result.
+    /// </summary>
+    [Id(22)]
+    public long? FeeHeld { get; init; }
+
+    /// <summary>
+    /// A public job's fee once final, in credits: what its requester's account was charged for it. Null before, and for a
+    /// private job, whose fee follows from the fuel its private input made it use.
+    /// </summary>
+    [Id(23)]
+    public long? Fee { get; init; }
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
 }

@@ -25,7 +25,7 @@ internal static class ComputeOutput
         status.IsPrivate,
         status.Attempt,
         status.VotesReceived,
-        Replication = status.Cohort.Count,
+        status.Replication,
         status.Threshold,
         ElapsedMs = (long)status.Elapsed.TotalMilliseconds,
         status.AwaitingKeys,
@@ -33,6 +33,11 @@ internal static class ComputeOutput
         status.Digest,
         status.Reason,
         status.Profile,
+        status.SubmittedAt,
+        status.AttemptStartedAt,
+        status.FinishedAt,
+        status.FeeHeld,
+        status.Fee,
         Result = result?.Status.ToString(),
         Trap = result?.Error,
     };
@@ -43,6 +48,15 @@ internal static class ComputeOutput
         output.WriteLine($"state     {status.State} (attempt {status.Attempt})");
         output.WriteLine($"replies   {status.VotesReceived}/{status.Cohort.Count} validators (agreement needs {status.Threshold})");
         output.WriteLine($"elapsed   {status.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine($"submitted {Time(status.SubmittedAt)}");
+        for (var attempt = 0; attempt < status.AttemptStartedAt.Count; attempt++)
+        {
+            output.WriteLine($"attempt {attempt + 1} {Time(status.AttemptStartedAt[attempt])}");
+        }
+        if (status.FinishedAt is { } finished)
+        {
+            output.WriteLine($"finished  {Time(finished)}");
+        }
         output.WriteLine(status.Cohort.Count == 0
             ? "cohort    none yet: waiting for validators with free capacity"
             : $"cohort    {string.Join(", ", status.Cohort.Select(member => member.ValidatorId))}");
@@ -58,11 +72,30 @@ internal static class ComputeOutput
         {
             output.WriteLine($"reason    {reason}");
         }
+        WriteFee(output, status, result);
         if (result is not null)
         {
             output.WriteLine($"result    {result.Status}{(result.Error is { } error ? $" ({error})" : "")}");
         }
     }
+
+    /// <summary>
+    /// A public job's fee (or, while it runs, its hold); a private job's only to its requester, from the result it fetched.
+    /// </summary>
+    private static void WriteFee(TextWriter output, JobProgress status, JobResult? result)
+    {
+        if ((status.Fee ?? (result is null ? null : (long)result.Fee)) is { } fee)
+        {
+            output.WriteLine($"fee       {fee} credits");
+        }
+        else if (status.FeeHeld is { } held)
+        {
+            output.WriteLine($"fee       at most {held} credits (held until the job ends)");
+        }
+    }
+
+    /// <summary>A moment in UTC, to the second, the same on every machine.</summary>
+    private static string Time(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static object ResultJson(JobResult result, byte[] output, bool decrypted) => new
     {

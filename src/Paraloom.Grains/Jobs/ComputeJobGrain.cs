@@ -492,6 +492,7 @@ internal sealed partial class ComputeJobGrain(
             member.ValidatorId, member.PublicKey.ToBytes(), selection.Certificates[i].ToBytes()))];
         Stored.Profile = selection.Profile;
         Stored.WrappedKeys = new(StringComparer.Ordinal);
+        Stored.AttemptStartedAt.Add(Now);
         _busy.Clear();
         metrics.CohortSelected(cohort);
         var assigned = Lifecycle.Assign(cohort.Select(member => member.ValidatorId));
@@ -646,8 +647,22 @@ internal sealed partial class ComputeJobGrain(
             Profile = Stored.Profile,
             Version = Stored.Version,
             Statement = Statement(),
+            Replication = Stored.Replication,
+            SubmittedAt = Stored.SubmittedAt,
+            AttemptStartedAt = [.. Stored.AttemptStartedAt],
+            FinishedAt = Stored.FinishedAt,
+            FeeHeld = Lifecycle.IsPrivate ? null : Stored.Fees?.Held,
+            Fee = Lifecycle.IsPrivate ? null : Fee(),
         };
     }
+
+    /// <summary>What the job was charged once final: its agreed fuel and storage, or its storage alone once rejected.</summary>
+    private long? Fee() => (Stored.Fees, Lifecycle.State, Stored.Result) switch
+    {
+        ({ } fees, JobState.Finalised, { } result) => ChargeFor(result.FuelUsed, fees),
+        ({ } fees, JobState.Rejected, _) => fees.StorageCharge,
+        _ => null,
+    };
 
     private SignedJobStatement Statement() => SignedJobStatement.FromBytes(Stored.Statement, Stored.StatementSignature);
 

@@ -49,6 +49,9 @@ internal sealed class ComputeJobState
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>When each attempt's cohort was assigned, attempt 1 first: one entry per attempt, so bounded by the attempts a job may make.</summary>
+    public List<DateTimeOffset> AttemptStartedAt { get; set; } = [];
+
     /// <summary>The module and input bytes the job stores, counted against its requester's share until it is forgotten.</summary>
     public long StoredBytes { get; set; }
 

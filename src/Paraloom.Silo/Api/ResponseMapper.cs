@@ -29,6 +29,12 @@ internal static class ResponseMapper
         Profile = status.Profile,
         Version = status.Version,
         Statement = status.Statement is { } statement ? new JobStatementDto(statement.Statement.ToBytes(), statement.Signature.ToHex()) : null,
+        Replication = status.Replication,
+        SubmittedAt = status.SubmittedAt,
+        AttemptStartedAt = status.AttemptStartedAt,
+        FinishedAt = status.FinishedAt,
+        FeeHeld = status.FeeHeld,
+        Fee = status.Fee,
     };
 
     public static JobResultResponse ToResponse(JobResult result) => new()

@@ -55,6 +55,23 @@ internal sealed record JobStatusResponse
 
     /// <summary>The job statement the requester signed, in its canonical encoding (base64): check it before trusting it.</summary>
     public JobStatementDto? Statement { get; init; }
+
+    /// <summary>K: how many validators run each attempt.</summary>
+    public required int Replication { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When each attempt started (its cohort was assigned), attempt 1 first.</summary>
+    public IReadOnlyList<DateTimeOffset> AttemptStartedAt { get; init; } = [];
+
+    /// <summary>When the job reached its final state.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>A public job's hold, in credits: the most it may be charged; null for a private job.</summary>
+    public long? FeeHeld { get; init; }
+
+    /// <summary>A public job's fee once final, in credits: what its requester's account was charged; null for a private job.</summary>
+    public long? Fee { get; init; }
 }
 
 /// <summary>A job statement (canonical bytes, base64) and its requester's BIP-340 signature over the statement's hash (hex).</summary>

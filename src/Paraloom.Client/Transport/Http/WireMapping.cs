@@ -59,6 +59,12 @@ internal static class WireMapping
             RejectionCode = status.RejectionCode,
             Profile = status.Profile,
             Version = status.Version,
+            Replication = status.Replication,
+            SubmittedAt = status.SubmittedAt,
+            AttemptStartedAt = status.AttemptStartedAt,
+            FinishedAt = status.FinishedAt,
+            FeeHeld = status.FeeHeld,
+            Fee = status.Fee,
             Context = ContextOf(status.JobId, status.Privacy, requester),
             Statement = status.Statement is { } statement ? ToStatement(statement) : null,
         };

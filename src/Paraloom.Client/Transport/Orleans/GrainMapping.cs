@@ -29,6 +29,12 @@ internal static class GrainMapping
         RejectionCode = status.RejectionCode,
         Profile = status.Profile,
         Version = status.Version,
+        Replication = status.Replication,
+        SubmittedAt = status.SubmittedAt,
+        AttemptStartedAt = status.AttemptStartedAt,
+        FinishedAt = status.FinishedAt,
+        FeeHeld = status.FeeHeld,
+        Fee = status.Fee,
         Context = status.Privacy,
         Statement = status.Statement,
     };
