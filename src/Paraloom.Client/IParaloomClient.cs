@@ -62,4 +62,18 @@ public interface IParaloomClient
 
     /// <summary>Every validator the silo knows, with load and reputation.</summary>
     Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The account of <paramref name="owner"/>'s key, read with its signature over a fresh challenge: the requester's account,
+    /// or with <paramref name="asValidator"/> the account its validator earns on (keyed by the id the key derives).
+    /// </summary>
+    /// <exception cref="ParaloomApiException">403 <c>result-access-denied</c>: a validator account that has earned nothing yet has no owner to read it.</exception>
+    Task<Account> GetAccountAsync(SecretKey owner, bool asValidator = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Delivers a credit grant the network authority signed (<see cref="Compute.CreditGrant.Issue"/>) to its requester's
+    /// account. Returns false when that grant had already been applied: each applies once.
+    /// </summary>
+    /// <exception cref="ValidationException">422 <c>invalid-credit-grant</c>: not the authority's, altered or expired.</exception>
+    Task<bool> GrantCreditsAsync(Compute.CreditGrant grant, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Paraloom.Compute;
 using Paraloom.Client.Transport;
 using Paraloom.Client.Transport.Http;
 using Paraloom.Client.Transport.Orleans;
@@ -138,6 +139,22 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// <inheritdoc/>
     public Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default) =>
         _transport.GetValidatorsAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<Account> GetAccountAsync(SecretKey owner, bool asValidator = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var accountKey = asValidator ? ValidatorIdentity.FromPublicKey(owner.PublicKey) : owner.PublicKey.ToHex();
+        var challenge = await _transport.CreateAccountChallengeAsync(accountKey, cancellationToken);
+        return await _transport.GetAccountAsync(accountKey, challenge, AccountAuthorization.Sign(owner, accountKey, challenge), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> GrantCreditsAsync(CreditGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return _transport.GrantAsync(grant, cancellationToken);
+    }
 
     /// <summary>Zeroes the job keys it kept and releases what it created.</summary>
     public void Dispose()

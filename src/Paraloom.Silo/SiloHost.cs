@@ -61,7 +61,7 @@ public static class SiloHost
         app.MapParaloomMetrics();
         // The dashboard is for people, not part of the API the OpenAPI document describes.
         app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
-        app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints();
+        app.MapGroup("/v1").MapJobEndpoints().MapValidatorEndpoints().MapAccountEndpoints();
         return app;
     }
 

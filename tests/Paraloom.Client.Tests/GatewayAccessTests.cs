@@ -117,6 +117,43 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         Assert.Equal((403, "call-not-allowed"), (refusal!.Status, refusal.Error));
     }
 
+    [Fact]
+    public async Task A_client_cannot_hold_release_settle_or_earn_on_an_account_nor_read_anothers_and_no_balance_moves()
+    {
+        var client = _host.Services.GetRequiredService<IParaloomClient>();
+        var account = _attacker.PublicKey.ToHex();
+        var before = await client.GetAccountAsync(_attacker);
+        var validator = _validators[0];
+        var noShares = Array.CreateInstance(GrainsType("ValidatorShare"), 0);
+
+        // A hold of everything, under a job id of its own: it would take all the account's credits.
+        await Refused(() => CallLedger(account, "HoldAsync", Internal("AccountHold", "forged-hold", before.Credits, true)));
+        await Refused(() => CallLedger(account, "ReleaseAsync", _jobId));
+        await Refused(() => CallLedger(account, "SettleAsync", Internal("AccountSettlement", "forged-hold", 1, 0L, noShares, true)));
+        // An earning that names the attacker's account as payer, for a validator whose key it knows.
+        await Refused(() => CallLedger(validator.ValidatorId, "EarnAsync",
+            Internal("AccountEarning", account, 1_000L, _jobId, 1, 1_000_000L, validator.PublicKey.ToBytes(), true)));
+        var victim = Grains.GetGrain<IAccountGrain>(validator.ValidatorId);
+        var challenge = await victim.CreateReadChallengeAsync();
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() =>
+            victim.GetAsync(challenge, AccountAuthorization.Sign(_attacker, validator.ValidatorId, challenge.Nonce.Span)));
+
+        var after = await client.GetAccountAsync(_attacker);
+        Assert.Equal((before.Credits, before.Held, before.History.Count), (after.Credits, after.Held, after.History.Count));
+    }
+
+    private static Type GrainsType(string name) => Type.GetType($"Paraloom.Grains.{name}, Paraloom.Grains", throwOnError: true)!;
+
+    /// <summary>One of the grains' internal records, built as an attacker holding the silo's assembly builds it.</summary>
+    private static object Internal(string name, params object[] arguments) => Activator.CreateInstance(GrainsType(name), arguments)!;
+
+    /// <summary>A method of the internal account ledger on <paramref name="account"/>'s grain.</summary>
+    private Task CallLedger(string account, string method, object argument)
+    {
+        var type = GrainsType("IAccountLedger");
+        return (Task)type.GetMethod(method)!.Invoke(Grains.GetGrain(type, account), [argument])!;
+    }
+
     private SignedVote ForgedVote(string jobId, int attempt, string validatorId) => SignedVote.Sign(
         _attacker, new VoteSubject(jobId, attempt, new byte[32], new byte[32]), validatorId, ExecutionStatus.Ok, 0, "forged"u8, 1, "any", null);
 

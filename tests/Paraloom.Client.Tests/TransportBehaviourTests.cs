@@ -246,6 +246,59 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
         Assert.All(validators, validator => Assert.InRange(validator.Load, 0.0, 1.0));
     }
 
+    [Fact]
+    public async Task The_requester_reads_its_account_and_finds_the_results_fee_charged_and_the_rest_of_the_hold_given_back()
+    {
+        var jobId = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("fee"u8).RequestedBy(Requester).Build());
+        await Client.WaitAsync(jobId, cancellationToken: Patience.Token);
+        var result = await Client.GetResultAsync(jobId, Requester, Patience.Token);
+
+        var account = await Client.GetAccountAsync(Requester, cancellationToken: Patience.Token);
+
+        Assert.Equal(Requester.PublicKey.ToHex(), account.Key);
+        Assert.True(result.Fee > 0);
+        Assert.Equal(TestNetwork.NewcomerCredits - (long)result.Fee, account.Credits);
+        Assert.Equal(0, account.Held);
+        Assert.Equal(
+            [(AccountEntryKind.Grant, TestNetwork.NewcomerCredits, null, 0), (AccountEntryKind.Hold, account.History[1].Amount, jobId, 0),
+             (AccountEntryKind.Charge, (long)result.Fee, jobId, result.Attempt), (AccountEntryKind.Refund, account.History[1].Amount - (long)result.Fee, jobId, result.Attempt)],
+            account.History.Select(entry => (entry.Kind, entry.Amount, entry.JobId, entry.Attempt)));
+    }
+
+    [Fact]
+    public async Task A_grant_counts_once_and_only_when_the_network_authority_signed_it_for_this_account()
+    {
+        using var impostor = SecretKey.Generate();
+        var genuine = Compute.CreditGrant.Issue(TestNetwork.Authority, Requester.PublicKey, 5_000, DateTimeOffset.UtcNow.AddHours(1));
+        var forged = Compute.CreditGrant.Issue(impostor, Requester.PublicKey, 1_000_000, DateTimeOffset.UtcNow.AddHours(1));
+        var expired = Compute.CreditGrant.Issue(TestNetwork.Authority, Requester.PublicKey, 1_000_000, DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        var refusedForged = await Assert.ThrowsAsync<ValidationException>(() => Client.GrantCreditsAsync(forged, Patience.Token));
+        var refusedExpired = await Assert.ThrowsAsync<ValidationException>(() => Client.GrantCreditsAsync(expired, Patience.Token));
+        var applied = await Client.GrantCreditsAsync(genuine, Patience.Token);
+        var again = await Client.GrantCreditsAsync(genuine, Patience.Token);
+        var account = await Client.GetAccountAsync(Requester, cancellationToken: Patience.Token);
+
+        Assert.Equal((422, "invalid-credit-grant"), (refusedForged.Status, refusedForged.Error));
+        Assert.Contains("not signed by the network authority", refusedForged.Message);
+        Assert.Equal((422, "invalid-credit-grant"), (refusedExpired.Status, refusedExpired.Error));
+        Assert.Contains("expired", refusedExpired.Message);
+        Assert.Equal((true, false), (applied, again));
+        Assert.Equal(TestNetwork.NewcomerCredits + 5_000, account.Credits);
+        Assert.Equal([AccountEntryKind.Grant, AccountEntryKind.Grant], account.History.Select(entry => entry.Kind));
+    }
+
+    [Fact]
+    public async Task A_validator_account_that_has_earned_nothing_has_no_owner_to_read_it()
+    {
+        using var stranger = SecretKey.Generate();
+
+        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetAccountAsync(stranger, asValidator: true, Patience.Token));
+
+        Assert.Equal((403, "result-access-denied"), (denied.Status, denied.Error));
+        Assert.Contains("earned nothing yet", denied.Message);
+    }
+
     /// <summary>Reports on the caller's thread, so the test sees every report before WaitAsync returns.</summary>
     private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
     {

@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -31,4 +32,12 @@ internal interface IParaloomTransport
     Task<JobResult> GetResultAsync(string jobId, byte[] challenge, SchnorrSignature signature, PublicKey requester, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>A fresh single-use challenge nonce for the account's owner to sign.</summary>
+    Task<byte[]> CreateAccountChallengeAsync(string accountKey, CancellationToken cancellationToken);
+
+    Task<Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a credit grant to its requester's account; false when its id had already been applied.</summary>
+    Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken);
 }

@@ -115,7 +115,7 @@ internal static class JobEndpoints
             throw ApiProblemException.BadRequest("'wrappedKeys' must map each cohort member's id to its wrapped key.");
         }
         var wrapped = request.WrappedKeys.ToDictionary(pair => pair.Key, pair => WrappedJobKey.FromBytes(pair.Value), StringComparer.Ordinal);
-        var signature = SchnorrSignature.FromBytes(ParseHex("signature", request.Signature, SchnorrSignature.Size));
+        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
         var status = await job.DeliverKeysAsync(request.Attempt, wrapped, signature);
         metrics.KeysHandedOut();
         return Results.Ok(ResponseMapper.ToResponse(status));
@@ -132,8 +132,8 @@ internal static class JobEndpoints
     {
         var job = Job(grains, jobId);
         var request = await JsonBody.ReadAsync<ResultRequest>(context.Request, SmallBodyBytes, cancellationToken);
-        var challenge = new ResultChallenge(ParseHex("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
-        var signature = SchnorrSignature.FromBytes(ParseHex("signature", request.Signature, SchnorrSignature.Size));
+        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
+        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
         try
         {
             var result = await job.GetResultAsync(challenge, signature);
@@ -153,13 +153,4 @@ internal static class JobEndpoints
             ? grains.GetGrain<IComputeJobGrain>(jobId)
             : throw new ApiProblemException(StatusCodes.Status400BadRequest, "invalid-job-id",
                 $"A job id must be 1 to {JobId.MaxLength} characters of letters, digits, '-' or '_'.");
-
-    private static byte[] ParseHex(string field, string? hex, int length)
-    {
-        if (hex is null || hex.Length != length * 2 || !hex.All(char.IsAsciiHexDigit))
-        {
-            throw ApiProblemException.BadRequest($"'{field}' must be {length * 2} hexadecimal characters.");
-        }
-        return Convert.FromHexString(hex);
-    }
 }

@@ -8,6 +8,15 @@ namespace Paraloom.Silo.Api;
 /// <summary>The grains' answers as the API's JSON shapes.</summary>
 internal static class ResponseMapper
 {
+    public static AccountResponse ToResponse(AccountView account) => new()
+    {
+        Key = account.Key,
+        Credits = account.Credits,
+        Held = account.Held,
+        Earned = account.Earned,
+        History = [.. account.History.Select(entry => new AccountEntryDto(entry.Kind.ToString(), entry.Amount, entry.JobId, entry.Attempt, entry.At))],
+    };
+
     public static JobStatusResponse ToResponse(JobStatus status) => new()
     {
         JobId = status.JobId,

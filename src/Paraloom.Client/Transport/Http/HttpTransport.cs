@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -68,6 +69,21 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
     public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken) =>
         [.. (await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken)).Select(WireMapping.ToValidator)];
 
+    public async Task<byte[]> CreateAccountChallengeAsync(string accountKey, CancellationToken cancellationToken)
+    {
+        var challenge = await SendAsync<ResultChallengeResponse>(HttpMethod.Post, AccountPath(accountKey) + "/challenge", null, cancellationToken);
+        return Convert.FromHexString(challenge.Challenge);
+    }
+
+    public async Task<Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
+    {
+        var query = $"?challenge={Convert.ToHexStringLower(challenge)}&signature={signature.ToHex()}";
+        return WireMapping.ToAccount(await SendAsync<AccountResponse>(HttpMethod.Get, AccountPath(accountKey) + query, null, cancellationToken));
+    }
+
+    public async Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken) =>
+        (await SendAsync<CreditGrantResponse>(HttpMethod.Post, "v1/accounts/grants", new CreditGrantRequest { Grant = grant.ToBytes() }, cancellationToken)).Applied;
+
     /// <summary>The event type of a job status on the job's event stream.</summary>
     private const string StatusEvent = "status";
 
@@ -122,6 +138,12 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         }
         return ParaloomApiException.For(new ProblemDetails(
             status, body?.Title ?? response.ReasonPhrase ?? "Error", body?.Detail, body?.Error ?? "http-" + status));
+    }
+
+    private static string AccountPath(string accountKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountKey);
+        return "v1/accounts/" + Uri.EscapeDataString(accountKey);
     }
 
     private static string JobPath(string jobId)

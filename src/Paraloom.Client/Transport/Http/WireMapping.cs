@@ -75,6 +75,10 @@ internal static class WireMapping
         result.FuelUsed, UInt128.Parse(result.Fee, CultureInfo.InvariantCulture), ContextOf(result.JobId, result.Privacy, requester),
         result.Receipt ?? []);
 
+    public static Account ToAccount(AccountResponse account) => new(
+        account.Key, account.Credits, account.Held, account.Earned,
+        [.. account.History.Select(entry => new AccountEntry(Enum.Parse<AccountEntryKind>(entry.Kind), entry.Amount, entry.JobId, entry.Attempt, entry.At))]);
+
     public static ValidatorStatus ToValidator(ValidatorResponse validator) => new(
         validator.ValidatorId, validator.SiloId, PublicKey.FromHex(validator.PublicKey), validator.Capacity, validator.InFlight, validator.Reputation);
 

@@ -44,6 +44,11 @@ internal static class GrainMapping
         result.Trap?.ToString() ?? result.AbiError?.ToString(), result.Output.ToArray(), result.Digest.ToString(), result.FuelUsed,
         result.Fee, result.Privacy, result.Receipt.ToArray());
 
+    public static Client.Account ToAccount(AccountView account) => new(
+        account.Key, account.Credits, account.Held, account.Earned,
+        [.. account.History.Select(entry => new Client.AccountEntry(
+            Enum.Parse<Client.AccountEntryKind>(entry.Kind.ToString()), entry.Amount, entry.JobId, entry.Attempt, entry.At))]);
+
     public static ValidatorStatus ToValidator(ValidatorInfo validator) => new(
         validator.ValidatorId, validator.SiloId, validator.PublicKey, validator.Capacity, validator.InFlight, validator.Reputation);
 }

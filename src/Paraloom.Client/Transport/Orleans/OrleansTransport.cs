@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Paraloom.Compute;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -56,6 +57,21 @@ internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTranspor
             grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key).GetValidatorsAsync(),
             validators => (IReadOnlyList<ValidatorStatus>)[.. validators.Select(GrainMapping.ToValidator)],
             cancellationToken);
+
+    public Task<byte[]> CreateAccountChallengeAsync(string accountKey, CancellationToken cancellationToken) =>
+        CallAsync(Account(accountKey).CreateReadChallengeAsync(), challenge => challenge.Nonce.ToArray(), cancellationToken);
+
+    public Task<Client.Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
+        CallAsync(Account(accountKey).GetAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToAccount, cancellationToken);
+
+    public Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken) =>
+        CallAsync(Account(grant.Requester.ToHex()).GrantAsync(grant.ToBytes()), applied => applied, cancellationToken);
+
+    private IAccountGrain Account(string accountKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountKey);
+        return grains.GetGrain<IAccountGrain>(accountKey);
+    }
 
     private IComputeJobGrain Job(string jobId)
     {
