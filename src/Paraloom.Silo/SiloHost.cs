@@ -89,7 +89,7 @@ public static class SiloHost
         }
         silo.AddDashboard();
         silo.AddActivityPropagation();
-        silo.AddParaloomCallGuard();
+        silo.AddParaloomCallGuard(options.GatewayLimits);
         var dataDirectory = string.IsNullOrWhiteSpace(options.StorageDirectory) ? null : Path.GetFullPath(options.StorageDirectory);
         var keyDirectory = !string.IsNullOrWhiteSpace(options.KeyDirectory)
             ? Path.GetFullPath(options.KeyDirectory)

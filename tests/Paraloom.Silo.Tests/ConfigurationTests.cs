@@ -42,6 +42,7 @@ public sealed class ConfigurationTests
     [InlineData("Validators")]
     [InlineData("ExecutionThreads")]
     [InlineData("MaxRequestBodyBytes")]
+    [InlineData("GatewayLimits")]
     [InlineData("Caps:MaxFuel")]
     public void A_setting_that_cannot_work_fails_with_its_name(string setting)
     {
@@ -51,6 +52,7 @@ public sealed class ConfigurationTests
             case "Validators": options.Validators = 0; break;
             case "ExecutionThreads": options.ExecutionThreads = 0; break;
             case "MaxRequestBodyBytes": options.MaxRequestBodyBytes = -1; break;
+            case "GatewayLimits": options.GatewayLimits.JobWatchesPerClient = 0; break;
             default: options.Caps.MaxFuel = 0; break;
         }
 

@@ -24,6 +24,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),
         RequesterLimitException limited => new(429, limited.Error, limited.Message),
+        ClientLimitException limited => new(429, limited.Error, limited.Message),
         InsufficientCreditsException poor => new(402, InsufficientCreditsException.Error, poor.Message),
         InvalidCreditGrantException invalid => new(422, InvalidCreditGrantException.Error, invalid.Message),
         _ => null,

@@ -14,8 +14,7 @@ namespace Paraloom.Grains;
 /// </summary>
 internal sealed partial class GrainCallGuard(ILocalSiloDetails silo, ILogger<GrainCallGuard> logger) : IIncomingGrainCallFilter
 {
-    // Orleans' name for the client a silo's own process calls grains through, outside any grain.
-    private readonly string _hostedClientKey = $"hosted-{silo.SiloAddress.ToParsableString()}";
+    private readonly string _hostedClientKey = HostedClient.KeyOf(silo);
 
     public Task Invoke(IIncomingGrainCallContext context)
     {

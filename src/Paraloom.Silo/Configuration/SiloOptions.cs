@@ -111,6 +111,13 @@ public sealed class SiloOptions
     /// <summary>Job event streams and long polls this silo holds open at once, all clients together (default 4096).</summary>
     public int JobWatches { get; set; } = 4096;
 
+    /// <summary>
+    /// The same limits for each Orleans gateway client (its client id: Orleans does not tell which address a call came
+    /// from), counted by each silo on the calls its job grains serve: submissions in progress and waiting, job watches per
+    /// client and in all (section <c>Paraloom:GatewayLimits</c>; defaults as above).
+    /// </summary>
+    public GatewayClientLimits GatewayLimits { get; set; } = new();
+
     /// <summary>The longest a long poll (<c>GET /v1/jobs/{id}?after=V&amp;wait=S</c>) waits: a larger S is cut to it (default 60 s).</summary>
     public TimeSpan MaxLongPollWait { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -157,6 +164,9 @@ public sealed class SiloOptions
             $"{SectionName}:QueuedSubmissionsPerClient must not be negative (it is {QueuedSubmissionsPerClient}).");
         Require(JobWatchesPerClient >= 1, $"{SectionName}:JobWatchesPerClient must be at least 1 (it is {JobWatchesPerClient}).");
         Require(JobWatches >= 1, $"{SectionName}:JobWatches must be at least 1 (it is {JobWatches}).");
+        Require(GatewayLimits is { IsValid: true },
+            $"{SectionName}:GatewayLimits needs ConcurrentSubmissionsPerClient, JobWatchesPerClient and JobWatches of at least 1 "
+            + "and QueuedSubmissionsPerClient of 0 or more.");
         Require(MaxLongPollWait > TimeSpan.Zero, $"{SectionName}:MaxLongPollWait must be positive.");
         Require(!string.IsNullOrWhiteSpace(SiloId), $"{SectionName}:SiloId must not be empty.");
         Require(KeyHandOutTimeout > TimeSpan.Zero, $"{SectionName}:KeyHandOutTimeout must be positive.");
