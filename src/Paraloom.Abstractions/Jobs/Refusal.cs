@@ -27,6 +27,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         ClientLimitException limited => new(429, limited.Error, limited.Message),
         InsufficientCreditsException poor => new(402, InsufficientCreditsException.Error, poor.Message),
         InvalidCreditGrantException invalid => new(422, InvalidCreditGrantException.Error, invalid.Message),
+        InvalidRevocationException invalid => new(422, InvalidRevocationException.Error, invalid.Message),
         _ => null,
     };
 

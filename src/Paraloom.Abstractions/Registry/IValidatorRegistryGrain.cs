@@ -55,6 +55,16 @@ public interface IValidatorRegistryGrain : IGrainWithStringKey
     [Alias("release")]
     Task ReleaseAsync(string jobId, string? validatorId);
 
+    /// <summary>
+    /// Applies a validator revocation (<see cref="Compute.ValidatorRevocation"/>'s canonical bytes) signed by the network
+    /// authority; anyone may deliver it. From then on the revoked validator is neither listed nor selected, and its
+    /// registrations are refused, whatever the revocation's effective time: it is kept for good. Returns false when that
+    /// validator was revoked already.
+    /// </summary>
+    /// <exception cref="InvalidRevocationException">Not a revocation, or not the authority's: nothing is stored.</exception>
+    [RequesterSurface, Alias("revoke")]
+    Task<bool> RevokeAsync(byte[] revocation);
+
     /// <summary>The online validators: those whose silo is an active member of the cluster.</summary>
     [RequesterSurface, Alias("validators")]
     Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync();

@@ -48,6 +48,10 @@ internal sealed class ValidatorRegistryGrain(
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(host);
+        if (RevocationOf(validator.ValidatorId) is { } revocation)
+        {
+            throw new ValidatorNotAdmittedException(validator.ValidatorId, $"the network authority revoked it from {revocation.EffectiveFrom:u}: {revocation.Reason}");
+        }
         if (ValidatorAdmission.ProblemWith(
             validator.Certificate, validator.ValidatorId, validator.PublicKey, validator.Profile, _authority, time.GetUtcNow()) is { } problem)
         {
@@ -129,6 +133,35 @@ internal sealed class ValidatorRegistryGrain(
             WakeWaitingJobs();
         }
         return Task.CompletedTask;
+    }
+
+    public async Task<bool> RevokeAsync(byte[] revocation)
+    {
+        ArgumentNullException.ThrowIfNull(revocation);
+        ValidatorRevocation parsed;
+        try
+        {
+            parsed = ValidatorRevocation.FromBytes(revocation);
+        }
+        catch (FormatException invalid)
+        {
+            throw new InvalidRevocationException(invalid.Message);
+        }
+        if (parsed.ProblemUnder(_authority) is { } problem)
+        {
+            throw new InvalidRevocationException($"The validator revocation is refused: {problem}.");
+        }
+        if (state.State.Revoked.ContainsKey(parsed.ValidatorId))
+        {
+            return false;
+        }
+        // Stored in the same write that drops the validator, so no restart can see one without the other.
+        state.State.Revoked[parsed.ValidatorId] = parsed.ToBytes();
+        Validators.Remove(parsed.ValidatorId);
+        _admitted.Remove(parsed.ValidatorId);
+        _load.Remove(parsed.ValidatorId);
+        await state.WriteStateAsync();
+        return true;
     }
 
     public Task<IReadOnlyList<ValidatorInfo>> GetValidatorsAsync()
@@ -240,6 +273,9 @@ internal sealed class ValidatorRegistryGrain(
             }
         }
     }
+
+    private ValidatorRevocation? RevocationOf(string validatorId) =>
+        state.State.Revoked.TryGetValue(validatorId, out var bytes) ? ValidatorRevocation.FromBytes(bytes) : null;
 
     private static string HostSilo(RegisteredValidator validator) =>
         validator.Host is { } host ? SiloAddress.FromParsableString(host).Endpoint.ToString() : validator.SiloId;

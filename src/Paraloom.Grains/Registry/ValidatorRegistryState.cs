@@ -1,12 +1,15 @@
 namespace Paraloom.Grains;
 
 /// <summary>
-/// The registry's stored part: who the validators are, where, their execution profile, certificate and reputation.
-/// Load is not stored.
+/// The registry's stored part: who the validators are, where, their execution profile, certificate and reputation, and
+/// who was revoked. Load is not stored.
 /// </summary>
 internal sealed class ValidatorRegistryState
 {
     public Dictionary<string, RegisteredValidator> Validators { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Revoked validator ids and the canonical bytes of the network authority's revocation of each: never admitted again.</summary>
+    public Dictionary<string, byte[]> Revoked { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <param name="Host">
