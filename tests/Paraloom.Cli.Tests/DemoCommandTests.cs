@@ -14,6 +14,9 @@ public sealed class DemoCommandTests
         Assert.Contains("generated 300 salaries (seed 11)", output);
         Assert.Contains("the cohort agreed, 3/3 votes (agreement at 3), on result digest", output);
         Assert.Contains("bit-for-bit", output);
+        var fee = System.Text.RegularExpressions.Regex.Match(output, @"fee (\d+) credits \(fuel \d+ × 3 validators, and its stored bytes\); the account has (\d+) credits left, 0 held");
+        Assert.True(fee.Success, output);
+        Assert.Equal(Paraloom.Cli.Commands.LocalSilo.NewcomerCredits - long.Parse(fee.Groups[1].Value), long.Parse(fee.Groups[2].Value));
         Assert.DoesNotContain("NO", output);
         // Not a terminal: plain text, no ANSI codes, and no line broken at 80 columns.
         Assert.DoesNotContain('\u001b', output);

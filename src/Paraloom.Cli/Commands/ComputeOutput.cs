@@ -130,7 +130,7 @@ internal static class ComputeOutput
         output.WriteLine($"status    {result.Status}{(result.Error is { } error ? $" ({error})" : "")}");
         output.WriteLine($"digest    {result.Digest}");
         output.WriteLine($"fuel      {result.FuelUsed}");
-        output.WriteLine($"fee       {result.Fee}");
+        output.WriteLine($"fee       {result.Fee} credits");
         if (result.Note is { } note)
         {
             WriteNote(output, note, decrypted);

@@ -65,6 +65,10 @@ internal static class DemoCommand
                 await FollowAsync(console, client, jobId, requester, cancellationToken);
 
                 var result = await client.GetResultAsync(jobId, requester, cancellationToken);
+                var account = await client.GetAccountAsync(requester, cancellationToken: cancellationToken);
+                // The demo's network is open: the requester's newcomer grant paid for the job.
+                console.MarkupLine($"fee {result.Fee} credits (fuel {result.FuelUsed} × {LocalSilo.Validators} validators, and its stored bytes); "
+                    + $"the account has {account.Credits} credits left, {account.Held} held");
                 var fromCohort = SalaryStatistics.Decode(result.Decrypt(requester));
                 var local = SalaryStatistics.Compute(salaries);
                 console.Write(DemoView.Comparison(fromCohort, local));

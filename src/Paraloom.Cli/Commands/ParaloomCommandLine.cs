@@ -23,6 +23,7 @@ internal static class ParaloomCommandLine
         root.Subcommands.Add(NetworkCommand.Create());
         root.Subcommands.Add(ValidatorsCommand.Create());
         root.Subcommands.Add(NotesCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         return root;
     }
 
