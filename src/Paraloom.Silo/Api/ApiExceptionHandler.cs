@@ -19,15 +19,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         }
-        var status = problem?.Status ?? StatusCodes.Status500InternalServerError;
-        context.Response.StatusCode = status;
-        var details = new ProblemDetails
-        {
-            Status = status,
-            Title = ReasonPhrase(status),
-            Detail = problem?.Message ?? "The silo failed to handle the request; its log has the details.",
-            Extensions = { [ErrorExtension] = problem?.Error ?? "internal-error" },
-        };
+        var details = Details(problem);
+        context.Response.StatusCode = details.Status!.Value;
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }))
         {
             // The problem writer declines a request that accepts only another type (an event stream's
@@ -36,6 +29,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         return true;
     }
+
+    /// <summary>The problem details of <paramref name="problem"/>; null: a failure whose details stay in the log (500).</summary>
+    public static ProblemDetails Details(ApiProblemException? problem)
+    {
+        var status = problem?.Status ?? StatusCodes.Status500InternalServerError;
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = ReasonPhrase(status),
+            Detail = problem?.Message ?? "The silo failed to handle the request; its log has the details.",
+            Extensions = { [ErrorExtension] = problem?.Error ?? "internal-error" },
+        };
+    }
+
+    /// <summary><paramref name="problem"/>'s problem details as one line of JSON, as a response body carries them.</summary>
+    public static string Json(ApiProblemException problem) => JsonSerializer.Serialize(Details(problem), ProblemJson);
 
     private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web);
 

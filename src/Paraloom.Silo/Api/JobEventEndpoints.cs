@@ -22,7 +22,9 @@ internal static class JobEventEndpoints
             .WithDescription(
                 "Each event is `event: status`, `id:` the status version and `data:` the same JSON as GET /v1/jobs/{jobId}. "
                 + "The stream ends after a final state (Finalised or Rejected). Send `Last-Event-ID` with the last version seen "
-                + "to resume a broken stream: only later versions follow. Comment lines keep a quiet stream open.")
+                + "to resume a broken stream: only later versions follow. Comment lines keep a quiet stream open. A watch refused "
+                + "once the stream has started (429 too-many-watches: the requester holds as many as it may) ends it with "
+                + "`event: error` and `data:` the problem details a refused request gets as its body.")
             .Produces<JobStatusResponse>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -87,7 +89,16 @@ internal static class JobEventEndpoints
         {
             // The client went away: its wait in the grain was cancelled with it.
         }
+        catch (Exception refused) when (ProblemMapping.ToProblem(refused) is { } problem)
+        {
+            // The stream's 200 is sent: the refusal ends it as an event carrying the problem details it would have had as a response.
+            await response.WriteAsync($"event: {ErrorEvent}\ndata: {ApiExceptionHandler.Json(problem)}\n\n", aborted);
+            await response.Body.FlushAsync(aborted);
+        }
     }
+
+    /// <summary>The event that ends a stream whose watch was refused after it started.</summary>
+    private const string ErrorEvent = "error";
 
     private static long Version(string name, string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)

@@ -39,12 +39,23 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         }
         using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await using var events = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), StreamIdleTimeout);
-        var parser = SseParser.Create(events, (type, data) => type == StatusEvent ? JsonSerializer.Deserialize<JobStatusResponse>(data, WireJson.Options) : null);
+        var parser = SseParser.Create(events, (type, data) => type switch
+        {
+            StatusEvent => JsonSerializer.Deserialize<JobStatusResponse>(data, WireJson.Options),
+            ErrorEvent => JsonSerializer.Deserialize<ProblemResponse>(data, WireJson.Options),
+            _ => (object?)null,
+        });
         await foreach (var item in parser.EnumerateAsync(cancellationToken))
         {
-            if (item.Data is { } status)
+            switch (item.Data)
             {
-                yield return WireMapping.ToProgress(status);
+                case JobStatusResponse status:
+                    yield return WireMapping.ToProgress(status);
+                    break;
+                case ProblemResponse refused:
+                    // The silo refused the watch after the stream started: the same exception as a refused request.
+                    var code = refused.Status ?? 500;
+                    throw ParaloomApiException.For(new ProblemDetails(code, refused.Title ?? "Error", refused.Detail, refused.Error ?? "http-" + code));
             }
         }
     }
@@ -86,6 +97,9 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
 
     /// <summary>The event type of a job status on the job's event stream.</summary>
     private const string StatusEvent = "status";
+
+    /// <summary>The event that ends a job's event stream whose watch the silo refused after it started: problem details.</summary>
+    private const string ErrorEvent = "error";
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
