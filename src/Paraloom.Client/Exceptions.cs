@@ -70,6 +70,13 @@ public sealed class JobRejectedException(string jobId, string reason, string? co
     public string? Code { get; } = code;
 }
 
+/// <summary>The job ended cancelled by its requester: it has no result.</summary>
+public sealed class JobCancelledException(string jobId) : Exception($"Job '{jobId}' was cancelled by its requester.")
+{
+    /// <summary>The cancelled job.</summary>
+    public string JobId { get; } = jobId;
+}
+
 /// <summary>
 /// What the silo answered does not verify against what the client itself knows (the statement the requester signed):
 /// the silo, or something between it and the client, changed it. Nothing was acted on: no key was wrapped, no

@@ -34,6 +34,7 @@ public interface IParaloomClient
     /// hands the key to the new cohort.
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected before its first hand-out.</exception>
+    /// <exception cref="JobCancelledException">The job was cancelled before its first hand-out.</exception>
     /// <exception cref="NotTheRequesterException"><paramref name="requester"/> is not the job's requester.</exception>
     Task<JobProgress> WaitForHandOutAsync(
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
@@ -44,6 +45,7 @@ public interface IParaloomClient
     /// Reports each change to <paramref name="progress"/>.
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="JobCancelledException">The job was cancelled.</exception>
     /// <exception cref="NotTheRequesterException"><paramref name="requester"/> is not the job's requester.</exception>
     Task<JobProgress> WaitAsync(
         string jobId, SecretKey requester, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
@@ -53,12 +55,22 @@ public interface IParaloomClient
     /// with the job key the client kept (never the requester's secret).
     /// </summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="JobCancelledException">The job was cancelled.</exception>
     /// <exception cref="InvalidOperationException">The job awaits a hand-out and was submitted elsewhere: that needs the requester's key.</exception>
     Task<JobProgress> WaitAsync(string jobId, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Fetches the agreed result as the requester: a fresh challenge, signed with <paramref name="requester"/>.</summary>
     /// <exception cref="ParaloomApiException">403: not the requester's key; 409: the job has no result (yet).</exception>
     Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels the job as its requester (a fresh challenge, signed with <paramref name="requester"/>): its cohort stops
+    /// counting, its reservations and hold are released, nobody is penalised, and it ends <see cref="JobState.Cancelled"/>.
+    /// Returns its final status.
+    /// </summary>
+    /// <exception cref="ParaloomApiException">403 <c>cancel-denied</c>: not the requester's key; 409 <c>job-already-final</c>: it already ended.</exception>
+    /// <exception cref="JobNotFoundException">No job was submitted under this id.</exception>
+    Task<JobProgress> CancelAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
 
     /// <summary>Every validator the silo knows, with load and reputation.</summary>
     Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default);

@@ -92,8 +92,8 @@ public sealed record JobProgress
     /// </summary>
     public long? Fee { get; init; }
 
-    /// <summary>True once the job is <see cref="JobState.Finalised"/> or <see cref="JobState.Rejected"/>.</summary>
-    public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
+    /// <summary>True once the job is <see cref="JobState.Finalised"/>, <see cref="JobState.Rejected"/> or <see cref="JobState.Cancelled"/>.</summary>
+    public bool IsFinal => State is JobState.Finalised or JobState.Rejected or JobState.Cancelled;
 
     /// <summary>A private job's context: what the hand-out wraps the job key with.</summary>
     internal PrivateJobContext? Context { get; init; }

@@ -26,4 +26,7 @@ public enum JobState
 
     /// <summary>The job ended without a result; the status says why.</summary>
     Rejected,
+
+    /// <summary>Its requester cancelled it: no result, its hold released, nobody penalised.</summary>
+    Cancelled,
 }

@@ -137,6 +137,16 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<JobProgress> CancelAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
+        var status = await _transport.CancelAsync(jobId, challenge, CancelAuthorization.Sign(requester, jobId, challenge), cancellationToken);
+        _jobKeys.Forget(jobId);
+        return status;
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken = default) =>
         _transport.GetValidatorsAsync(cancellationToken);
 
@@ -216,6 +226,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
 
     /// <summary>Acts on one status: hands out the key it awaits, reports it; the status once <paramref name="done"/>, else null.</summary>
     /// <exception cref="JobRejectedException">The job ended rejected.</exception>
+    /// <exception cref="JobCancelledException">The job ended cancelled.</exception>
     private async Task<JobProgress?> StepAsync(
         JobProgress status, SecretKey? requester, ProgressReporter reporter, Func<JobProgress, bool> done, CancellationToken cancellationToken)
     {
@@ -237,6 +248,10 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         if (status.State == JobState.Rejected)
         {
             throw new JobRejectedException(status.JobId, status.Reason ?? "no reason given", status.RejectionCode);
+        }
+        if (status.State == JobState.Cancelled)
+        {
+            throw new JobCancelledException(status.JobId);
         }
         return done(status) ? status : null;
     }

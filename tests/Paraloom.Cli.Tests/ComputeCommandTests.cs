@@ -332,6 +332,29 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         await WaitFinalisedAsync(jobId, owner);
     }
 
+    [Fact]
+    public async Task Cancel_ends_a_waiting_job_for_its_requester_and_wait_and_a_second_cancel_say_it_ended()
+    {
+        var owner = NewKey("peggy");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("peggy.bin", [4]),
+            "--private", "--no-wait", "--key", owner, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+
+        var stranger = await CliRunner.RunAsync("compute", "cancel", jobId, "--key", NewKey("mallory"), "--server", Server);
+        var cancelled = await CliRunner.RunAsync("compute", "cancel", jobId, "--key", owner, "--server", Server, "--json");
+        var waited = await CliRunner.RunAsync("compute", "wait", jobId, "--key", owner, "--server", Server);
+        var again = await CliRunner.RunAsync("compute", "cancel", jobId, "--key", owner, "--server", Server);
+
+        OneLine.AssertError(stranger, 1, "paraloom compute cancel: ", "cancel-denied");
+        Assert.True(cancelled.Exit == 0, cancelled.Error);
+        Assert.Equal("Cancelled", JsonDocument.Parse(cancelled.Output).RootElement.GetProperty("state").GetString());
+        Assert.Equal(1, waited.Exit);
+        Assert.Contains("state     Cancelled", waited.Output);
+        Assert.EndsWith($"paraloom compute wait: job {jobId} was cancelled by its requester", waited.Error.TrimEnd());
+        OneLine.AssertError(again, 1, "paraloom compute cancel: ", "already ended (Cancelled)");
+    }
+
     private async Task WaitFinalisedAsync(string jobId, string key)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));

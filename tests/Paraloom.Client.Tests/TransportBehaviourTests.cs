@@ -90,6 +90,36 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_requester_cancels_a_running_job_and_its_status_watch_and_result_say_it_was_cancelled()
+    {
+        // Nobody waits on it, so it awaits its key hand-out until it is cancelled.
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([6], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var jobId = await Client.SubmitAsync(job, Patience.Token);
+        using var stranger = SecretKey.Generate();
+
+        var denied = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.CancelAsync(jobId, stranger, Patience.Token));
+        var stillRunning = await Client.GetStatusAsync(jobId, Patience.Token);
+        var cancelled = await Client.CancelAsync(jobId, Requester, Patience.Token);
+        var watched = await Assert.ThrowsAsync<JobCancelledException>(() => Client.WaitAsync(jobId, Requester, cancellationToken: Patience.Token));
+        var noResult = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.GetResultAsync(jobId, Requester, Patience.Token));
+        var again = await Assert.ThrowsAsync<ParaloomApiException>(() => Client.CancelAsync(jobId, Requester, Patience.Token));
+        var unknown = await Assert.ThrowsAsync<JobNotFoundException>(() => Client.CancelAsync("no-such-job", Requester, Patience.Token));
+
+        Assert.Equal((403, "cancel-denied"), (denied.Status, denied.Error));
+        Assert.Equal(JobState.AwaitingKeys, stillRunning.State);
+        Assert.Equal(JobState.Cancelled, cancelled.State);
+        Assert.True(cancelled.IsFinal);
+        Assert.False(cancelled.AwaitingKeys);
+        Assert.NotNull(cancelled.FinishedAt);
+        Assert.Equal(JobState.Cancelled, (await Client.GetStatusAsync(jobId, Patience.Token)).State);
+        Assert.Equal(jobId, watched.JobId);
+        Assert.Equal((409, "job-cancelled"), (noResult.Status, noResult.Error));
+        Assert.Contains("cancelled by its requester", noResult.Message);
+        Assert.Equal((409, "job-already-final"), (again.Status, again.Error));
+        Assert.Equal("unknown-job", unknown.Error);
+    }
+
+    [Fact]
     public async Task A_private_job_is_handed_out_by_the_submitting_client_and_decrypted_by_the_requester()
     {
         using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([4, 2], Requester.PublicKey).WithOwnershipProof(Requester).Build();

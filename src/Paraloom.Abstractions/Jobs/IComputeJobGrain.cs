@@ -45,7 +45,7 @@ public interface IComputeJobGrain : IGrainWithStringKey
     [RequesterSurface, Alias("wait-for-change"), AlwaysInterleave]
     Task<JobStatus> WaitForChangeAsync(long afterVersion, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
-    /// <summary>A fresh, single-use challenge the requester signs to fetch the result.</summary>
+    /// <summary>A fresh, single-use challenge the requester signs to fetch the result or to cancel the job.</summary>
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [RequesterSurface, Alias("result-challenge")]
     Task<ResultChallenge> CreateResultChallengeAsync();
@@ -59,4 +59,16 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [RequesterSurface, Alias("result")]
     Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature);
+
+    /// <summary>
+    /// Cancels the job for its requester: <paramref name="signature"/> is its BIP-340 signature over
+    /// <see cref="CancelAuthorization.Message"/> of this job and <paramref name="challenge"/>. The current attempt is
+    /// abandoned (its votes no longer count, nobody is penalised for it), reservations and the account's hold are released
+    /// and the job ends <see cref="Compute.JobState.Cancelled"/>.
+    /// </summary>
+    /// <exception cref="CancelDeniedException">Unknown, used or expired challenge, or a signature not by the requester.</exception>
+    /// <exception cref="JobAlreadyFinalException">The job already ended.</exception>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [RequesterSurface, Alias("cancel")]
+    Task<JobStatus> CancelAsync(ResultChallenge challenge, SchnorrSignature signature);
 }

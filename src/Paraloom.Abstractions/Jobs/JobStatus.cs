@@ -115,5 +115,5 @@ public sealed record JobStatus
     [Id(23)]
     public long? Fee { get; init; }
 
-    public bool IsFinal => State is JobState.Finalised or JobState.Rejected;
+    public bool IsFinal => State is JobState.Finalised or JobState.Rejected or JobState.Cancelled;
 }

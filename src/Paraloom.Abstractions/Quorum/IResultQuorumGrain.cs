@@ -52,6 +52,13 @@ public interface IResultQuorumGrain : IGrainWithStringKey
     [Alias("settle")]
     Task SettleAsync(AgreedResult agreed);
 
+    /// <summary>
+    /// The job was cancelled while this attempt ran: the attempt ends undecided and is never closed, so no member is
+    /// penalised for it; votes, refusals and reports that arrive later are not counted. Abandoning twice does nothing more.
+    /// </summary>
+    [Alias("abandon")]
+    Task AbandonAsync();
+
     /// <summary>Removes the attempt's stored votes and decision: its job's retention ended.</summary>
     [Alias("forget")]
     Task ForgetAsync();

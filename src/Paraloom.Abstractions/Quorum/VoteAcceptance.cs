@@ -34,4 +34,7 @@ public enum VoteAcceptance
     /// silo changed engine or configuration meanwhile): not counted, and no fault, since its result may rightly differ.
     /// </summary>
     WrongProfile,
+
+    /// <summary>The job was cancelled: the attempt counts no more votes, and the member is not at fault.</summary>
+    Abandoned,
 }

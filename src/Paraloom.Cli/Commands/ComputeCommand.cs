@@ -18,6 +18,7 @@ internal static class ComputeCommand
         compute.Subcommands.Add(Wait());
         compute.Subcommands.Add(Status());
         compute.Subcommands.Add(Result());
+        compute.Subcommands.Add(Cancel());
         compute.Subcommands.Add(ComputeVerifyCommand.Create());
         return compute;
     }
@@ -119,7 +120,7 @@ internal static class ComputeCommand
                 using var progress = new ProgressLine(error);
                 status = await connection.Client.WaitAsync(jobId, requester, progress, cancellationToken);
             }
-            catch (JobRejectedException)
+            catch (Exception ended) when (ended is JobRejectedException or JobCancelledException)
             {
                 status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
             }
@@ -258,13 +259,47 @@ internal static class ComputeCommand
         return command;
     }
 
-    /// <summary>A job followed to its end: 0 if it agreed on a normal result, else one line saying why not and 1.</summary>
+    private static Command Cancel()
+    {
+        var id = new Argument<string>("ID") { Description = "The job id" };
+        var key = CommonOptions.Key();
+        var server = CommonOptions.Server();
+        var json = CommonOptions.Json();
+        var command = new Command("cancel",
+            "Cancel a job that has not ended (only the requester's key may): its cohort stops, its hold is released, nobody is penalised")
+        {
+            id, key, server, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute cancel", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            var status = await connection.Client.CancelAsync(parse.GetValue(id)!, requester, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                ComputeOutput.WriteJson(output, ComputeOutput.StatusJson(status, null));
+            }
+            else
+            {
+                ComputeOutput.WriteStatus(output, status, null);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>A job followed to its end: 0 if it agreed on a normal result, else (rejected, cancelled, trapped) one line saying why not and 1.</summary>
     private static int ReportEnd(TextWriter error, string command, bool json, JobProgress status, JobResult? result)
     {
         if (status.State == JobState.Rejected)
         {
             return CommandFailure.Report(error, command, json,
                 new Failure("job-rejected", null, $"job {status.JobId} was rejected: {status.Reason ?? "no reason given"}"));
+        }
+        if (status.State == JobState.Cancelled)
+        {
+            return CommandFailure.Report(error, command, json, new Failure("job-cancelled", null, $"job {status.JobId} was cancelled by its requester"));
         }
         return result is null ? ExitCodes.Ok : ReportTrap(error, command, json, result);
     }

@@ -59,6 +59,7 @@ internal sealed class ProgressLine : IProgress<JobProgress>, IDisposable
             JobState.Retrying => $"attempt {status.Attempt} retried: {status.Reason}",
             JobState.Finalised => $"finalised at attempt {status.Attempt}, {votes}",
             JobState.Rejected => $"rejected: {status.Reason}",
+            JobState.Cancelled => "cancelled by its requester",
             _ => status.State.ToString(),
         };
     }

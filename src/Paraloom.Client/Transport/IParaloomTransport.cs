@@ -31,6 +31,9 @@ internal interface IParaloomTransport
 
     Task<JobResult> GetResultAsync(string jobId, byte[] challenge, SchnorrSignature signature, PublicKey requester, CancellationToken cancellationToken);
 
+    /// <summary>Cancels the job with the requester's signature over a challenge <see cref="CreateResultChallengeAsync"/> issued.</summary>
+    Task<JobProgress> CancelAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken);
 
     /// <summary>A fresh single-use challenge nonce for the account's owner to sign.</summary>

@@ -11,24 +11,25 @@ namespace Paraloom.Compute;
 /// <remarks>
 /// <code>
 /// Submitted → Assigned(n, cohort) → [private: AwaitingKeys → KeysDelivered] → Executing(m of K votes)
-///           → Finalised(digest, fuel) | Rejected(reason)
+///           → Finalised(digest, fuel) | Rejected(reason) | Cancelled
 /// Assigned | AwaitingKeys | KeysDelivered | Executing → Retrying → Assigned(n + 1)
 /// </code>
-/// Any non-terminal state may be rejected (for example when the distribution timeout expires).
+/// Any non-terminal state may be rejected (for example when the distribution timeout expires) or cancelled by the requester.
 /// </remarks>
 public sealed record JobLifecycle
 {
     private static readonly ImmutableDictionary<JobState, ImmutableArray<JobState>> Allowed =
         new Dictionary<JobState, ImmutableArray<JobState>>
         {
-            [JobState.Submitted] = [JobState.Assigned, JobState.Rejected],
-            [JobState.Assigned] = [JobState.AwaitingKeys, JobState.Executing, JobState.Retrying, JobState.Rejected],
-            [JobState.AwaitingKeys] = [JobState.KeysDelivered, JobState.Retrying, JobState.Rejected],
-            [JobState.KeysDelivered] = [JobState.Executing, JobState.Retrying, JobState.Rejected],
-            [JobState.Executing] = [JobState.Executing, JobState.Finalised, JobState.Retrying, JobState.Rejected],
-            [JobState.Retrying] = [JobState.Assigned, JobState.Rejected],
+            [JobState.Submitted] = [JobState.Assigned, JobState.Rejected, JobState.Cancelled],
+            [JobState.Assigned] = [JobState.AwaitingKeys, JobState.Executing, JobState.Retrying, JobState.Rejected, JobState.Cancelled],
+            [JobState.AwaitingKeys] = [JobState.KeysDelivered, JobState.Retrying, JobState.Rejected, JobState.Cancelled],
+            [JobState.KeysDelivered] = [JobState.Executing, JobState.Retrying, JobState.Rejected, JobState.Cancelled],
+            [JobState.Executing] = [JobState.Executing, JobState.Finalised, JobState.Retrying, JobState.Rejected, JobState.Cancelled],
+            [JobState.Retrying] = [JobState.Assigned, JobState.Rejected, JobState.Cancelled],
             [JobState.Finalised] = [],
             [JobState.Rejected] = [],
+            [JobState.Cancelled] = [],
         }.ToImmutableDictionary();
 
     [JsonConstructor]
@@ -69,7 +70,7 @@ public sealed record JobLifecycle
     /// <summary>Why the job is retrying or was rejected.</summary>
     public string? Reason { get; private init; }
 
-    public bool IsTerminal => State is JobState.Finalised or JobState.Rejected;
+    public bool IsTerminal => State is JobState.Finalised or JobState.Rejected or JobState.Cancelled;
 
     /// <summary>Value equality, including the cohort's members (an array compares by reference).</summary>
     public bool Equals(JobLifecycle? other) =>
@@ -161,6 +162,13 @@ public sealed record JobLifecycle
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         EnsureAllowed(JobState.Rejected);
         return this with { State = JobState.Rejected, Reason = reason };
+    }
+
+    /// <summary>The requester no longer wants the job: it ends without a result.</summary>
+    public JobLifecycle Cancel()
+    {
+        EnsureAllowed(JobState.Cancelled);
+        return this with { State = JobState.Cancelled, Reason = "Cancelled by its requester." };
     }
 
     private void EnsureAllowed(JobState next)

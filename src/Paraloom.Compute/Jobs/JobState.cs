@@ -11,4 +11,7 @@ public enum JobState
     Retrying,
     Finalised,
     Rejected,
+
+    /// <summary>Its requester cancelled it before it ended: no result, and nobody is charged or penalised for it.</summary>
+    Cancelled,
 }

@@ -281,6 +281,47 @@ internal sealed partial class ComputeJobGrain(
             fee, PrivacyContext(), result.Receipt));
     }
 
+    public async Task<JobStatus> CancelAsync(ResultChallenge challenge, SchnorrSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        ArgumentNullException.ThrowIfNull(signature);
+        using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job cancel", logger, JobId);
+        EnsureExists();
+        if (!Challenges.IsOpen(challenge.Nonce.Span, Now))
+        {
+            throw new CancelDeniedException("The challenge is unknown, already used or expired: request a fresh one.");
+        }
+        if (!CancelAuthorization.Verify(PublicKey.FromBytes(Stored.Requester), JobId, challenge.Nonce.Span, signature))
+        {
+            throw new CancelDeniedException("The signature is not the requester's cancel of this job over this challenge.");
+        }
+        Challenges.Use(challenge.Nonce.Span, Now);
+        if (Lifecycle.IsTerminal)
+        {
+            throw new JobAlreadyFinalException(JobId, Lifecycle.State);
+        }
+        // The attempt first, so no vote can decide it once the job is cancelled, and its members are not held to it.
+        if (Lifecycle.Attempt > 0)
+        {
+            await CurrentQuorum.AbandonAsync();
+        }
+        // Before the job is final, as a settlement is: nothing was agreed and nobody ran it for the requester's sake, so
+        // the whole hold goes back. A crash in between leaves the job running; cancelling again finishes it.
+        if (Stored.Fees is not null)
+        {
+            await AccountOf(PublicKey.FromBytes(Stored.Requester)).ReleaseAsync(JobId);
+        }
+        Stored.Lifecycle = Lifecycle.Cancel();
+        Stored.StepDeadline = null;
+        Stored.FinishedAt = Now;
+        Stored.WrappedKeys.Clear();
+        await StoreTransitionAsync();
+        Registry.ReleaseAsync(JobId, null).Ignore();
+        LogCancelled(logger, JobId, Lifecycle.Attempt);
+        await EndAsync();
+        return await StatusAsync();
+    }
+
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
 
     public async Task OnCapacityFreedAsync()
@@ -624,7 +665,7 @@ internal sealed partial class ComputeJobGrain(
     {
         // Once the attempt ran, its quorum holds the votes: also those that decided a final job. A job rejected
         // while it waited for validators never had an attempt.
-        var votes = Lifecycle.Attempt > 0 && Lifecycle.State is JobState.Executing or JobState.Finalised or JobState.Rejected
+        var votes = Lifecycle.Attempt > 0 && Lifecycle.State is JobState.Executing or JobState.Finalised or JobState.Rejected or JobState.Cancelled
             ? (await CurrentQuorum.GetSnapshotAsync()).VotesCounted
             : 0;
         return new JobStatus
@@ -656,11 +697,12 @@ internal sealed partial class ComputeJobGrain(
         };
     }
 
-    /// <summary>What the job was charged once final: its agreed fuel and storage, or its storage alone once rejected.</summary>
+    /// <summary>What the job was charged once final: its agreed fuel and storage, its storage alone once rejected, nothing once cancelled.</summary>
     private long? Fee() => (Stored.Fees, Lifecycle.State, Stored.Result) switch
     {
         ({ } fees, JobState.Finalised, { } result) => ChargeFor(result.FuelUsed, fees),
         ({ } fees, JobState.Rejected, _) => fees.StorageCharge,
+        ({ }, JobState.Cancelled, _) => 0,
         _ => null,
     };
 
@@ -747,6 +789,9 @@ internal sealed partial class ComputeJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} decided: {Outcome}")]
     private static partial void LogDecided(ILogger logger, string jobId, int attempt, AgreementOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled by its requester at attempt {Attempt}")]
+    private static partial void LogCancelled(ILogger logger, string jobId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} removed: its retention ended")]
     private static partial void LogForgotten(ILogger logger, string jobId);

@@ -46,6 +46,9 @@ internal sealed class QuorumState
 
     public bool Closed { get; set; }
 
+    /// <summary>The job was cancelled while the attempt ran: it counts nothing more and is never closed, so nobody is penalised for it.</summary>
+    public bool Abandoned { get; set; }
+
     public StoredDecision? Decision { get; set; }
 
     /// <summary>

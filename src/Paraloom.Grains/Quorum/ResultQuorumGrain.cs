@@ -80,6 +80,10 @@ internal sealed partial class ResultQuorumGrain(
         {
             return VoteAcceptance.WrongAttempt;
         }
+        if (Stored.Abandoned)
+        {
+            return VoteAcceptance.Abandoned;
+        }
         if (!_keys.TryGetValue(vote.ValidatorId, out var memberKey))
         {
             LogOutsider(logger, vote.ValidatorId, this.GetPrimaryKeyString());
@@ -131,7 +135,7 @@ internal sealed partial class ResultQuorumGrain(
     public async Task RecordRefusalAsync(AssignmentRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        if (_tally is null || refusal.JobId != Stored.JobId || refusal.Attempt != Stored.Attempt || !_keys.ContainsKey(refusal.ValidatorId))
+        if (_tally is null || Stored.Abandoned || refusal.JobId != Stored.JobId || refusal.Attempt != Stored.Attempt || !_keys.ContainsKey(refusal.ValidatorId))
         {
             return;
         }
@@ -146,7 +150,7 @@ internal sealed partial class ResultQuorumGrain(
     public async Task RecordWallClockAsync(WallClockReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (_tally is null || report.JobId != Stored.JobId || report.Attempt != Stored.Attempt || !_keys.ContainsKey(report.ValidatorId))
+        if (_tally is null || Stored.Abandoned || report.JobId != Stored.JobId || report.Attempt != Stored.Attempt || !_keys.ContainsKey(report.ValidatorId))
         {
             return;
         }
@@ -159,7 +163,7 @@ internal sealed partial class ResultQuorumGrain(
 
     public async Task ScheduleCloseAsync(DateTimeOffset deadline)
     {
-        if (_tally is null || Stored.Closed || Stored.CloseAt == deadline)
+        if (_tally is null || Stored.Closed || Stored.Abandoned || Stored.CloseAt == deadline)
         {
             return;
         }
@@ -172,7 +176,7 @@ internal sealed partial class ResultQuorumGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Stored.CloseAt is { } deadline && time.GetUtcNow() < deadline && !Stored.Closed)
+        if (Stored.CloseAt is { } deadline && time.GetUtcNow() < deadline && !Stored.Closed && !Stored.Abandoned)
         {
             return;
         }
@@ -214,9 +218,24 @@ internal sealed partial class ResultQuorumGrain(
 
     public Task<QuorumSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
+    public async Task AbandonAsync()
+    {
+        if (_tally is null || Stored.Abandoned || Stored.Decision is not null)
+        {
+            return;
+        }
+        Stored.Abandoned = true;
+        await state.WriteStateAsync();
+        if (await this.GetReminder(CloseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     public async Task<QuorumSnapshot> CloseAsync()
     {
-        if (_tally is not null && !Stored.Closed)
+        // An abandoned attempt is never closed: closing would count its silent members as timed out.
+        if (_tally is not null && !Stored.Closed && !Stored.Abandoned)
         {
             Stored.Closed = true;
             _tally.Close();

@@ -6,7 +6,7 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 
-/// <summary>The job API under /v1: submit, status, key hand-out, and the requester-only result.</summary>
+/// <summary>The job API under /v1: submit, status, key hand-out, and the requester-only result and cancel.</summary>
 internal static class JobEndpoints
 {
     public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
@@ -59,6 +59,17 @@ internal static class JobEndpoints
             .WithSummary("The agreed result, for the requester only: a challenge and its BIP-340 signature over it.")
             .Accepts<ResultRequest>("application/json")
             .Produces<JobResultResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        jobs.MapPost("/{jobId}/cancel", CancelAsync)
+            .WithName("CancelJob")
+            .WithSummary("Cancel a job for its requester: a challenge and its BIP-340 signature over the cancel. The job ends Cancelled, its hold released.")
+            .Accepts<CancelRequest>("application/json")
+            .Produces<JobStatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -145,6 +156,15 @@ internal static class JobEndpoints
             metrics.ResultRequested(problem.Error);
             throw;
         }
+    }
+
+    private static async Task<IResult> CancelAsync(string jobId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var job = Job(grains, jobId);
+        var request = await JsonBody.ReadAsync<CancelRequest>(context.Request, SmallBodyBytes, cancellationToken);
+        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
+        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
+        return Results.Ok(ResponseMapper.ToResponse(await job.CancelAsync(challenge, signature)));
     }
 
     /// <summary>A job id that cannot exist is answered here, without activating a grain for it.</summary>

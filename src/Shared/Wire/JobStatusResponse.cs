@@ -5,7 +5,7 @@ internal sealed record JobStatusResponse
 {
     public required string JobId { get; init; }
 
-    /// <summary>Submitted, Assigned, AwaitingKeys, KeysDelivered, Executing, Retrying, Finalised or Rejected.</summary>
+    /// <summary>Submitted, Assigned, AwaitingKeys, KeysDelivered, Executing, Retrying, Finalised, Rejected or Cancelled.</summary>
     public required string State { get; init; }
 
     public required bool IsPrivate { get; init; }

@@ -11,6 +11,17 @@ internal sealed record ResultRequest
     public required string Signature { get; init; }
 }
 
+/// <summary>
+/// POST /v1/jobs/{id}/cancel: a challenge (from POST /v1/jobs/{id}/result/challenge) and the requester's BIP-340 signature
+/// over its cancel of the job (<c>paraloom/job-cancel/v1</c>), hex.
+/// </summary>
+internal sealed record CancelRequest
+{
+    public required string Challenge { get; init; }
+
+    public required string Signature { get; init; }
+}
+
 /// <summary>A finalised job's agreed result.</summary>
 internal sealed record JobResultResponse
 {

@@ -77,6 +77,12 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         return WireMapping.ToResult(await SendAsync<JobResultResponse>(HttpMethod.Post, JobPath(jobId) + "/result", request, cancellationToken), requester);
     }
 
+    public async Task<JobProgress> CancelAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
+    {
+        var request = new CancelRequest { Challenge = Convert.ToHexStringLower(challenge), Signature = signature.ToHex() };
+        return WireMapping.ToProgress(await SendAsync<JobStatusResponse>(HttpMethod.Post, JobPath(jobId) + "/cancel", request, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ValidatorStatus>> GetValidatorsAsync(CancellationToken cancellationToken) =>
         [.. (await SendAsync<ValidatorResponse[]>(HttpMethod.Get, "v1/validators", null, cancellationToken)).Select(WireMapping.ToValidator)];
 
