@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
@@ -7,6 +8,7 @@ using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Execution;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Client.Tests;
@@ -142,6 +144,20 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         Assert.Equal((before.Credits, before.Held, before.History.Count), (after.Credits, after.Held, after.History.Count));
     }
 
+    [Fact]
+    public async Task A_client_cannot_append_a_note_to_the_tree_write_or_read_a_shard_nor_ask_for_a_path()
+    {
+        using var opening = NoteOpening.OfAmount(1, Blinding.FromBytes(SHA256.HashData("forged"u8)));
+        var note = opening.Commit();
+
+        // Also as the finished job it names: only that job's own grain may append its note.
+        await Refused(() => CallInternal("INoteTreeGrain", 0, "AppendAsync", _jobId, note));
+        await Refused(() => CallInternal("INoteTreeGrain", 0, "ProveAsync", 0L));
+        await Refused(() => CallInternal("INoteShardGrain", 0, "AppendAsync", 0, new byte[32]));
+        await Refused(() => CallInternal("INoteShardGrain", 0, "ReadLeavesAsync"));
+        await Refused(() => CallInternal("INoteShardGrain", 0, "PathAsync", 0));
+    }
+
     private static Type GrainsType(string name) => Type.GetType($"Paraloom.Grains.{name}, Paraloom.Grains", throwOnError: true)!;
 
     /// <summary>One of the grains' internal records, built as an attacker holding the silo's assembly builds it.</summary>
@@ -167,6 +183,13 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
             ?? Type.GetType($"Paraloom.Grains.{grainInterface}, Paraloom.Grains", throwOnError: true)!;
         var grain = Grains.GetGrain(type, _jobId);
         return (Task)type.GetMethod(method)!.Invoke(grain, [])!;
+    }
+
+    /// <summary>A method of one of the grains' internal interfaces on the grain of integer <paramref name="key"/>.</summary>
+    private Task CallInternal(string grainInterface, long key, string method, params object[] arguments)
+    {
+        var type = GrainsType(grainInterface);
+        return (Task)type.GetMethod(method)!.Invoke(Grains.GetGrain(type, key), arguments)!;
     }
 
     private static async Task Refused(Func<Task> call) => await Assert.ThrowsAsync<CallNotAllowedException>(call);

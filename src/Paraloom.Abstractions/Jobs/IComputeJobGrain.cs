@@ -71,4 +71,15 @@ public interface IComputeJobGrain : IGrainWithStringKey
     /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
     [RequesterSurface, Alias("cancel")]
     Task<JobStatus> CancelAsync(ResultChallenge challenge, SchnorrSignature signature);
+
+    /// <summary>
+    /// The inclusion proof of a private job's output note in the note tree, against the tree's current anchor; for the
+    /// requester only, over a fresh challenge as for <see cref="GetResultAsync"/>.
+    /// </summary>
+    /// <exception cref="ResultAccessDeniedException">Unknown, used or expired challenge, or a signature not by the requester.</exception>
+    /// <exception cref="ResultNotReadyException">The job has not reached a final state, or was rejected.</exception>
+    /// <exception cref="NoNoteException">The job's result is not a note.</exception>
+    /// <exception cref="UnknownJobException">No job was submitted under this id.</exception>
+    [RequesterSurface, Alias("note-proof")]
+    Task<NoteInclusionProof> GetNoteProofAsync(ResultChallenge challenge, SchnorrSignature signature);
 }

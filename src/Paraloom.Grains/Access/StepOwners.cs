@@ -9,7 +9,8 @@ namespace Paraloom.Grains;
 /// the registry only from the validator they describe; an assignment reaches a validator only from the job it runs,
 /// a reputation outcome only from the quorum of that attempt; a job hears only from its own quorums and the registry;
 /// a module is stored only by the job named, and released or read only by a job; an account's hold is set, released and
-/// settled only by the job named, and an earning reaches an account only from the payer account it names. The caller is the sending grain Orleans carries with the call.
+/// settled only by the job named, and an earning reaches an account only from the payer account it names; a note is appended to the tree only by its
+/// job, and the tree's shards hear only from the tree. The caller is the sending grain Orleans carries with the call.
 /// </summary>
 internal static class StepOwners
 {
@@ -18,6 +19,7 @@ internal static class StepOwners
     private static readonly GrainType Validator = GrainType.Create("validator");
     private static readonly GrainType Registry = GrainType.Create("validator-registry");
     private static readonly GrainType Account = GrainType.Create("account");
+    private static readonly GrainType NoteTree = GrainType.Create("note-tree");
 
     /// <summary>Whether <paramref name="grainInterface"/> is one of the service's (not Orleans' own, such as reminders).</summary>
     public static bool Govern(Type grainInterface) =>
@@ -79,6 +81,14 @@ internal static class StepOwners
                 nameof(IAccountLedger.EarnAsync) => Is(caller, Account, (Argument(0) as AccountEarning)?.Payer),
                 _ => false,
             },
+            // A job appends and acknowledges only its own note; any job may ask for a path (it holds the position).
+            var type when type == typeof(INoteTreeGrain) => method switch
+            {
+                nameof(INoteTreeGrain.AppendAsync) or nameof(INoteTreeGrain.AcknowledgeAsync) => Is(caller, Job, Argument(0) as string),
+                nameof(INoteTreeGrain.ProveAsync) => caller.Type == Job,
+                _ => false,
+            },
+            var type when type == typeof(INoteShardGrain) => caller.Type == NoteTree,
             var type when type == typeof(IModuleGrain) => method switch
             {
                 nameof(IModuleGrain.StoreAsync) => Is(caller, Job, Argument(1) as string),

@@ -8,6 +8,7 @@ using Paraloom.Compute.Agreement;
 using Paraloom.Compute.Fees;
 using Paraloom.Compute.Selection;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Grains;
@@ -60,6 +61,8 @@ internal sealed partial class ComputeJobGrain(
     private IRequesterGrain RequesterOf(PublicKey requester) => GrainFactory.GetGrain<IRequesterGrain>(requester.ToHex());
 
     private IAccountLedger AccountOf(PublicKey requester) => GrainFactory.GetGrain<IAccountLedger>(requester.ToHex());
+
+    private INoteTreeGrain NoteTree => GrainFactory.GetGrain<INoteTreeGrain>(0);
 
     private IResultQuorumGrain CurrentQuorum => GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, Lifecycle.Attempt));
 
@@ -256,6 +259,29 @@ internal sealed partial class ComputeJobGrain(
 
     public Task<JobResult> GetResultAsync(ResultChallenge challenge, SchnorrSignature signature)
     {
+        var result = AuthorisedResult(challenge, signature);
+        var fee = Stored.Fees is { } fees
+            ? (UInt128)(ulong)ChargeFor(result.FuelUsed, fees)
+            : FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit);
+        return Task.FromResult(new JobResult(
+            JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,
+            fee, PrivacyContext(), result.Receipt));
+    }
+
+    public async Task<NoteInclusionProof> GetNoteProofAsync(ResultChallenge challenge, SchnorrSignature signature)
+    {
+        var result = AuthorisedResult(challenge, signature);
+        if (result.NotePosition is not { } position || ReceiptNote(result) is not { } note)
+        {
+            throw new NoNoteException($"Job '{JobId}' has no note in the tree: only a private job's output is a note.");
+        }
+        var proof = await NoteTree.ProveAsync(position);
+        return new NoteInclusionProof(JobId, note, NotePath.FromBytes(proof.Path), proof.TreeSize, proof.Root);
+    }
+
+    /// <summary>The stored result, for a request the requester signed over a fresh challenge; the challenge is used up.</summary>
+    private StoredResult AuthorisedResult(ResultChallenge challenge, SchnorrSignature signature)
+    {
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(signature);
         EnsureExists();
@@ -273,12 +299,7 @@ internal sealed partial class ComputeJobGrain(
         {
             throw new ResultNotReadyException(JobId, Lifecycle.State, Lifecycle.Reason);
         }
-        var fee = Stored.Fees is { } fees
-            ? (UInt128)(ulong)ChargeFor(result.FuelUsed, fees)
-            : FeeLedger.Compute(result.FuelUsed, result.PricePerFuelUnit);
-        return Task.FromResult(new JobResult(
-            JobId, Lifecycle.Attempt, result.Status, result.Code, result.Output, Lifecycle.Digest!, result.FuelUsed,
-            fee, PrivacyContext(), result.Receipt));
+        return result;
     }
 
     public async Task<JobStatus> CancelAsync(ResultChallenge challenge, SchnorrSignature signature)
@@ -321,6 +342,9 @@ internal sealed partial class ComputeJobGrain(
         await EndAsync();
         return await StatusAsync();
     }
+
+    private static NoteCommitment? ReceiptNote(StoredResult result) =>
+        result.Receipt is { } receipt ? JobReceipt.FromBytes(receipt).Note : null;
 
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
 
@@ -420,14 +444,20 @@ internal sealed partial class ComputeJobGrain(
                 await Task.WhenAll(Enumerable.Range(1, decision.Attempt - 1).Select(earlier =>
                     GrainFactory.GetGrain<IResultQuorumGrain>(QuorumKey.For(JobId, earlier)).SettleAsync(result)));
                 await SettleAccountAsync(decision.Attempt, result);
+                // Also before: a crash before the job's write gets the same position again, the tree keeping it until acknowledged.
+                long? notePosition = result.Note is { } note ? await NoteTree.AppendAsync(JobId, note) : null;
                 Stored.Result = new StoredResult(
                     result.Status, result.Code, result.Output.ToArray(), result.FuelUsed, _options.Fees.PricePerFuelUnit,
-                    ReceiptAssembly.Build(Statement(), decision.Attempt, Stored.Profile!, Stored.Cohort, result));
+                    ReceiptAssembly.Build(Statement(), decision.Attempt, Stored.Profile!, Stored.Cohort, result), notePosition);
                 Stored.Lifecycle = Lifecycle.Finalise(result.Digest, result.FuelUsed);
                 Stored.StepDeadline = null;
                 Stored.FinishedAt = Now;
                 Stored.WrappedKeys.Clear();
                 await StoreTransitionAsync();
+                if (notePosition is not null)
+                {
+                    await NoteTree.AcknowledgeAsync(JobId);
+                }
                 Registry.ReleaseAsync(JobId, null).Ignore();
                 metrics.JobFinalised(Now - Stored.SubmittedAt);
                 await EndAsync();
@@ -762,6 +792,11 @@ internal sealed partial class ComputeJobGrain(
             }
             var module = GrainFactory.GetGrain<IModuleGrain>(Stored.ModuleHash);
             var (requester, storedBytes) = (RequesterOf(PublicKey.FromBytes(Stored.Requester)), Stored.StoredBytes);
+            if (Stored.Result?.NotePosition is not null)
+            {
+                // Again, in case a crash lost the acknowledgement given at finalisation.
+                await NoteTree.AcknowledgeAsync(JobId);
+            }
             await state.ClearStateAsync();
             // After the job's own state: the module and the requester's bytes are released at most once per job (a crash
             // in between only keeps them).

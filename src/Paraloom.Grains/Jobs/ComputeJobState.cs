@@ -90,4 +90,6 @@ internal sealed record StoredPrivateInput(byte[] InputCommitment, byte[] Nonce, 
 internal sealed record StoredFees(ulong PricePerFuelUnit, long StorageCharge, long Held);
 
 /// <param name="Receipt">The job receipt's canonical bytes (<see cref="JobReceipt"/>); null for a result stored before receipts.</param>
-internal sealed record StoredResult(ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit, byte[]? Receipt = null);
+/// <param name="NotePosition">Where the output note is in the note tree; null without a note (or stored before the tree).</param>
+internal sealed record StoredResult(
+    ExecutionStatus Status, uint Code, byte[] Output, long FuelUsed, ulong PricePerFuelUnit, byte[]? Receipt = null, long? NotePosition = null);
