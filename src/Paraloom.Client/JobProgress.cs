@@ -95,8 +95,11 @@ public sealed record JobProgress
     /// <summary>True once the job is <see cref="JobState.Finalised"/>, <see cref="JobState.Rejected"/> or <see cref="JobState.Cancelled"/>.</summary>
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected or JobState.Cancelled;
 
-    /// <summary>A private job's context: what the hand-out wraps the job key with.</summary>
-    internal PrivateJobContext? Context { get; init; }
+    /// <summary>
+    /// A private job's public facts (module hash, input commitment, the job key's nonce) as the silo reported them; null for
+    /// a public job. Unchecked here: hand-outs take them from the requester's signed statement instead.
+    /// </summary>
+    public PrivateJobContext? Privacy { get; init; }
 
     /// <summary>The statement the silo says the requester signed; unchecked until the client verifies it.</summary>
     internal SignedJobStatement? Statement { get; init; }

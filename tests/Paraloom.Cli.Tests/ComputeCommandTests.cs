@@ -57,8 +57,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         Assert.InRange(startedAt, submittedAt, finishedAt);
         var fee = root.GetProperty("fee").GetInt64();
         Assert.InRange(fee, 1, root.GetProperty("feeHeld").GetInt64());
-        Assert.Equal(fee.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            JsonDocument.Parse(result.Output).RootElement.GetProperty("fee").ToString());
+        Assert.Equal(fee, JsonDocument.Parse(result.Output).RootElement.GetProperty("fee").GetInt64());
         Assert.Matches(@"submitted \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", text.Output);
         Assert.Matches(@"attempt 1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", text.Output);
         Assert.Matches(@"finished  \d{4}-", text.Output);
@@ -153,6 +152,53 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
     }
 
     [Fact]
+    public async Task Result_prints_the_output_bytes_alone_on_stdout_and_its_json_gives_fee_and_fuel_as_numbers()
+    {
+        var key = NewKey("olga");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("olga.bin", "rows of text"u8.ToArray()),
+            "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+        await WaitFinalisedAsync(jobId, key);
+
+        var printed = await ParaloomProcess.RunAsync(new Dictionary<string, string>(), "compute", "result", jobId, "--key", key, "--server", Server);
+        var json = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server, "--json");
+
+        Assert.True(printed.Exit == 0, printed.Error);
+        Assert.Equal("rows of text", printed.Output);
+        Assert.Contains($"job       {jobId}", printed.Error);
+        Assert.Contains("output: 12 bytes on standard output", printed.Error);
+        Assert.True(json.Exit == 0, json.Error);
+        using var result = JsonDocument.Parse(json.Output);
+        Assert.Equal(JsonValueKind.Number, result.RootElement.GetProperty("fuelUsed").ValueKind);
+        Assert.Equal(JsonValueKind.Number, result.RootElement.GetProperty("fee").ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_json_carries_the_requester_version_and_privacy_of_the_http_status()
+    {
+        var key = NewKey("pete");
+        var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File("pete.bin", [5]),
+            "--private", "--key", key, "--server", Server);
+        Assert.True(submitted.Exit == 0, submitted.Error);
+        var jobId = submitted.Output.Trim();
+
+        var printed = await CliRunner.RunAsync("compute", "status", jobId, "--server", Server, "--json");
+        using var http = new HttpClient();
+        using var served = JsonDocument.Parse(await http.GetStringAsync(new Uri(localnet.Url, $"v1/jobs/{jobId}")));
+
+        Assert.True(printed.Exit == 0, printed.Error);
+        using var status = JsonDocument.Parse(printed.Output);
+        Assert.Equal(served.RootElement.GetProperty("requester").GetString(), status.RootElement.GetProperty("requester").GetString());
+        foreach (var fact in new[] { "moduleHash", "inputCommitment", "nonce" })
+        {
+            Assert.Equal(served.RootElement.GetProperty("privacy").GetProperty(fact).GetString(), status.RootElement.GetProperty("privacy").GetProperty(fact).GetString());
+        }
+        Assert.InRange(status.RootElement.GetProperty("version").GetInt64(), 1, served.RootElement.GetProperty("version").GetInt64());
+        await WaitFinalisedAsync(jobId, key);
+    }
+
+    [Fact]
     public async Task A_private_job_returns_after_the_hand_out_and_only_decrypts_with_the_requesters_key()
     {
         var key = NewKey("bob");
@@ -175,7 +221,8 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         var opened = await CliRunner.RunAsync("compute", "result", jobId, "--decrypt", "--out", openOut, "--key", key, "--server", Server);
 
         Assert.Equal(0, opened.Exit);
-        Assert.Contains($"output: {input.Length} bytes written to {openOut}", opened.Output);
+        Assert.Contains($"output: {input.Length} bytes written to {openOut}", opened.Error);
+        Assert.Empty(opened.Output);
         Assert.Equal(input, System.IO.File.ReadAllBytes(openOut));
         Assert.NotEqual(input, System.IO.File.ReadAllBytes(sealedOut));
 
@@ -259,7 +306,7 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         var jobId = submitted.Output.Trim();
 
         var waited = await CliRunner.RunAsync("compute", "wait", jobId, "--key", key, "--server", Server);
-        var result = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server);
+        var result = await CliRunner.RunAsync("compute", "result", jobId, "--out", Path.Combine(_directory, "erin.out"), "--key", key, "--server", Server);
         var status = await CliRunner.RunAsync("compute", "status", jobId, "--key", key, "--server", Server);
         var stranger = await CliRunner.RunAsync("compute", "status", jobId, "--key", NewKey("erins-neighbour"), "--server", Server);
 
@@ -267,8 +314,9 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         Assert.Contains("result    Trap (Unreachable)", waited.Output);
         Assert.EndsWith($"paraloom compute wait: job {jobId} ended in a trap: Unreachable", waited.Error.TrimEnd());
         Assert.Equal(1, result.Exit);
-        Assert.Contains("status    Trap (Unreachable)", result.Output);
-        Assert.Equal($"paraloom compute result: job {jobId} ended in a trap: Unreachable", result.Error.TrimEnd());
+        Assert.Contains("status    Trap (Unreachable)", result.Error);
+        Assert.EndsWith($"\nparaloom compute result: job {jobId} ended in a trap: Unreachable", result.Error.TrimEnd());
+        Assert.Empty(result.Output);
         Assert.Equal(1, status.Exit);
         Assert.Contains("result    Trap (Unreachable)", status.Output);
         Assert.Equal($"paraloom compute status: job {jobId} ended in a trap: Unreachable", status.Error.TrimEnd());

@@ -25,12 +25,12 @@ public sealed class NotesCommandTests(LocalnetProcess localnet) : IClassFixture<
         var key = NewKey("nora");
         var jobId = await RunPrivateSumAsync(key, "nora", 20, 22);
 
-        var sealedText = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server);
+        var sealedText = await CliRunner.RunAsync("compute", "result", jobId, "--out", Path.Combine(_directory, "nora.sealed"), "--key", key, "--server", Server);
         var opened = await CliRunner.RunAsync("compute", "result", jobId, "--decrypt", "--json", "--key", key, "--server", Server);
 
         Assert.True(sealedText.Exit == 0, sealedText.Error);
-        Assert.Matches("note +amount 0[23][0-9a-f]{64}", sealedText.Output);
-        Assert.DoesNotContain("blinding", sealedText.Output);
+        Assert.Matches("note +amount 0[23][0-9a-f]{64}", sealedText.Error);
+        Assert.DoesNotContain("blinding", sealedText.Error);
         Assert.True(opened.Exit == 0, opened.Error);
         var note = JsonDocument.Parse(opened.Output).RootElement.GetProperty("note");
         Assert.Equal("amount", note.GetProperty("kind").GetString());
@@ -48,7 +48,7 @@ public sealed class NotesCommandTests(LocalnetProcess localnet) : IClassFixture<
         foreach (var job in jobs)
         {
             var receipt = Path.Combine(_directory, $"{job}.receipt");
-            Assert.Equal(0, (await CliRunner.RunAsync("compute", "result", job, "--receipt", receipt, "--key", key, "--server", Server)).Exit);
+            Assert.Equal(0, (await CliRunner.RunAsync("compute", "result", job, "--receipt", receipt, "--out", $"{receipt}.out", "--key", key, "--server", Server)).Exit);
             receipts.Add(receipt);
         }
         var sumFile = Path.Combine(_directory, "sum.json");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Silo.Api;
@@ -29,9 +30,12 @@ public sealed class ApiLifecycleTests : SiloTest
 
         var response = await Api.ResultAsync("sum-1", await Api.SignedChallengeAsync("sum-1", Requester));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = (await response.Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!;
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = body.Deserialize<JobResultResponse>(ApiDriver.Json)!;
         Assert.Equal("Ok", result.Status);
         Assert.Equal(ProgramInputs.Sum(3, 4, 5), result.Output);
+        // Both amounts are JSON numbers, as the API expects numbers in requests.
+        Assert.Equal((JsonValueKind.Number, JsonValueKind.Number), (body.RootElement.GetProperty("fuelUsed").ValueKind, body.RootElement.GetProperty("fee").ValueKind));
         Assert.Equal(final.Digest, result.Digest);
         Assert.True(result.FuelUsed > 0);
         Assert.Null(result.Privacy);

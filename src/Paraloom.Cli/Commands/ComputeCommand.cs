@@ -202,7 +202,7 @@ internal static class ComputeCommand
     {
         var id = new Argument<string>("ID") { Description = "The job id" };
         var decrypt = new Option<bool>("--decrypt") { Description = "Open a private job's sealed output with your key" };
-        var outFile = new Option<FileInfo>("--out") { Description = "Write the output bytes to this file", HelpName = "FILE" };
+        var outFile = new Option<FileInfo>("--out") { Description = "Write the output bytes to this file instead of standard output", HelpName = "FILE" };
         var receiptFile = new Option<FileInfo>("--receipt")
         {
             Description = "Write the job's receipt (its statement and the cohort's certified votes) to this file, for 'compute verify'",
@@ -234,10 +234,6 @@ internal static class ComputeCommand
             var result = await connection.Client.GetResultAsync(jobId, requester, cancellationToken);
             var decrypted = parse.GetValue(decrypt) && result.IsPrivate && result.Status == ResultStatus.Ok;
             var bytes = decrypted ? result.Decrypt(requester) : result.Output.ToArray();
-            if (path is not null)
-            {
-                await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-            }
             if (receiptPath is not null)
             {
                 if (result.Receipt.IsEmpty)
@@ -246,13 +242,20 @@ internal static class ComputeCommand
                 }
                 await File.WriteAllBytesAsync(receiptPath, result.Receipt.ToArray(), cancellationToken);
             }
+            var error = parse.InvocationConfiguration.Error;
             if (parse.GetValue(json))
             {
+                if (path is not null)
+                {
+                    await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+                }
                 ComputeOutput.WriteJson(output, ComputeOutput.ResultJson(result, bytes, decrypted));
             }
             else
             {
-                ComputeOutput.WriteResult(output, result, bytes, decrypted, path);
+                ComputeOutput.WriteResult(error, result, bytes.Length, decrypted, path);
+                using var destination = OutputBytes.Open(parse.GetValue(outFile), output);
+                await destination.WriteAsync(bytes, cancellationToken);
             }
             return ReportTrap(parse.InvocationConfiguration.Error, "compute result", parse.GetValue(json), result);
         }));

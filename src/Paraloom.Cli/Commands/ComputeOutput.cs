@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Paraloom.Client;
+using Paraloom.Privacy.Protocol;
 
 namespace Paraloom.Cli.Commands;
 
@@ -23,6 +24,7 @@ internal static class ComputeOutput
         status.JobId,
         State = status.State.ToString(),
         status.IsPrivate,
+        Requester = status.Requester.ToHex(),
         status.Attempt,
         status.VotesReceived,
         status.Replication,
@@ -32,14 +34,24 @@ internal static class ComputeOutput
         Cohort = status.Cohort.Select(member => new { member.ValidatorId, PublicKey = member.PublicKey.ToHex() }),
         status.Digest,
         status.Reason,
+        Privacy = status.Privacy is { } privacy ? PrivacyJson(privacy) : null,
         status.Profile,
         status.SubmittedAt,
         status.AttemptStartedAt,
         status.FinishedAt,
         status.FeeHeld,
         status.Fee,
+        status.Version,
         Result = result?.Status.ToString(),
         Trap = result?.Error,
+    };
+
+    /// <summary>A private job's public facts, under the names and in the hex of the HTTP status's <c>privacy</c>.</summary>
+    private static object PrivacyJson(PrivateJobContext privacy) => new
+    {
+        ModuleHash = Convert.ToHexStringLower(privacy.ModuleHash.Span),
+        InputCommitment = privacy.InputCommitment.ToHex(),
+        Nonce = privacy.Nonce.ToHex(),
     };
 
     public static void WriteStatus(TextWriter output, JobProgress status, JobResult? result)
@@ -104,7 +116,7 @@ internal static class ComputeOutput
         result.Error,
         result.Digest,
         result.FuelUsed,
-        Fee = result.Fee.ToString(CultureInfo.InvariantCulture),
+        result.Fee,
         result.IsPrivate,
         Decrypted = decrypted,
         Output = Convert.ToBase64String(output),
@@ -124,7 +136,8 @@ internal static class ComputeOutput
         note.Position,
     };
 
-    public static void WriteResult(TextWriter output, JobResult result, byte[] bytes, bool decrypted, string? savedTo)
+    /// <summary>What is known about the result, for standard error: standard output (or <c>--out</c>) holds its bytes alone.</summary>
+    public static void WriteResult(TextWriter output, JobResult result, int length, bool decrypted, string? savedTo)
     {
         output.WriteLine($"job       {result.JobId}");
         output.WriteLine($"status    {result.Status}{(result.Error is { } error ? $" ({error})" : "")}");
@@ -136,15 +149,7 @@ internal static class ComputeOutput
             WriteNote(output, note, decrypted);
         }
         var what = result.IsPrivate && !decrypted ? "sealed output (pass --decrypt to open it)" : "output";
-        if (savedTo is not null)
-        {
-            output.WriteLine($"{what}: {bytes.Length} bytes written to {savedTo}");
-        }
-        else
-        {
-            output.WriteLine($"{what}: {bytes.Length} bytes");
-            output.WriteLine(Convert.ToHexStringLower(bytes));
-        }
+        output.WriteLine($"{what}: {length} bytes {(savedTo is null ? "on standard output" : $"written to {savedTo}")}");
     }
 
     private static void WriteNote(TextWriter output, ResultNote note, bool decrypted)

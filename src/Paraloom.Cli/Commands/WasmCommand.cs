@@ -50,7 +50,7 @@ internal static class WasmCommand
                 var wasm = File.ReadAllBytes(parse.GetValue(file)!.FullName);
                 if (JobInput(parse.GetValue(input), parse.GetValue(invoke), parse.GetValue(arguments) ?? [], wasm) is { } jobInput)
                 {
-                    using var bytes = OutputStream(parse.GetValue(outFile), output);
+                    using var bytes = OutputBytes.Open(parse.GetValue(outFile), output);
                     return WasmJobRun.RunAsync(wasm, jobInput, limits, bytes, error).GetAwaiter().GetResult();
                 }
                 using var engine = new SandboxEngine();
@@ -93,17 +93,6 @@ internal static class WasmCommand
         return exports.Contains("_start") ? null
             : exports.Contains(JobRunExport) ? []
             : throw new ArgumentException("nothing to run: pass --input FILE to run a job program, or --invoke NAME to call an export");
-    }
-
-    /// <summary>Where a job's output bytes go: the <c>--out</c> file, or standard output as bytes (text writers would re-encode them).</summary>
-    private static Stream OutputStream(FileInfo? outFile, TextWriter output)
-    {
-        if (outFile is not null)
-        {
-            return File.Create(outFile.FullName);
-        }
-        output.Flush();
-        return Console.OpenStandardOutput();
     }
 
     private static int Run(SandboxEngine engine, byte[] wasm, string? exportName, string[] arguments, ResourceLimits limits, TextWriter output, TextWriter error)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Paraloom.Grains;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
@@ -56,7 +55,7 @@ internal static class ResponseMapper
         Output = result.Output.ToArray(),
         Digest = result.Digest.ToString(),
         FuelUsed = result.FuelUsed,
-        Fee = result.Fee.ToString(CultureInfo.InvariantCulture),
+        Fee = result.Fee,
         Privacy = ToResponse(result.Privacy),
         Receipt = result.Receipt.IsEmpty ? null : result.Receipt.ToArray(),
     };

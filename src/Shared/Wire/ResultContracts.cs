@@ -46,8 +46,8 @@ internal sealed record JobResultResponse
 
     public required long FuelUsed { get; init; }
 
-    /// <summary>The fee in the network's smallest unit, as a decimal string (it may exceed 64 bits).</summary>
-    public required string Fee { get; init; }
+    /// <summary>The fee in the network's smallest unit: a JSON number, like <see cref="FuelUsed"/>.</summary>
+    public required UInt128 Fee { get; init; }
 
     public PrivacyContextDto? Privacy { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Paraloom.Compute;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
@@ -65,14 +64,14 @@ internal static class WireMapping
             FinishedAt = status.FinishedAt,
             FeeHeld = status.FeeHeld,
             Fee = status.Fee,
-            Context = ContextOf(status.JobId, status.Privacy, requester),
+            Privacy = ContextOf(status.JobId, status.Privacy, requester),
             Statement = status.Statement is { } statement ? ToStatement(statement) : null,
         };
     }
 
     public static JobResult ToResult(JobResultResponse result, PublicKey requester) => new(
         result.JobId, result.Attempt, Enum.Parse<ResultStatus>(result.Status), result.Code, result.Error, result.Output, result.Digest,
-        result.FuelUsed, UInt128.Parse(result.Fee, CultureInfo.InvariantCulture), ContextOf(result.JobId, result.Privacy, requester),
+        result.FuelUsed, result.Fee, ContextOf(result.JobId, result.Privacy, requester),
         result.Receipt ?? []);
 
     public static Account ToAccount(AccountResponse account) => new(

@@ -35,7 +35,7 @@ internal static class GrainMapping
         FinishedAt = status.FinishedAt,
         FeeHeld = status.FeeHeld,
         Fee = status.Fee,
-        Context = status.Privacy,
+        Privacy = status.Privacy,
         Statement = status.Statement,
     };
 
