@@ -7,7 +7,7 @@ namespace Paraloom.Cli.Tests;
 /// <summary>
 /// Real faults in a real cluster: <c>paraloom localnet --silos 3</c> on PostgreSQL, a burst of jobs submitted across the
 /// silos, then one silo killed (SIGKILL) or stopped (SIGTERM) while its validators execute and its quorums collect votes.
-/// Every job reaches one final state, the same whichever silo is asked.
+/// Every job reaches one final state, the same whichever silo is asked, and is charged and paid out once.
 /// </summary>
 public sealed class ClusterFaultTests : IAsyncLifetime
 {
@@ -35,7 +35,8 @@ public sealed class ClusterFaultTests : IAsyncLifetime
 
         cluster.Kill(1);
 
-        await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2]);
+        var finals = await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2]);
+        await AssertChargedAndEarnedOnceAsync(finals, clients[0]);
 
         await using var joined = LocalnetProcess.Member(
             "silo-4", Path.Combine(_data, "silo-4"), _postgreSql, Path.Combine(_data, "tls"), Path.Combine(_data, "network"));
@@ -121,6 +122,81 @@ public sealed class ClusterFaultTests : IAsyncLifetime
             finals.Add(final);
         }
         return finals;
+    }
+
+    /// <summary>
+    /// The accounts after the burst and the kill: the requester was charged each job once, exactly its fee, and its balance
+    /// is its grants less its charges with nothing left held; every validator (of every silo, the killed one's too) earned at
+    /// most once per job, only for jobs whose final cohort it was in, and each agreed job paid at least a threshold of members.
+    /// </summary>
+    private async Task AssertChargedAndEarnedOnceAsync(IReadOnlyList<JobProgress> finals, ParaloomClient client)
+    {
+        var requester = await client.GetAccountAsync(_requester).WaitAsync(Bound);
+        var deadline = DateTime.UtcNow + Bound;
+        while (requester.Held != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            requester = await client.GetAccountAsync(_requester).WaitAsync(Bound);
+        }
+        Assert.Equal(0, requester.Held);
+        var charges = requester.History.Where(entry => entry.Kind == AccountEntryKind.Charge).ToList();
+        foreach (var final in finals)
+        {
+            var charged = Assert.Single(charges, entry => entry.JobId == final.JobId);
+            Assert.Equal(final.Fee, charged.Amount);
+        }
+        Assert.Equal(finals.Count, charges.Count);
+        var granted = requester.History.Where(entry => entry.Kind == AccountEntryKind.Grant).Sum(entry => entry.Amount);
+        Assert.Equal(granted - charges.Sum(entry => entry.Amount), requester.Credits);
+
+        var validatorKeys = Directory.EnumerateFiles(_data, "validator-*" + KeyFile.SecretKeyExtension, SearchOption.AllDirectories)
+            .Select(KeyFile.ReadSecretKey).ToList();
+        Assert.Equal(9, validatorKeys.Count);
+        // Earnings travel from the requester's account through its outbox: wait until each agreed job has paid a threshold.
+        List<(string ValidatorId, string? JobId)> earnings;
+        while (true)
+        {
+            earnings = [];
+            foreach (var key in validatorKeys)
+            {
+                earnings.AddRange(await EarningsOfAsync(client, key));
+            }
+            var paid = finals.Where(final => final.State == JobState.Finalised)
+                .All(final => earnings.Count(earning => earning.JobId == final.JobId) >= final.Threshold);
+            if (paid || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        Assert.Equal(earnings.Count, earnings.Distinct().Count());
+        foreach (var final in finals)
+        {
+            var earners = earnings.Where(earning => earning.JobId == final.JobId).Select(earning => earning.ValidatorId).ToList();
+            Assert.All(earners, earner => Assert.Contains(final.Cohort, member => member.ValidatorId == earner));
+            Assert.True(final.State != JobState.Finalised || earners.Count >= final.Threshold,
+                $"{final.JobId} paid {earners.Count} members, fewer than its threshold {final.Threshold}");
+        }
+        Assert.All(earnings, earning => Assert.Contains(finals, final => final.JobId == earning.JobId));
+        foreach (var key in validatorKeys)
+        {
+            key.Dispose();
+        }
+    }
+
+    /// <summary>The jobs a validator's account has earnings for, one entry each; none while it has earned nothing.</summary>
+    private static async Task<IEnumerable<(string ValidatorId, string? JobId)>> EarningsOfAsync(ParaloomClient client, SecretKey validator)
+    {
+        try
+        {
+            var account = await client.GetAccountAsync(validator, asValidator: true).WaitAsync(Bound);
+            return account.History.Where(entry => entry.Kind == AccountEntryKind.Earning).Select(entry => (account.Key, entry.JobId));
+        }
+        catch (ParaloomApiException refused) when (refused.Status == 403 && refused.Error == "result-access-denied")
+        {
+            // An account that has earned nothing has no owner yet to read it.
+            return [];
+        }
     }
 
     private Job SumJob(int index) => Job.Builder()
