@@ -78,6 +78,32 @@ public sealed class OperationsTests : SiloTest
     }
 
     [Fact]
+    public async Task Each_refused_submission_and_each_finished_job_is_one_information_line_and_a_private_jobs_tells_nothing_of_its_input()
+    {
+        byte[] secretInput = "PAYROLL-ROW-51c2e8-PLAINTEXT"u8.ToArray();
+        await Api.SubmitAsync(ApiDriver.PublicJob("log-refused", WasmModules.WithImport(), [], Requester));
+        await Api.SubmitAsync(ApiDriver.PublicJob("log-public", Repository.Program("sum"), ProgramInputs.Numbers(1, 2, 3), Requester));
+        await Api.SubmitAsync(ApiDriver.PrivateJob("log-private", Repository.Program("echo"), secretInput, Requester));
+        var done = await Api.WaitFinalAsync("log-public", Requester);
+        await Api.WaitFinalAsync("log-private", Requester);
+        var result = (await (await Api.ResultAsync("log-public", await Api.SignedChallengeAsync("log-public", Requester)))
+            .Content.ReadFromJsonAsync<JobResultResponse>(ApiDriver.Json))!;
+        var lines = Silo.Logs.Text.Split('\n');
+
+        Assert.Single(lines, line => line.StartsWith("Information ", StringComparison.Ordinal)
+            && line.Contains($"Submission of job log-refused refused: module-has-imports (requester {Requester.PublicKey.ToHex()})", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("Information ", StringComparison.Ordinal)
+            && line.Contains($"Job log-public finished Finalised after 1 attempts: fuel {result.FuelUsed}, fee {done.Fee} credits", StringComparison.Ordinal));
+        var privateLine = Assert.Single(lines, line => line.Contains("job log-private finished", StringComparison.Ordinal));
+        Assert.Contains("Information ", privateLine, StringComparison.Ordinal);
+        Assert.EndsWith("Private job log-private finished Finalised after 1 attempts ", privateLine, StringComparison.Ordinal);
+        foreach (var encoding in new[] { "PAYROLL-ROW-51c2e8", Convert.ToBase64String(secretInput), Convert.ToHexString(secretInput) })
+        {
+            Assert.DoesNotContain(encoding, Silo.Logs.Text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_routes_are_problem_details_too()
     {
         var response = await Api.Http.GetAsync("/v1/nothing-here");

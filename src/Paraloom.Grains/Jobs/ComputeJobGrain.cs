@@ -70,6 +70,20 @@ internal sealed partial class ComputeJobGrain(
     {
         ArgumentNullException.ThrowIfNull(submission);
         using var span = JobSpan.Start(ComputeTelemetry.Jobs, "job submit", logger, JobId);
+        try
+        {
+            return await AdmitAsync(submission);
+        }
+        catch (Exception refused) when (Refusal.Of(refused) is { } refusal)
+        {
+            // One line an operator can search by code or requester; the message and the submission itself stay out.
+            LogSubmissionRefused(logger, JobId, refusal.Error, submission.Requester.ToHex());
+            throw;
+        }
+    }
+
+    private async Task<JobStatus> AdmitAsync(JobSubmission submission)
+    {
         if (state.RecordExists)
         {
             throw new JobSubmissionException(SubmissionError.AlreadySubmitted, $"A job '{JobId}' was already submitted.");
@@ -769,6 +783,15 @@ internal sealed partial class ComputeJobGrain(
     /// </summary>
     private async Task EndAsync()
     {
+        // A private job's fuel and fee follow from its private input, so they stay out of the log as out of /metrics.
+        if (Lifecycle.IsPrivate)
+        {
+            LogPrivateFinished(logger, JobId, Lifecycle.State, Lifecycle.Attempt);
+        }
+        else
+        {
+            LogFinished(logger, JobId, Lifecycle.State, Lifecycle.Attempt, Stored.Result?.FuelUsed ?? 0, Fee() ?? 0);
+        }
         await RequesterOf(PublicKey.FromBytes(Stored.Requester)).FinishedAsync(JobId);
         await StopRemindingAsync();
         await this.RegisterOrUpdateReminder(RetentionReminder, _options.Retention, _options.Retention);
@@ -827,6 +850,15 @@ internal sealed partial class ComputeJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled by its requester at attempt {Attempt}")]
     private static partial void LogCancelled(ILogger logger, string jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission of job {JobId} refused: {Error} (requester {Requester})")]
+    private static partial void LogSubmissionRefused(ILogger logger, string jobId, string error, string requester);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} finished {State} after {Attempts} attempts: fuel {FuelUsed}, fee {Fee} credits")]
+    private static partial void LogFinished(ILogger logger, string jobId, JobState state, int attempts, long fuelUsed, long fee);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Private job {JobId} finished {State} after {Attempts} attempts")]
+    private static partial void LogPrivateFinished(ILogger logger, string jobId, JobState state, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} removed: its retention ended")]
     private static partial void LogForgotten(ILogger logger, string jobId);
