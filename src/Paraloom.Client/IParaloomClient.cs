@@ -83,6 +83,12 @@ public interface IParaloomClient
     Task<Account> GetAccountAsync(SecretKey owner, bool asValidator = false, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The latest jobs of <paramref name="requester"/>'s key still stored (at most 100, oldest first: state, submitted and
+    /// finished times, a public job's fee), read with its signature over a fresh challenge, as its account is.
+    /// </summary>
+    Task<IReadOnlyList<JobProgress>> ListJobsAsync(SecretKey requester, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Delivers a credit grant the network authority signed (<see cref="Compute.CreditGrant.Issue"/>) to its requester's
     /// account. Returns false when that grant had already been applied: each applies once.
     /// </summary>

@@ -160,6 +160,15 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<JobProgress>> ListJobsAsync(SecretKey requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var accountKey = requester.PublicKey.ToHex();
+        var challenge = await _transport.CreateAccountChallengeAsync(accountKey, cancellationToken);
+        return await _transport.ListJobsAsync(accountKey, challenge, AccountAuthorization.Sign(requester, accountKey, challenge), cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<bool> GrantCreditsAsync(CreditGrant grant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grant);

@@ -403,6 +403,36 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         OneLine.AssertError(again, 1, "paraloom compute cancel: ", "already ended (Cancelled)");
     }
 
+    [Fact]
+    public async Task List_shows_the_keys_jobs_oldest_first_and_a_key_without_jobs_is_told_so()
+    {
+        var owner = NewKey("olivia");
+        var ids = new List<string>();
+        foreach (var input in new byte[] { 1, 2 })
+        {
+            var submitted = await CliRunner.RunAsync("compute", "submit", "--wasm", Repository.ProgramPath("echo"), "--input", File($"olivia-{input}.bin", [input]),
+                "--key", owner, "--server", Server);
+            Assert.True(submitted.Exit == 0, submitted.Error);
+            ids.Add(submitted.Output.Trim());
+        }
+        await WaitFinalisedAsync(ids[1], owner);
+
+        var listed = await CliRunner.RunAsync("compute", "list", "--key", owner, "--server", Server);
+        var json = await CliRunner.RunAsync("compute", "list", "--key", owner, "--server", Server, "--json");
+        var nobody = await CliRunner.RunAsync("compute", "list", "--key", NewKey("nobody"), "--server", Server);
+
+        Assert.True(listed.Exit == 0, listed.Error);
+        var rows = listed.Output.TrimEnd().Split('\n');
+        Assert.StartsWith("job ", rows[0]);
+        Assert.Equal(ids, rows[1..].Select(row => row.Split(' ')[0]));
+        Assert.Contains(" public ", rows[2]);
+        Assert.Contains(" Finalised ", rows[2]);
+        Assert.EndsWith(" credits", rows[2]);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(ids, document.RootElement.EnumerateArray().Select(job => job.GetProperty("jobId").GetString()));
+        Assert.Equal((0, "no jobs stored for this key"), (nobody.Exit, nobody.Output.Trim()));
+    }
+
     private async Task WaitFinalisedAsync(string jobId, string key)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -319,6 +319,27 @@ public abstract class TransportBehaviourTests(SiloServer silo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_requester_lists_its_jobs_oldest_first_with_their_state_times_and_fee_and_nobody_else_lists_them()
+    {
+        using var stranger = SecretKey.Generate();
+        var first = await Client.SubmitAsync(Job.Builder().Wasm(Repository.Program("echo")).Input("one"u8).RequestedBy(Requester).Build(), Patience.Token);
+        var finished = await Client.WaitAsync(first, cancellationToken: Patience.Token);
+        using var job = Job.Builder().Wasm(Repository.Program("echo")).PrivateInput([7], Requester.PublicKey).WithOwnershipProof(Requester).Build();
+        var second = await Client.SubmitAsync(job, Patience.Token);
+        await Client.CancelAsync(second, Requester, Patience.Token);
+
+        var jobs = await Client.ListJobsAsync(Requester, Patience.Token);
+        var othersJobs = await Client.ListJobsAsync(stranger, Patience.Token);
+
+        Assert.Equal([(first, JobState.Finalised, false), (second, JobState.Cancelled, true)], jobs.Select(listed => (listed.JobId, listed.State, listed.IsPrivate)));
+        Assert.Equal((finished.SubmittedAt, finished.FinishedAt, finished.Fee), (jobs[0].SubmittedAt, jobs[0].FinishedAt, jobs[0].Fee));
+        Assert.True(jobs[0].Fee > 0);
+        Assert.NotNull(jobs[1].FinishedAt);
+        Assert.Null(jobs[1].Fee);
+        Assert.Empty(othersJobs);
+    }
+
+    [Fact]
     public async Task A_validator_account_that_has_earned_nothing_has_no_owner_to_read_it()
     {
         using var stranger = SecretKey.Generate();

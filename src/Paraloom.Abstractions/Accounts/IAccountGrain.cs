@@ -20,6 +20,14 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountView> GetAsync(ResultChallenge challenge, SchnorrSignature signature);
 
     /// <summary>
+    /// A requester's latest jobs still stored (at most 100, oldest first), for the account's owner only, over a fresh
+    /// challenge signed as for <see cref="GetAsync"/>; none for a validator's account.
+    /// </summary>
+    /// <exception cref="ResultAccessDeniedException">Unknown, used or expired challenge, or a signature not by the owner.</exception>
+    [RequesterSurface, Alias("jobs")]
+    Task<IReadOnlyList<JobStatus>> ListJobsAsync(ResultChallenge challenge, SchnorrSignature signature);
+
+    /// <summary>
     /// Applies a credit grant (<see cref="Compute.CreditGrant"/>'s canonical bytes) signed by the network authority to this
     /// requester; anyone may deliver it. Returns false when that grant was already applied (it applies once).
     /// </summary>

@@ -19,6 +19,7 @@ internal static class ComputeCommand
         compute.Subcommands.Add(Status());
         compute.Subcommands.Add(Result());
         compute.Subcommands.Add(Cancel());
+        compute.Subcommands.Add(List());
         compute.Subcommands.Add(ComputeVerifyCommand.Create());
         return compute;
     }
@@ -286,6 +287,35 @@ internal static class ComputeCommand
             else
             {
                 ComputeOutput.WriteStatus(output, status, null);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var key = CommonOptions.Key();
+        var server = CommonOptions.Server();
+        var json = CommonOptions.Json();
+        var command = new Command("list",
+            "List the key's latest jobs still stored (at most 100, oldest first): state, when submitted and finished, a public job's fee")
+        {
+            key, server, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute list", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            var jobs = await connection.Client.ListJobsAsync(requester, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                ComputeOutput.WriteJson(output, jobs.Select(job => ComputeOutput.StatusJson(job, null)).ToArray());
+            }
+            else
+            {
+                ComputeOutput.WriteJobList(output, jobs);
             }
             return ExitCodes.Ok;
         }));

@@ -106,6 +106,23 @@ internal static class ComputeOutput
         }
     }
 
+    /// <summary>One line per job, oldest first: id, privacy, state, submitted and finished (UTC), and a public job's fee.</summary>
+    public static void WriteJobList(TextWriter output, IReadOnlyList<JobProgress> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            output.WriteLine("no jobs stored for this key");
+            return;
+        }
+        output.WriteLine("job                                  privacy  state       submitted             finished              fee");
+        foreach (var job in jobs)
+        {
+            var finished = job.FinishedAt is { } at ? Time(at) : "-";
+            var fee = job.Fee is { } charged ? $"{charged} credits" : job.FeeHeld is { } held ? $"at most {held} credits" : "-";
+            output.WriteLine($"{job.JobId,-36} {(job.IsPrivate ? "private" : "public"),-8} {job.State,-11} {Time(job.SubmittedAt),-21} {finished,-21} {fee}");
+        }
+    }
+
     /// <summary>A moment in UTC, to the second, the same on every machine.</summary>
     private static string Time(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

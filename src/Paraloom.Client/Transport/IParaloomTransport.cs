@@ -41,6 +41,9 @@ internal interface IParaloomTransport
 
     Task<Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);
 
+    /// <summary>The requester's latest jobs, with its signature over a challenge <see cref="CreateAccountChallengeAsync"/> issued.</summary>
+    Task<IReadOnlyList<JobProgress>> ListJobsAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);
+
     /// <summary>Delivers a credit grant to its requester's account; false when its id had already been applied.</summary>
     Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Paraloom.Grains;
 /// the registry only from the validator they describe; an assignment reaches a validator only from the job it runs,
 /// a reputation outcome only from the quorum of that attempt; a job hears only from its own quorums and the registry;
 /// a module is stored only by the job named, and released or read only by a job; an account's hold is set, released and
-/// settled only by the job named, and an earning reaches an account only from the payer account it names; a note is appended to the tree only by its
+/// settled only by the job named, a requester's recent jobs go only to its own account, and an earning reaches an account only from the payer account it names; a note is appended to the tree only by its
 /// job, and the tree's shards hear only from the tree. The caller is the sending grain Orleans carries with the call.
 /// </summary>
 internal static class StepOwners
@@ -69,7 +69,10 @@ internal static class StepOwners
                 nameof(IRequesterGrain.AdmitAsync) => Is(caller, Job, (Argument(0) as RequesterClaim)?.JobId),
                 nameof(IRequesterGrain.AssignedAsync) or nameof(IRequesterGrain.FinishedAsync) or nameof(IRequesterGrain.WithdrawAsync)
                     or nameof(IRequesterGrain.OpenWatchAsync) => Is(caller, Job, Argument(0) as string),
-                nameof(IRequesterGrain.ForgottenAsync) or nameof(IRequesterGrain.CloseWatchAsync) => caller.Type == Job,
+                nameof(IRequesterGrain.ForgottenAsync) => Is(caller, Job, Argument(0) as string),
+                nameof(IRequesterGrain.CloseWatchAsync) => caller.Type == Job,
+                // The list of its jobs goes only to the requester's own account, which has checked the owner's signature.
+                nameof(IRequesterGrain.RecentJobsAsync) => Is(caller, Account, target),
                 _ => false,
             },
             // An account's hold is set, released and settled only by the job it is for; an earning arrives only from the payer's account.

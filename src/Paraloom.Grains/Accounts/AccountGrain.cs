@@ -55,6 +55,39 @@ internal sealed partial class AccountGrain(
 
     public async Task<AccountView> GetAsync(ResultChallenge challenge, SchnorrSignature signature)
     {
+        AuthorizeOwner(challenge, signature);
+        await WelcomeNewcomerAsync();
+        return new AccountView(Key, Stored.Credits, Stored.Holds.Values.Sum(), Stored.Earned, [.. Stored.History]);
+    }
+
+    public async Task<IReadOnlyList<JobStatus>> ListJobsAsync(ResultChallenge challenge, SchnorrSignature signature)
+    {
+        AuthorizeOwner(challenge, signature);
+        if (!IsRequester)
+        {
+            return [];
+        }
+        var ids = await GrainFactory.GetGrain<IRequesterGrain>(Key).RecentJobsAsync();
+        var statuses = await Task.WhenAll(ids.Select(StatusOrNoneAsync));
+        return [.. statuses.OfType<JobStatus>()];
+    }
+
+    /// <summary>A listed job's status; none for one whose retention ended since it was listed.</summary>
+    private async Task<JobStatus?> StatusOrNoneAsync(string jobId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IComputeJobGrain>(jobId).GetStatusAsync();
+        }
+        catch (UnknownJobException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Uses <paramref name="challenge"/> once it is open and <paramref name="signature"/> is the owner's over it.</summary>
+    private void AuthorizeOwner(ResultChallenge challenge, SchnorrSignature signature)
+    {
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(signature);
         if (!Challenges.IsOpen(challenge.Nonce.Span, Now))
@@ -71,8 +104,6 @@ internal sealed partial class AccountGrain(
             throw new ResultAccessDeniedException("The signature is not the account owner's over this account and challenge.");
         }
         Challenges.Use(challenge.Nonce.Span, Now);
-        await WelcomeNewcomerAsync();
-        return new AccountView(Key, Stored.Credits, Stored.Holds.Values.Sum(), Stored.Earned, [.. Stored.History]);
     }
 
     public async Task<bool> GrantAsync(byte[] grant)

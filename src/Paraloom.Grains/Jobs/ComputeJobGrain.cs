@@ -824,7 +824,7 @@ internal sealed partial class ComputeJobGrain(
             // After the job's own state: the module and the requester's bytes are released at most once per job (a crash
             // in between only keeps them).
             await module.ReleaseAsync();
-            await requester.ForgottenAsync(storedBytes);
+            await requester.ForgottenAsync(JobId, storedBytes);
             LogForgotten(logger, JobId);
         }
         if (await this.GetReminder(RetentionReminder) is { } reminder)

@@ -3,8 +3,8 @@ using Orleans;
 namespace Paraloom.Grains;
 
 /// <summary>
-/// One requester's share of the cluster (key: its public key, hex), which its jobs claim and give back. Called only by
-/// job grains, each about itself (<see cref="StepOwners"/>); one activation in the cluster, so the counts hold across
+/// One requester's share of the cluster (key: its public key, hex), which its jobs claim and give back, and its latest
+/// jobs. Called only by job grains, each about itself, and by the requester's account (<see cref="StepOwners"/>); one activation in the cluster, so the counts hold across
 /// silos and transports.
 /// </summary>
 [Alias("paraloom.requester")]
@@ -27,9 +27,16 @@ internal interface IRequesterGrain : IGrainWithStringKey
     [Alias("withdraw")]
     Task WithdrawAsync(string jobId);
 
-    /// <summary>A final job's retention ended: its bytes left the store. Called at most once per job.</summary>
+    /// <summary>A final job's retention ended: its bytes left the store, and it leaves the recent jobs. Called at most once per job.</summary>
     [Alias("forgotten")]
-    Task ForgottenAsync(long storedBytes);
+    Task ForgottenAsync(string jobId, long storedBytes);
+
+    /// <summary>
+    /// The ids of the requester's latest jobs still stored, oldest first (at most <see cref="RequesterState.RecentJobs"/>);
+    /// asked only by the requester's own account, which checks the owner's signature first.
+    /// </summary>
+    [Alias("recent-jobs")]
+    Task<IReadOnlyList<string>> RecentJobsAsync();
 
     /// <summary>Opens a watch on one of its jobs for at most <paramref name="longest"/>; returns the watch's lease.</summary>
     /// <exception cref="RequesterLimitException">The requester's jobs have as many watches open as it may have.</exception>

@@ -50,6 +50,12 @@ internal sealed class RequesterGrain(
                 $"{Limits.StoredBytes}. Jobs leave the store when their retention ends.");
         }
         Stored.Active[claim.JobId] = new ActiveJob(claim.StoredBytes, claim.Queued);
+        Stored.Recent.Remove(claim.JobId);
+        Stored.Recent.Add(claim.JobId);
+        if (Stored.Recent.Count > RequesterState.RecentJobs)
+        {
+            Stored.Recent.RemoveAt(0);
+        }
         await state.WriteStateAsync();
     }
 
@@ -75,15 +81,19 @@ internal sealed class RequesterGrain(
     {
         if (Stored.Active.Remove(jobId))
         {
+            Stored.Recent.Remove(jobId);
             await state.WriteStateAsync();
         }
     }
 
-    public async Task ForgottenAsync(long storedBytes)
+    public async Task ForgottenAsync(string jobId, long storedBytes)
     {
         Stored.RetainedBytes = Math.Max(0, Stored.RetainedBytes - storedBytes);
+        Stored.Recent.Remove(jobId);
         await state.WriteStateAsync();
     }
+
+    public Task<IReadOnlyList<string>> RecentJobsAsync() => Task.FromResult<IReadOnlyList<string>>([.. Stored.Recent]);
 
     public Task<Guid> OpenWatchAsync(string jobId, TimeSpan longest)
     {

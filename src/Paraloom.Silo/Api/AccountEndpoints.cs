@@ -39,6 +39,12 @@ internal static class AccountEndpoints
             .Produces<AccountResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        accounts.MapGet("/{key}/jobs", ListJobsAsync)
+            .WithName("ListJobs")
+            .WithSummary("The requester's latest jobs still stored (at most 100, oldest first), for the owner only: `challenge` from this account's challenge and the owner's signature over it (`signature`), hex.")
+            .Produces<JobStatusResponse[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return v1;
     }
 
@@ -68,13 +74,26 @@ internal static class AccountEndpoints
     private static async Task<IResult> GetAsync(string key, string? challenge, string? signature, HttpContext context, IGrainFactory grains)
     {
         var account = Account(grains, key);
-        var nonce = new ResultChallenge(HexField.Parse("challenge", challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
-        var signed = SchnorrSignature.FromBytes(HexField.Parse("signature", signature, SchnorrSignature.Size));
+        var (nonce, signed) = OwnersSignature(challenge, signature);
         var view = await account.GetAsync(nonce, signed);
         // The owner's balances: no cache between it and the silo keeps them.
         context.Response.Headers.CacheControl = "no-store";
         return Results.Ok(ResponseMapper.ToResponse(view));
     }
+
+    private static async Task<IResult> ListJobsAsync(string key, string? challenge, string? signature, HttpContext context, IGrainFactory grains)
+    {
+        var account = Account(grains, key);
+        var (nonce, signed) = OwnersSignature(challenge, signature);
+        var jobs = await account.ListJobsAsync(nonce, signed);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(jobs.Select(ResponseMapper.ToResponse).ToArray());
+    }
+
+    /// <summary>The challenge nonce the owner signed and its signature, from the query; the grain knows the expiry.</summary>
+    private static (ResultChallenge Challenge, SchnorrSignature Signature) OwnersSignature(string? challenge, string? signature) =>
+        (new ResultChallenge(HexField.Parse("challenge", challenge, ResultChallenge.Size), DateTimeOffset.MaxValue),
+            SchnorrSignature.FromBytes(HexField.Parse("signature", signature, SchnorrSignature.Size)));
 
     /// <summary>
     /// An account key that cannot exist (a requester's public key in lowercase hex, or a validator's id) is answered here,

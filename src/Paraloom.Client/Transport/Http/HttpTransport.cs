@@ -98,6 +98,13 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         return WireMapping.ToAccount(await SendAsync<AccountResponse>(HttpMethod.Get, AccountPath(accountKey) + query, null, cancellationToken));
     }
 
+    public async Task<IReadOnlyList<JobProgress>> ListJobsAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
+    {
+        var query = $"?challenge={Convert.ToHexStringLower(challenge)}&signature={signature.ToHex()}";
+        return [.. (await SendAsync<JobStatusResponse[]>(HttpMethod.Get, AccountPath(accountKey) + "/jobs" + query, null, cancellationToken))
+            .Select(WireMapping.ToProgress)];
+    }
+
     public async Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken) =>
         (await SendAsync<CreditGrantResponse>(HttpMethod.Post, "v1/accounts/grants", new CreditGrantRequest { Grant = grant.ToBytes() }, cancellationToken)).Applied;
 

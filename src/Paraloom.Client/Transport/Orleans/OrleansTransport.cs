@@ -67,6 +67,12 @@ internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTranspor
     public Task<Client.Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
         CallAsync(Account(accountKey).GetAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToAccount, cancellationToken);
 
+    public Task<IReadOnlyList<JobProgress>> ListJobsAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
+        CallAsync(
+            Account(accountKey).ListJobsAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature),
+            jobs => (IReadOnlyList<JobProgress>)[.. jobs.Select(GrainMapping.ToProgress)],
+            cancellationToken);
+
     public Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken) =>
         CallAsync(Account(grant.Requester.ToHex()).GrantAsync(grant.ToBytes()), applied => applied, cancellationToken);
 
