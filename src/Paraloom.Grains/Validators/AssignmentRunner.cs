@@ -66,6 +66,10 @@ internal sealed partial class AssignmentRunner(
                 metrics.VoteDelivered(acceptance);
             }
         }
+        catch (ObjectDisposedException)
+        {
+            LogAbandoned(logger, validatorId, assignment.JobId, assignment.Attempt);
+        }
         catch (Exception exception)
         {
             LogFailed(logger, exception, validatorId, assignment.JobId, assignment.Attempt);
@@ -90,6 +94,13 @@ internal sealed partial class AssignmentRunner(
                 return AssignmentOutcome.WallClock;
             }
             return new AssignmentOutcome(await scheduler.RunAsync(() => signer.Sign(validatorId, key, assignment, result, Profile)), null);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The silo is stopping: its scheduler and engine are gone under the execution. The attempt goes on without this
+            // member (its deadline or a later attempt covers it); nothing failed.
+            LogAbandoned(logger, validatorId, assignment.JobId, assignment.Attempt);
+            return AssignmentOutcome.Nothing;
         }
         catch (PrivateJobRefusedException refused)
         {
@@ -138,6 +149,9 @@ internal sealed partial class AssignmentRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {ValidatorId} refused {JobId}/{Attempt}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string validatorId, string jobId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Validator {ValidatorId} left {JobId}/{Attempt} unfinished: the silo is stopping")]
+    private static partial void LogAbandoned(ILogger logger, string validatorId, string jobId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validator {ValidatorId} failed on {JobId}/{Attempt}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string validatorId, string jobId, int attempt);
