@@ -39,7 +39,7 @@ public sealed class AccountCommandTests(GatewayLocalnet localnet) : IClassFixtur
         var waited = await CliRunner.RunAsync("compute", "wait", jobId, "--key", key, "--server", Server);
         Assert.True(waited.Exit == 0, waited.Error);
         var result = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server, "--json");
-        var fee = long.Parse(JsonDocument.Parse(result.Output).RootElement.GetProperty("fee").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var fee = JsonDocument.Parse(result.Output).RootElement.GetProperty("fee").GetInt64();
 
         var shown = await CliRunner.RunAsync("accounts", "show", "--key", key, "--server", Server, "--json");
         var text = await CliRunner.RunAsync("accounts", "show", "--key", key, "--server", Server);

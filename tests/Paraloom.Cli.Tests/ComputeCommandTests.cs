@@ -135,6 +135,32 @@ public sealed class ComputeCommandTests(LocalnetProcess localnet) : IClassFixtur
         OneLine.AssertError(notARevocation, 2, "paraloom compute verify: ", "--revoked", "not a validator revocation file");
     }
 
+    /// <summary>
+    /// localnet writes its authority's key where the CLI finds it for localnet's URL, so <c>compute result</c> checks the
+    /// receipt with no option (as every other test here does); a front door that rewrites the output is refused once the
+    /// key is pinned with <c>--network-key</c>, and so is a genuine result under another network's key.
+    /// </summary>
+    [Fact]
+    public async Task Result_checks_the_receipt_under_the_pinned_network_key_and_refuses_a_rewritten_output()
+    {
+        var (jobId, _, _) = await ReceiptOfAPublicJobAsync("heidi");
+        var key = Path.Combine(_directory, "heidi.key");
+        var authority = Path.Combine(localnet.DataDirectory, "network", "authority.pub");
+        await using var proxy = await Client.Tests.RewritingProxy.StartAsync(
+            new HttpClientHandler(), localnet.Url, result => result["output"] = Convert.ToBase64String(Sum(999)));
+        using var stranger = SecretKey.Generate();
+
+        var pinnedByLocalnet = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server, "--json");
+        var rewritten = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", proxy.Address.ToString(), "--network-key", authority);
+        var otherNetwork = await CliRunner.RunAsync("compute", "result", jobId, "--key", key, "--server", Server, "--network-key", stranger.PublicKey.ToHex());
+
+        Assert.Equal(System.IO.File.ReadAllText(authority), System.IO.File.ReadAllText(Commands.PinnedNetworkKey.PathFor(localnet.Url)));
+        Assert.Contains(Commands.PinnedNetworkKey.PathFor(localnet.Url), localnet.Output);
+        Assert.True(pinnedByLocalnet.Exit == 0, pinnedByLocalnet.Error);
+        OneLine.AssertError(rewritten, 1, "paraloom compute result: ", jobId, "digest");
+        OneLine.AssertError(otherNetwork, 1, "paraloom compute result: ", jobId, "another authority");
+    }
+
     /// <summary>Runs a public job as <paramref name="requester"/> and writes its output and receipt with <c>compute result</c>.</summary>
     private async Task<(string JobId, string Receipt, string Output)> ReceiptOfAPublicJobAsync(string requester)
     {

@@ -39,7 +39,7 @@ internal static class AccountsCommand
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("accounts show", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             using var owner = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, networkKey: null);
             var account = await connection.Client.GetAccountAsync(owner, parse.GetValue(validator), cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -92,7 +92,7 @@ internal static class AccountsCommand
             {
                 grant = CreditGrant.Issue(authority, recipient, parse.GetValue(credits), DateTimeOffset.UtcNow.AddDays(parse.GetValue(days)));
             }
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, networkKey: null);
             var applied = await connection.Client.GrantCreditsAsync(grant, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -45,11 +45,12 @@ internal static class ComputeCommand
         };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
+        var networkKey = PinnedNetworkKey.Option();
         var json = CommonOptions.Json();
         var command = new Command("submit",
             "Submit a job and print its id; a private job's submit waits until its first cohort holds the job key")
         {
-            wasm, input, isPrivate, replication, limits.Fuel, limits.MaxMemory, limits.Timeout, noWait, key, server, json,
+            wasm, input, isPrivate, replication, limits.Fuel, limits.MaxMemory, limits.Timeout, noWait, key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute submit", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
@@ -62,7 +63,7 @@ internal static class ComputeCommand
                 ? builder.PrivateInput(bytes, requester.PublicKey).WithOwnershipProof(requester)
                 : builder.Input(bytes).RequestedBy(requester)).Build();
 
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             string jobId;
             try
             {
@@ -102,18 +103,19 @@ internal static class ComputeCommand
         var id = new Argument<string>("ID") { Description = "The job id" };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
+        var networkKey = PinnedNetworkKey.Option();
         var json = CommonOptions.Json();
         var command = new Command("wait",
             "Follow a job to its end, handing its key to every cohort (first attempt and retries); exit 1 if it is rejected or traps")
         {
-            id, key, server, json,
+            id, key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute wait", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             var jobId = parse.GetValue(id)!;
             JobProgress status;
             try
@@ -150,16 +152,17 @@ internal static class ComputeCommand
         };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
+        var networkKey = PinnedNetworkKey.Option();
         var json = CommonOptions.Json();
         var command = new Command("status",
             "Show a job's state, replies and times; with the requester's key, how a finished job ended (exit 1 if rejected or trapped); --hand-out also hands out awaited keys")
         {
-            id, handOut, key, server, json,
+            id, handOut, key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute status", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             var jobId = parse.GetValue(id)!;
             var status = await connection.Client.GetStatusAsync(jobId, cancellationToken);
             // Anyone may look, and looking changes nothing: only --hand-out with the requester's key hands out keys.
@@ -211,10 +214,11 @@ internal static class ComputeCommand
         };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
+        var networkKey = PinnedNetworkKey.Option();
         var json = CommonOptions.Json();
         var command = new Command("result", "Fetch a finished job's agreed result (only the requester's key may); exit 1 if it trapped")
         {
-            id, decrypt, outFile, receiptFile, key, server, json,
+            id, decrypt, outFile, receiptFile, key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute result", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
@@ -230,7 +234,7 @@ internal static class ComputeCommand
                 throw new UsageException($"--receipt: {receiptPath} is a directory; it needs a file name.");
             }
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             var jobId = parse.GetValue(id)!;
             var result = await connection.Client.GetResultAsync(jobId, requester, cancellationToken);
             var decrypted = parse.GetValue(decrypt) && result.IsPrivate && result.Status == ResultStatus.Ok;
@@ -269,16 +273,17 @@ internal static class ComputeCommand
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
+        var networkKey = PinnedNetworkKey.Option();
         var command = new Command("cancel",
             "Cancel a job that has not ended (only the requester's key may): its cohort stops, its hold is released, nobody is penalised")
         {
-            id, key, server, json,
+            id, key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute cancel", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             var status = await connection.Client.CancelAsync(parse.GetValue(id)!, requester, cancellationToken);
             if (parse.GetValue(json))
             {
@@ -298,16 +303,17 @@ internal static class ComputeCommand
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
         var json = CommonOptions.Json();
+        var networkKey = PinnedNetworkKey.Option();
         var command = new Command("list",
             "List the key's latest jobs still stored (at most 100, oldest first): state, when submitted and finished, a public job's fee")
         {
-            key, server, json,
+            key, server, networkKey, json,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("compute list", parse.InvocationConfiguration.Error, parse.GetValue(json), async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(networkKey));
             var jobs = await connection.Client.ListJobsAsync(requester, cancellationToken);
             if (parse.GetValue(json))
             {

@@ -102,6 +102,7 @@ internal static class LocalnetCommand
             {
                 await output.WriteLineAsync($"paraloom localnet listening on {url}");
                 await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
+                await output.WriteLineAsync(PinnedKeyLine([url], networkDirectory));
                 var (siloPort, listeningGatewayPort) = LocalSilo.OrleansPorts(app);
                 await output.WriteLineAsync(LocalCluster.PortsMessage(siloPort, listeningGatewayPort));
                 var store = connectionString is null ? $"data in {directory}" : $"keys in {directory}, state in {ParaloomStore.PostgreSql(connectionString)}";
@@ -169,6 +170,7 @@ internal static class LocalnetCommand
             $"one more silo joins with: paraloom localnet --member silo-{silos + 1} {join} --tls {tlsDirectory} --network {networkDirectory} --port 0 --data DIR");
         await output.WriteLineAsync($"paraloom localnet listening on {cluster.Members[0].Endpoints.Url}");
         await output.WriteLineAsync(NetworkAuthority.BannerLine(networkDirectory));
+        await output.WriteLineAsync(PinnedKeyLine([.. cluster.Members.Select(silo => silo.Endpoints.Url)], networkDirectory));
         await output.WriteLineAsync($"{silos} × {LocalSilo.Validators} validators; any silo's API serves any job; Ctrl-C stops them all");
         await output.WriteLineAsync(TlsMessage(tlsDirectory));
         await output.FlushAsync(CancellationToken.None);
@@ -192,6 +194,16 @@ internal static class LocalnetCommand
         }
         await output.WriteLineAsync("paraloom localnet stopped");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes the authority's key where the CLI, run from this directory, finds it for each silo's URL, so its commands pin it
+    /// with no option; says where.
+    /// </summary>
+    private static string PinnedKeyLine(IReadOnlyList<Uri> urls, string networkDirectory)
+    {
+        var paths = urls.Select(url => PinnedNetworkKey.Publish(url, NetworkAuthority.PublicKeyPath(networkDirectory))).ToList();
+        return $"the CLI pins it from {string.Join(", ", paths)}: results and cohorts are checked under it";
     }
 
     /// <summary>Where a gateway client finds what it needs to connect (mutual TLS on every Orleans port).</summary>

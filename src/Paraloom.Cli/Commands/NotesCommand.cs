@@ -27,9 +27,10 @@ internal static class NotesCommand
         var outFile = new Option<FileInfo>("--out") { Description = "Write the sum and its proof to this file", HelpName = "FILE", Required = true };
         var key = CommonOptions.Key();
         var server = CommonOptions.Server();
+        var pinnedKey = PinnedNetworkKey.Option();
         var command = new Command("sum", "Prove that the jobs' amount notes sum to their total, opening none of them (requester only)")
         {
-            jobs, outFile, key, server,
+            jobs, outFile, key, server, pinnedKey,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("notes sum", parse.InvocationConfiguration.Error, async () =>
         {
@@ -40,7 +41,7 @@ internal static class NotesCommand
             }
             var jobIds = parse.GetValue(jobs)!;
             using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
-            using var connection = SiloConnection.Open(parse.GetValue(server)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(pinnedKey));
             var notes = new List<ResultNote>();
             foreach (var jobId in jobIds)
             {

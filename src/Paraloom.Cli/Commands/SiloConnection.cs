@@ -6,7 +6,8 @@ namespace Paraloom.Cli.Commands;
 
 /// <summary>
 /// The SDK's client as a command uses it: registered with <c>AddParaloomClient</c>, its standard resilience
-/// retrying transient failures quickly, because a person is waiting and a stopped silo should be said at once.
+/// retrying transient failures quickly, because a person is waiting and a stopped silo should be said at once, and the
+/// network key pinned when one is given or known (<see cref="PinnedNetworkKey"/>).
 /// </summary>
 internal sealed class SiloConnection : IDisposable
 {
@@ -20,10 +21,17 @@ internal sealed class SiloConnection : IDisposable
 
     public IParaloomClient Client { get; }
 
-    public static SiloConnection Open(Uri server)
+    /// <param name="server">The silo's URL.</param>
+    /// <param name="networkKey">The command's <c>--network-key</c>, if given.</param>
+    public static SiloConnection Open(Uri server, string? networkKey)
     {
+        var pinned = PinnedNetworkKey.Resolve(networkKey, server);
         var services = new ServiceCollection();
-        services.AddParaloomClient(options => options.BaseAddress = server);
+        services.AddParaloomClient(options =>
+        {
+            options.BaseAddress = server;
+            options.NetworkKey = pinned;
+        });
         services.Configure<HttpStandardResilienceOptions>(ParaloomClient.HttpClientName + "-standard", options =>
         {
             options.Retry.Delay = TimeSpan.FromMilliseconds(100);
