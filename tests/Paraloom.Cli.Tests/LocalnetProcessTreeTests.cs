@@ -12,7 +12,8 @@ namespace Paraloom.Cli.Tests;
 /// </summary>
 public sealed class LocalnetProcessTreeTests : IDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    /// <summary>How long a stop may take: two silos and a throwaway PostgreSQL drain in seconds, far longer on a loaded machine.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
     private readonly string _data = Directory.CreateTempSubdirectory("paraloom-tree-").FullName;
 

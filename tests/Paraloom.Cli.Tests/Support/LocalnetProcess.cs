@@ -122,10 +122,10 @@ public sealed class LocalnetProcess : IAsyncLifetime
         }
     }
 
-    /// <summary>Sends SIGTERM and waits (bounded) for the exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>Sends SIGTERM and waits for the exit code, at most <paramref name="bound"/> (20 s unless given), then kills it.</summary>
+    public async Task<int> StopAsync(TimeSpan? bound = null)
     {
-        await Signals.StopAsync(_process, StopTimeout);
+        await Signals.StopAsync(_process, bound ?? StopTimeout);
         return _process.ExitCode;
     }
 
