@@ -12,8 +12,7 @@ namespace Paraloom.Cli.Tests;
 /// </summary>
 public sealed class LocalnetProcessTreeTests : IDisposable
 {
-    /// <summary>How long a stop may take: two silos and a throwaway PostgreSQL drain in seconds, far longer on a loaded machine.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     private readonly string _data = Directory.CreateTempSubdirectory("paraloom-tree-").FullName;
 

@@ -166,9 +166,9 @@ public sealed class AccountTests
         await Assert.ThrowsAsync<ResultAccessDeniedException>(() => account.GetAsync(challenge, AccountAuthorization.Sign(cluster.Requester, key, challenge.Nonce.Span)));
         // The requester's jobs are read the same way.
         var listing = await account.CreateReadChallengeAsync();
-        await Assert.ThrowsAsync<ResultAccessDeniedException>(() => account.ListJobsAsync(listing, AccountAuthorization.Sign(stranger, key, listing.Nonce.Span)));
-        Assert.Empty(await account.ListJobsAsync(listing, AccountAuthorization.Sign(cluster.Requester, key, listing.Nonce.Span)));
-        await Assert.ThrowsAsync<ResultAccessDeniedException>(() => account.ListJobsAsync(listing, AccountAuthorization.Sign(cluster.Requester, key, listing.Nonce.Span)));
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() => account.ListJobIdsAsync(listing, AccountAuthorization.Sign(stranger, key, listing.Nonce.Span)));
+        Assert.Empty(await account.ListJobIdsAsync(listing, AccountAuthorization.Sign(cluster.Requester, key, listing.Nonce.Span)));
+        await Assert.ThrowsAsync<ResultAccessDeniedException>(() => account.ListJobIdsAsync(listing, AccountAuthorization.Sign(cluster.Requester, key, listing.Nonce.Span)));
     }
 
     private static byte[] Grant(PublicKey requester, long credits) =>

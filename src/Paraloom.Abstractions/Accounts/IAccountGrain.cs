@@ -20,12 +20,13 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountView> GetAsync(ResultChallenge challenge, SchnorrSignature signature);
 
     /// <summary>
-    /// A requester's latest jobs still stored (at most 100, oldest first), for the account's owner only, over a fresh
-    /// challenge signed as for <see cref="GetAsync"/>; none for a validator's account.
+    /// The ids of a requester's latest jobs still stored (at most 100, oldest first), for the account's owner only, over a
+    /// fresh challenge signed as for <see cref="GetAsync"/>; none for a validator's account. The caller reads their
+    /// statuses: the account never waits on a job, since a job may be waiting on the account (a hold, a settlement).
     /// </summary>
     /// <exception cref="ResultAccessDeniedException">Unknown, used or expired challenge, or a signature not by the owner.</exception>
-    [RequesterSurface, Alias("jobs")]
-    Task<IReadOnlyList<JobStatus>> ListJobsAsync(ResultChallenge challenge, SchnorrSignature signature);
+    [RequesterSurface, Alias("job-ids")]
+    Task<IReadOnlyList<string>> ListJobIdsAsync(ResultChallenge challenge, SchnorrSignature signature);
 
     /// <summary>
     /// Applies a credit grant (<see cref="Compute.CreditGrant"/>'s canonical bytes) signed by the network authority to this

@@ -85,9 +85,23 @@ internal static class AccountEndpoints
     {
         var account = Account(grains, key);
         var (nonce, signed) = OwnersSignature(challenge, signature);
-        var jobs = await account.ListJobsAsync(nonce, signed);
+        var ids = await account.ListJobIdsAsync(nonce, signed);
+        var statuses = await Task.WhenAll(ids.Select(id => StatusOrNoneAsync(grains, id)));
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(jobs.Select(ResponseMapper.ToResponse).ToArray());
+        return Results.Ok(statuses.OfType<JobStatus>().Select(ResponseMapper.ToResponse).ToArray());
+    }
+
+    /// <summary>A listed job's status; none for one whose retention ended since it was listed.</summary>
+    private static async Task<JobStatus?> StatusOrNoneAsync(IGrainFactory grains, string jobId)
+    {
+        try
+        {
+            return await grains.GetGrain<IComputeJobGrain>(jobId).GetStatusAsync();
+        }
+        catch (UnknownJobException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The challenge nonce the owner signed and its signature, from the query; the grain knows the expiry.</summary>

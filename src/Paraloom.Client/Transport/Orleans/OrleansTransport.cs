@@ -67,11 +67,26 @@ internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTranspor
     public Task<Client.Account> GetAccountAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
         CallAsync(Account(accountKey).GetAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToAccount, cancellationToken);
 
-    public Task<IReadOnlyList<JobProgress>> ListJobsAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
-        CallAsync(
-            Account(accountKey).ListJobsAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature),
-            jobs => (IReadOnlyList<JobProgress>)[.. jobs.Select(GrainMapping.ToProgress)],
-            cancellationToken);
+    public async Task<IReadOnlyList<JobProgress>> ListJobsAsync(string accountKey, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
+    {
+        var ids = await CallAsync(
+            Account(accountKey).ListJobIdsAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), ids => ids, cancellationToken);
+        var statuses = await Task.WhenAll(ids.Select(id => StatusOrNoneAsync(id, cancellationToken)));
+        return [.. statuses.OfType<JobProgress>()];
+    }
+
+    /// <summary>A listed job's status; none for one whose retention ended since it was listed.</summary>
+    private async Task<JobProgress?> StatusOrNoneAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetStatusAsync(jobId, cancellationToken);
+        }
+        catch (JobNotFoundException)
+        {
+            return null;
+        }
+    }
 
     public Task<bool> GrantAsync(CreditGrant grant, CancellationToken cancellationToken) =>
         CallAsync(Account(grant.Requester.ToHex()).GrantAsync(grant.ToBytes()), applied => applied, cancellationToken);
