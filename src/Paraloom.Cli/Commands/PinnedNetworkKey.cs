@@ -46,7 +46,10 @@ internal static partial class PinnedNetworkKey
     {
         var path = PathFor(server);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Copy(authorityPublicKeyFile, path, overwrite: true);
+        // Beside it, then renamed over it: a command reading the file meanwhile sees the old key or the new one, never half.
+        var written = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.Copy(authorityPublicKeyFile, written);
+        File.Move(written, path, overwrite: true);
         return path;
     }
 
