@@ -158,6 +158,20 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         await Refused(() => CallInternal("INoteShardGrain", 0, "PathAsync", 0));
     }
 
+    [Fact]
+    public async Task A_client_cannot_read_a_requesters_job_ids_or_claim_and_give_back_its_share()
+    {
+        using var victim = SecretKey.Generate();
+        var type = GrainsType("IRequesterGrain");
+        var requester = Grains.GetGrain(type, victim.PublicKey.ToHex());
+        Task Call(string method, params object[] arguments) => (Task)type.GetMethod(method)!.Invoke(requester, arguments)!;
+
+        // Only the requester's own account, after checking the owner's signature, may ask for its jobs.
+        await Refused(() => Call("RecentJobsAsync"));
+        await Refused(() => Call("ForgottenAsync", _jobId, 1L));
+        await Refused(() => Call("WithdrawAsync", _jobId));
+    }
+
     private static Type GrainsType(string name) => Type.GetType($"Paraloom.Grains.{name}, Paraloom.Grains", throwOnError: true)!;
 
     /// <summary>One of the grains' internal records, built as an attacker holding the silo's assembly builds it.</summary>
