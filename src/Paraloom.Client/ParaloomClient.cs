@@ -34,6 +34,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         _transport = new HttpTransport(() => httpClientFactory.CreateClient(HttpClientName));
         PollInterval = options.PollInterval;
         NetworkKey = options.NetworkKey;
+        Revocations = [.. options.Revocations];
     }
 
     /// <summary>Uses <paramref name="httpClient"/> (its BaseAddress is the silo) as it is, without taking ownership.</summary>
@@ -84,6 +85,9 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     /// </summary>
     public PublicKey? NetworkKey { get; init; }
 
+    /// <summary>The revocations results and cohorts are checked against (<see cref="ParaloomClientOptions.Revocations"/>).</summary>
+    public IReadOnlyList<ValidatorRevocation> Revocations { get; init; } = [];
+
     /// <inheritdoc/>
     public async Task<string> SubmitAsync(Job job, CancellationToken cancellationToken = default)
     {
@@ -132,7 +136,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
         var signature = ResultAuthorization.Sign(requester, jobId, challenge);
         var result = await _transport.GetResultAsync(jobId, challenge, signature, requester.PublicKey, cancellationToken);
-        var verified = NetworkKey is { } networkKey ? ResultVerification.Verified(result, networkKey, requester.PublicKey) : result;
+        var verified = NetworkKey is { } networkKey ? ResultVerification.Verified(result, networkKey, requester.PublicKey, Revocations) : result;
         return ResultNotes.Opened(verified, requester);
     }
 
@@ -280,7 +284,7 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
         }
         if (NetworkKey is { } networkKey)
         {
-            CohortCertification.Ensure(status, networkKey, DateTimeOffset.UtcNow);
+            CohortCertification.Ensure(status, networkKey, Revocations, DateTimeOffset.UtcNow);
         }
         try
         {

@@ -1,3 +1,4 @@
+using Paraloom.Compute;
 using Paraloom.Privacy;
 
 namespace Paraloom.Client;
@@ -24,4 +25,12 @@ public sealed class ParaloomClientOptions
     /// whose certificates verify under it (<see cref="UnverifiedAnswerException"/> otherwise).
     /// </summary>
     public PublicKey? NetworkKey { get; set; }
+
+    /// <summary>
+    /// The network's revocations the requester knows of (<c>paraloom validators revoke</c> writes them; read one with
+    /// <see cref="ValidatorRevocationFile.Read"/>). With <see cref="NetworkKey"/> set, a revoked validator's vote does not count
+    /// toward a receipt's threshold and no job key is wrapped to a revoked cohort member; revocations by another authority,
+    /// or whose signature does not verify, revoke nothing.
+    /// </summary>
+    public IList<ValidatorRevocation> Revocations { get; } = [];
 }

@@ -11,10 +11,12 @@ internal static class ResultVerification
     /// <summary>
     /// The result as its receipt proves it: attempt, status, code, digest, fuel and a private job's facts come from the
     /// receipt and the statement in it (which only the requester's key signs, for this job id), the output is checked
-    /// against the digest the cohort signed; only the fee is the silo's word.
+    /// against the digest the cohort signed, and the votes of validators <paramref name="revocations"/> revoked do not
+    /// count; only the fee is the silo's word.
     /// </summary>
     /// <exception cref="UnverifiedResultException">The receipt is missing, malformed, or does not prove this output.</exception>
-    public static JobResult Verified(JobResult result, PublicKey networkKey, PublicKey requester)
+    public static JobResult Verified(
+        JobResult result, PublicKey networkKey, PublicKey requester, IReadOnlyCollection<ValidatorRevocation> revocations)
     {
         if (result.Receipt.IsEmpty)
         {
@@ -34,7 +36,7 @@ internal static class ResultVerification
         {
             throw new UnverifiedResultException(result.JobId, "the receipt's statement is not the requester's for this job");
         }
-        if (receipt.ProblemUnder(networkKey, output: result.Output.Span, checkOutput: true) is { } problem)
+        if (receipt.ProblemUnder(networkKey, output: result.Output.Span, checkOutput: true, revocations: revocations) is { } problem)
         {
             throw new UnverifiedResultException(result.JobId, problem);
         }

@@ -45,7 +45,7 @@ public static class ParaloomClientServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<ParaloomClientOptions>>().Value;
             return options.Transport == ParaloomTransport.Orleans
-                ? new ParaloomClient(provider.GetRequiredService<IClusterClient>()) { PollInterval = options.PollInterval, NetworkKey = options.NetworkKey }
+                ? new ParaloomClient(provider.GetRequiredService<IClusterClient>()) { PollInterval = options.PollInterval, NetworkKey = options.NetworkKey, Revocations = [.. options.Revocations] }
                 : new ParaloomClient(provider.GetRequiredService<IHttpClientFactory>(), options);
         });
         var http = services.AddHttpClient(ParaloomClient.HttpClientName, (provider, client) =>
