@@ -2,7 +2,7 @@
 // paraloom-verify: checks job statements, validator certificates, votes or whole job receipts offline, from
 // docs/receipt-format.md.
 // Usage: node verify.mjs statement|certificate|vote|receipt FILE... [--network-key HEX] [--at UNIX_SECONDS]
-//        [--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D]
+//        [--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D] [--revoked FILE]...
 // Prints one verdict line per file ("FILE: valid …" or "FILE: invalid: why"); exits 0 when every file is valid,
 // 1 when one is not, 2 on a usage error.
 import { readFileSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { FormatError } from './lib/bytes.mjs';
 import { verifyCertificate } from './lib/certificate.mjs';
 import { parseXOnlyKey } from './lib/keys.mjs';
 import { verifyReceipt } from './lib/receipt.mjs';
+import { verifyRevocation } from './lib/revocation.mjs';
 import { verifySignedStatement } from './lib/statement.mjs';
 import { verifyVote } from './lib/vote.mjs';
 
 const USAGE = 'usage: node verify.mjs statement|certificate|vote|receipt FILE... [--network-key HEX] [--at UNIX_SECONDS] '
-  + '[--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D]';
+  + '[--validator-key HEX] [--output FILE] [--statement FILE] [--agreement N/D] [--revoked FILE]...';
 
 const checks = {
   statement: (bytes) => {
@@ -37,6 +38,7 @@ const checks = {
       output: options.output,
       keptStatement: options.keptStatement,
       agreement: options.agreement,
+      revocations: options.revocations(),
     });
     return `valid receipt of job ${receipt.statement.jobId}, attempt ${receipt.attempt}: ${receipt.status}`
       + `${receipt.status === 'ok' ? '' : ` code ${receipt.code}`}, ${receipt.votes.length} votes of ${threshold} needed, `
@@ -52,6 +54,7 @@ function parse(argv) {
   let output;
   let keptStatement;
   let agreement;
+  const revokedFiles = [];
   for (let index = 0; index < rest.length; index++) {
     const argument = rest[index];
     if (argument === '--network-key' || argument === '--validator-key') {
@@ -67,6 +70,10 @@ function parse(argv) {
       if (argument === '--output') output = bytes;
       // The signed statement the requester kept (its encoding, then its signature): its encoding is compared.
       else keptStatement = bytes.slice(0, Math.max(0, bytes.length - 64));
+    } else if (argument === '--revoked') {
+      const file = rest[++index];
+      if (file === undefined) throw new UsageError('--revoked takes a file');
+      revokedFiles.push(file);
     } else if (argument === '--agreement') {
       const match = /^(\d+)\/(\d+)$/.exec(rest[++index] ?? '');
       const [numerator, denominator] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
@@ -84,7 +91,7 @@ function parse(argv) {
   if (!(kind in checks) || files.length === 0) {
     throw new UsageError(USAGE);
   }
-  return {
+  const options = {
     kind,
     files,
     at,
@@ -94,6 +101,37 @@ function parse(argv) {
     networkKey: memoize(() => keyOption(kind, keys, '--network-key')),
     validatorKey: memoize(() => keyOption(kind, keys, '--validator-key')),
   };
+  options.revocations = memoize(() => revocationsIn(revokedFiles, options.networkKey()));
+  return options;
+}
+
+/**
+ * The revocations in the files (what `paraloom validators revoke` writes: JSON with the revocation's canonical bytes in
+ * hex) that the pinned authority issued. Another authority's, or one whose signature fails, revokes nothing: it is left
+ * out with a warning, so the verdict never depends on who wrote a file. A file that is no revocation is a usage error.
+ */
+function revocationsIn(files, networkKey) {
+  const revocations = [];
+  for (const file of files) {
+    let encoding;
+    try {
+      const document = JSON.parse(new TextDecoder().decode(readOption(file, '--revoked')));
+      if (document?.format !== 'paraloom-validator-revocation' || document.version !== 1 || !/^([0-9a-f]{2})+$/.test(document.revocation ?? '')) {
+        throw new FormatError('not a version-1 paraloom-validator-revocation document');
+      }
+      encoding = Uint8Array.from(Buffer.from(document.revocation, 'hex'));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--revoked ${file}: ${error.message}`);
+    }
+    try {
+      revocations.push(verifyRevocation(encoding, networkKey).revocation);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      console.error(`--revoked ${file} revokes nothing under this network key: ${error.message}`);
+    }
+  }
+  return revocations;
 }
 
 function keyOption(kind, keys, option) {

@@ -9,7 +9,8 @@ namespace Paraloom.Compute.Tests.Interop;
 /// <summary>
 /// The Node verifier agrees with <see cref="JobReceipt"/> on whole receipts: genuine ones of each shape (a public
 /// result, a private one with its fingerprint and note, a trap), every single-field change of each under the old
-/// signatures and signed again, and values at the edges of each field's documented range.
+/// signatures and signed again, values at the edges of each field's documented range, and the votes that the same
+/// revocations discount.
 /// </summary>
 public sealed class ReceiptAgreementTests : IDisposable
 {
@@ -121,6 +122,50 @@ public sealed class ReceiptAgreementTests : IDisposable
         Assert.False(offline["operator-blank"].Valid, offline["operator-blank"].Line);
         Assert.False(offline["ok-with-a-code"].Valid, offline["ok-with-a-code"].Line);
         Assert.False(offline["expiry-before-1970"].Valid, offline["expiry-before-1970"].Line);
+    }
+
+    /// <summary>
+    /// Given the same revocation files, both discount the same votes: a voter revoked by the statement's expiry takes the
+    /// receipt below its threshold; one revoked after it, a member that did not vote, or a revocation by another authority
+    /// changes nothing.
+    /// </summary>
+    [Fact]
+    public void It_agrees_on_which_votes_revocations_discount()
+    {
+        var (receipt, _) = Genuine("public");
+        using var stranger = SecretKey.Generate();
+        var scenarios = new Dictionary<string, ValidatorRevocation[]>(StringComparer.Ordinal)
+        {
+            ["none"] = [],
+            ["a-voter-by-the-expiry"] = [ValidatorRevocation.Issue(_authority, _members[0].PublicKey, Expiry, "key found stolen")],
+            ["a-voter-after-the-expiry"] = [ValidatorRevocation.Issue(_authority, _members[0].PublicKey, Expiry.AddSeconds(1), "retired")],
+            ["the-member-that-did-not-vote"] = [ValidatorRevocation.Issue(_authority, _members[3].PublicKey, From, "key found stolen")],
+            ["a-voter-by-another-authority"] = [ValidatorRevocation.Issue(stranger, _members[0].PublicKey, From, "forged")],
+        };
+        var directory = Directory.CreateTempSubdirectory("paraloom-revocations-");
+        try
+        {
+            foreach (var (scenario, revocations) in scenarios)
+            {
+                var options = new List<string> { "--network-key", _authority.PublicKey.ToHex() };
+                foreach (var (revocation, index) in revocations.Select((revocation, index) => (revocation, index)))
+                {
+                    var file = Path.Combine(directory.FullName, $"{scenario}-{index}{ValidatorRevocationFile.Extension}");
+                    ValidatorRevocationFile.WriteNew(file, revocation);
+                    options.AddRange(["--revoked", file]);
+                }
+                var ours = JobReceipt.FromBytes(receipt).ProblemUnder(_authority.PublicKey, revocations: revocations);
+
+                var node = IndependentVerifier.Check("receipt", new Dictionary<string, byte[]> { ["receipt"] = receipt }, [.. options])["receipt"];
+
+                Assert.Equal(scenario == "a-voter-by-the-expiry", ours is not null);
+                Assert.True(node.Valid == (ours is null), $"{scenario}: ours {ours ?? "valid"}, Node's {node.Line}");
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     private (byte[] Receipt, byte[] Output) Genuine(string shape)

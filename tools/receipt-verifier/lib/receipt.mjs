@@ -126,9 +126,13 @@ export function encodeReceipt(receipt) {
 /**
  * Verifies a receipt under the pinned authority key, in the document's order, and throws FormatError naming the first
  * check that fails. `output` (the bytes received; a private job's sealed output) and `keptStatement` (the statement's
- * encoding the requester kept) are optional; `agreement` is the network's fraction, 7/10 unless told otherwise.
+ * encoding the requester kept) are optional; `agreement` is the network's fraction, 7/10 unless told otherwise;
+ * `revocations` are revocations already verified under the authority key: the vote of a key revoked at or before the
+ * statement's expiry is not counted.
  */
-export function verifyReceipt(encoding, authorityKey, { output, keptStatement, agreement = { numerator: 7, denominator: 10 } } = {}) {
+export function verifyReceipt(
+  encoding, authorityKey, { output, keptStatement, agreement = { numerator: 7, denominator: 10 }, revocations = [] } = {},
+) {
   const receipt = decodeReceipt(encoding);
   const { statement } = receipt;
   // 1. The requester's signature, and the statement the requester kept.
@@ -171,6 +175,7 @@ export function verifyReceipt(encoding, authorityKey, { output, keptStatement, a
     noteCommitment: receipt.note?.commitment ?? null,
   }));
   const signers = new Set();
+  let revoked = 0;
   for (const [index, vote] of receipt.votes.entries()) {
     let verified;
     try {
@@ -193,12 +198,20 @@ export function verifyReceipt(encoding, authorityKey, { output, keptStatement, a
     if (!verifySignature(vote.signature, claim, certificate.validatorKey)) {
       throw new FormatError(`the vote of ${validatorId} does not verify`);
     }
+    // At the moment certificates are checked: a key revoked by then may have signed anything.
+    if (revocations.some((revocation) => equalBytes(revocation.validatorKey, certificate.validatorKey)
+      && statement.expiry >= revocation.effectiveFrom)) {
+      signers.delete(validatorId);
+      revoked++;
+    }
   }
   // 6. The threshold: ⌈K·numerator/denominator⌉.
   const k = BigInt(statement.replication);
   const threshold = Number((k * BigInt(agreement.numerator) + BigInt(agreement.denominator) - 1n) / BigInt(agreement.denominator));
   if (signers.size < threshold) {
-    throw new FormatError(`${signers.size} valid votes, below the threshold of ${threshold}`);
+    throw new FormatError(revoked === 0
+      ? `${signers.size} valid votes, below the threshold of ${threshold}`
+      : `${signers.size} valid votes (${revoked} more of revoked validators, not counted), below the threshold of ${threshold}`);
   }
   return { receipt, threshold, claim: bytesToHex(claim), outputChecked: output !== undefined };
 }
