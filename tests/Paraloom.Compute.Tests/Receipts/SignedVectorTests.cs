@@ -32,6 +32,7 @@ public sealed partial class SignedVectorTests
             Sign(authority, ValidatorRevocation.Issue(authority, member.PublicKey, DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), "key compromised").Hash()),
             Sign(member, Convert.FromHexString("dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8")),
             Sign(member, Convert.FromHexString("844b024e59bd7300838c2aa21b097773be1b3f171ca258d71973841f854a3dca")),
+            Sign(member, Convert.FromHexString("8d32bfd9adeb1f486704475496de6bd6c91f298a865cbd0c093c9d57409621ee")),
         ];
 
         Assert.Equal([.. SignatureLine().Matches(Document).Select(match => match.Groups[1].Value)], ours);

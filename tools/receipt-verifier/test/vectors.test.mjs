@@ -158,6 +158,7 @@ test('every documented signature, and the whole receipt, is reproduced byte for 
     sign(revocationVector.hash, 3),
     sign('dc518c3da70c9b0457548867e8cbc1bed0831b148d3b0b9e72dd94c1c5460ae8', 7),
     sign('844b024e59bd7300838c2aa21b097773be1b3f171ca258d71973841f854a3dca', 7),
+    sign('8d32bfd9adeb1f486704475496de6bd6c91f298a865cbd0c093c9d57409621ee', 7),
   ]);
 
   const zero = new Uint8Array(32);
