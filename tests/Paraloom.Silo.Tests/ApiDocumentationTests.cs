@@ -15,6 +15,7 @@ public sealed class ApiDocumentationTests : SiloTest
         { "/v1/jobs/{jobId}/keys", "post", "HandOutJobKey", [200, 400, 403, 404, 409, 413, 415, 500] },
         { "/v1/jobs/{jobId}/result/challenge", "post", "CreateResultChallenge", [200, 400, 404, 500] },
         { "/v1/jobs/{jobId}/result", "post", "GetJobResult", [200, 400, 403, 404, 409, 413, 415, 500] },
+        { "/v1/jobs/{jobId}/note-proof", "post", "GetNoteProof", [200, 400, 403, 404, 409, 413, 415, 500] },
         { "/v1/validators", "get", "ListValidators", [200, 500] },
         { "/v1/validators/revocations", "post", "RevokeValidator", [200, 400, 413, 415, 422, 500] },
     };

@@ -23,6 +23,7 @@ public sealed record Refusal(int Status, string Error, string Message)
         ResultNotReadyException { State: JobState.Rejected } rejected => new(409, "job-rejected", rejected.Message),
         ResultNotReadyException { State: JobState.Cancelled } cancelled => new(409, "job-cancelled", cancelled.Message),
         ResultNotReadyException notReady => new(409, "result-not-ready", notReady.Message),
+        NoNoteException none => new(409, "no-note", none.Message),
         CancelDeniedException denied => new(403, "cancel-denied", denied.Message),
         JobAlreadyFinalException final => new(409, "job-already-final", final.Message),
         CallNotAllowedException notAllowed => new(403, "call-not-allowed", notAllowed.Message),

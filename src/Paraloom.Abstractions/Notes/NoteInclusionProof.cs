@@ -6,7 +6,8 @@ namespace Paraloom.Grains;
 /// <summary>
 /// A private job's output note, its position in the note commitment tree and its path there, against the anchor (tree
 /// size, root) the tree had when it was asked (docs/note-tree.md): whoever trusts that root learns the note is in the
-/// tree, and nothing about the other notes but their hashes.
+/// tree, and nothing about the other notes but their hashes. It carries the job's receipt, so the requester checks
+/// that the leaf is the note the cohort signed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("paraloom.note-inclusion-proof")]
 public sealed class NoteInclusionProof
@@ -17,7 +18,11 @@ public sealed class NoteInclusionProof
     [Id(1)]
     private readonly byte[] _root;
 
-    public NoteInclusionProof(string jobId, NoteCommitment note, NotePath path, long treeSize, ReadOnlySpan<byte> root)
+    [Id(5)]
+    private readonly byte[] _receipt;
+
+    public NoteInclusionProof(
+        string jobId, NoteCommitment note, NotePath path, long treeSize, ReadOnlySpan<byte> root, ReadOnlySpan<byte> receipt)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentNullException.ThrowIfNull(note);
@@ -28,6 +33,7 @@ public sealed class NoteInclusionProof
         _path = path.ToBytes();
         TreeSize = treeSize;
         _root = root.ToArray();
+        _receipt = receipt.ToArray();
     }
 
     [Id(2)]
@@ -46,6 +52,9 @@ public sealed class NoteInclusionProof
 
     /// <summary>The anchor's root, the tree's root at <see cref="TreeSize"/> notes.</summary>
     public ReadOnlyMemory<byte> Root => _root;
+
+    /// <summary>The job receipt's canonical bytes (docs/receipt-format.md): the note the votes signed is the leaf.</summary>
+    public ReadOnlyMemory<byte> Receipt => _receipt;
 
     /// <summary>Whether the path leads from the note's leaf to the root at a position below the size.</summary>
     public bool Verifies() => Path.Proves(Note, TreeSize, _root);

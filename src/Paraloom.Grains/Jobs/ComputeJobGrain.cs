@@ -285,12 +285,12 @@ internal sealed partial class ComputeJobGrain(
     public async Task<NoteInclusionProof> GetNoteProofAsync(ResultChallenge challenge, SchnorrSignature signature)
     {
         var result = AuthorisedResult(challenge, signature);
-        if (result.NotePosition is not { } position || ReceiptNote(result) is not { } note)
+        if (result.NotePosition is not { } position || result.Receipt is not { } receipt || JobReceipt.FromBytes(receipt).Note is not { } note)
         {
             throw new NoNoteException($"Job '{JobId}' has no note in the tree: only a private job's output is a note.");
         }
         var proof = await NoteTree.ProveAsync(position);
-        return new NoteInclusionProof(JobId, note, NotePath.FromBytes(proof.Path), proof.TreeSize, proof.Root);
+        return new NoteInclusionProof(JobId, note, NotePath.FromBytes(proof.Path), proof.TreeSize, proof.Root, receipt);
     }
 
     /// <summary>The stored result, for a request the requester signed over a fresh challenge; the challenge is used up.</summary>
@@ -356,9 +356,6 @@ internal sealed partial class ComputeJobGrain(
         await EndAsync();
         return await StatusAsync();
     }
-
-    private static NoteCommitment? ReceiptNote(StoredResult result) =>
-        result.Receipt is { } receipt ? JobReceipt.FromBytes(receipt).Note : null;
 
     public Task OnAttemptDecidedAsync(QuorumDecision decision) => ApplyDecisionAsync(decision);
 

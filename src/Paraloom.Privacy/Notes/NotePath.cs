@@ -31,6 +31,25 @@ public sealed class NotePath
         return new NotePath(BinaryPrimitives.ReadUInt32BigEndian(encoded), encoded[4..]);
     }
 
+    /// <summary>A path as JSON carries it (the HTTP API, the CLI's proof file): the position and 32 hex siblings, leaf level first.</summary>
+    /// <exception cref="InvalidEncodingException">The position is not a u32, or not 32 siblings of 32 bytes in hex.</exception>
+    public static NotePath FromHex(long position, IReadOnlyList<string> siblings)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        if (position is < 0 or > uint.MaxValue) throw new InvalidEncodingException($"A note's position is from 0 to {uint.MaxValue}.");
+        if (siblings.Count != NoteTreeHash.Depth) throw new InvalidEncodingException($"A note path has {NoteTreeHash.Depth} siblings of 32 bytes.");
+        var bytes = new byte[SiblingsSize];
+        for (var level = 0; level < NoteTreeHash.Depth; level++)
+        {
+            Hex.Decode(siblings[level], NoteTreeHash.Size, "path sibling").CopyTo(bytes, level * NoteTreeHash.Size);
+        }
+        return new NotePath((uint)position, bytes);
+    }
+
+    /// <summary>The siblings in hex, leaf level first (<see cref="FromHex"/> reads them back).</summary>
+    public string[] SiblingsHex() =>
+        [.. Enumerable.Range(0, NoteTreeHash.Depth).Select(level => Hex.Encode(_siblings.AsSpan(level * NoteTreeHash.Size, NoteTreeHash.Size)))];
+
     public byte[] ToBytes()
     {
         var encoded = new byte[Size];

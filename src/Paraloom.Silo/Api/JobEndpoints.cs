@@ -6,7 +6,7 @@ using Paraloom.Wire;
 
 namespace Paraloom.Silo.Api;
 
-/// <summary>The job API under /v1: submit, status, key hand-out, and the requester-only result and cancel.</summary>
+/// <summary>The job API under /v1: submit, status, key hand-out, and the requester-only result, note proof and cancel.</summary>
 internal static class JobEndpoints
 {
     public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
@@ -59,6 +59,21 @@ internal static class JobEndpoints
             .WithSummary("The agreed result, for the requester only: a challenge and its BIP-340 signature over it.")
             .Accepts<ResultRequest>("application/json")
             .Produces<JobResultResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        jobs.MapPost("/{jobId}/note-proof", GetNoteProofAsync)
+            .WithName("GetNoteProof")
+            .WithSummary("A private job's note inclusion proof, for the requester only: a challenge and its BIP-340 signature over it, as for the result.")
+            .WithDescription(
+                "The note commitment (the leaf), its position and 32 siblings, the tree's size and root when asked, and the job's receipt "
+                + "whose votes signed the note. The root is the service's word: validators do not certify it yet. A public job's result "
+                + "is no note: 409 no-note.")
+            .Accepts<ResultRequest>("application/json")
+            .Produces<NoteProofResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -156,6 +171,15 @@ internal static class JobEndpoints
             metrics.ResultRequested(problem.Error);
             throw;
         }
+    }
+
+    private static async Task<IResult> GetNoteProofAsync(string jobId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var job = Job(grains, jobId);
+        var request = await JsonBody.ReadAsync<ResultRequest>(context.Request, SmallBodyBytes, cancellationToken);
+        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
+        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
+        return Results.Ok(ResponseMapper.ToResponse(await job.GetNoteProofAsync(challenge, signature)));
     }
 
     private static async Task<IResult> CancelAsync(string jobId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)

@@ -60,6 +60,17 @@ internal static class ResponseMapper
         Receipt = result.Receipt.IsEmpty ? null : result.Receipt.ToArray(),
     };
 
+    public static NoteProofResponse ToResponse(NoteInclusionProof proof) => new()
+    {
+        JobId = proof.JobId,
+        Note = proof.Note.ToHex(),
+        Position = proof.Position,
+        TreeSize = proof.TreeSize,
+        Root = Convert.ToHexStringLower(proof.Root.Span),
+        Path = proof.Path.SiblingsHex(),
+        Receipt = proof.Receipt.ToArray(),
+    };
+
     public static ValidatorResponse ToResponse(ValidatorInfo validator) => new(
         validator.ValidatorId, validator.SiloId, validator.PublicKey.ToHex(), validator.Capacity, validator.InFlight,
         validator.Capacity == 0 ? 1.0 : (double)validator.InFlight / validator.Capacity, validator.Reputation);

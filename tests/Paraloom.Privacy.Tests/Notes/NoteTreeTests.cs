@@ -189,6 +189,24 @@ public sealed class NoteTreeTests
     }
 
     [Fact]
+    public void A_path_in_hex_reads_back_the_same_and_a_bad_one_is_refused()
+    {
+        var siblings = new byte[NotePath.SiblingsSize];
+        for (var i = 0; i < siblings.Length; i++) siblings[i] = (byte)i;
+        var path = new NotePath(7, siblings);
+
+        var hex = path.SiblingsHex();
+
+        Assert.Equal(NoteTreeHash.Depth, hex.Length);
+        Assert.Equal(Convert.ToHexStringLower(siblings.AsSpan(32, 32)), hex[1]);
+        Assert.Equal(path.ToBytes(), NotePath.FromHex(7, hex).ToBytes());
+        Assert.Throws<InvalidEncodingException>(() => NotePath.FromHex(-1, hex));
+        Assert.Throws<InvalidEncodingException>(() => NotePath.FromHex(1L << 32, hex));
+        Assert.Throws<InvalidEncodingException>(() => NotePath.FromHex(7, hex[1..]));
+        Assert.Throws<InvalidEncodingException>(() => NotePath.FromHex(7, [.. hex[1..], "zz" + hex[0][2..]]));
+    }
+
+    [Fact]
     public void A_decoded_frontier_appends_on_to_the_same_root()
     {
         var leaves = Leaves(300);

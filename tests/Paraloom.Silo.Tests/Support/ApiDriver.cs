@@ -173,6 +173,9 @@ internal sealed class ApiDriver(HttpClient http)
     public Task<HttpResponseMessage> ResultAsync(string jobId, ResultRequest request) =>
         Http.PostAsJsonAsync($"/v1/jobs/{jobId}/result", request, Json);
 
+    public Task<HttpResponseMessage> NoteProofAsync(string jobId, ResultRequest request) =>
+        Http.PostAsJsonAsync($"/v1/jobs/{jobId}/note-proof", request, Json);
+
     public static async Task<ProblemBody> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
