@@ -3,6 +3,9 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
@@ -11,9 +14,11 @@ using Orleans.Runtime;
 using Paraloom.Cli.Commands;
 using Paraloom.Cli.Tests.Support;
 using Paraloom.Client;
+using Paraloom.Compute.Agreement;
 using Paraloom.ClusterTls;
 using Paraloom.Grains;
 using Paraloom.Privacy;
+using SignedJobStatement = Paraloom.Compute.SignedJobStatement;
 
 namespace Paraloom.Cli.Tests;
 
@@ -21,8 +26,12 @@ namespace Paraloom.Cli.Tests;
 /// The cluster's edge on real processes: <c>paraloom localnet --silos 2</c> on PostgreSQL, its Orleans ports under mutual
 /// TLS with the authority localnet made. A silo of another authority never joins; a connection to the gateway with no
 /// certificate, another authority's or a silo's, and one to the silo port with a client's or another authority's, is
-/// refused at the handshake; a client with the cluster's client certificate runs an
-/// honest job over the gateway but is refused (403 <c>call-not-allowed</c>) when it calls an internal grain method.
+/// refused at the handshake; a client with the cluster's
+/// client certificate runs an honest job over the gateway but is refused (403 <c>call-not-allowed</c>) when it calls an
+/// internal grain method, also one of a grain on the other silo than its gateway's, and a watch past its one allowed
+/// (the silos run with one watch per gateway client) is refused with 429 <c>too-many-watches</c>. A job id submitted
+/// under its requester's key with another key's signature is refused (422 <c>invalid-statement</c>) over HTTP and the
+/// gateway and stores nothing, so the requester's own submission of that id still runs.
 /// </summary>
 public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassFixture<ClusterEdgeTests.Cluster>
 {
@@ -45,7 +54,11 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
         {
             PostgreSql = await TestPostgreSql.CreateDatabaseAsync("edge");
             ClusterTlsSetup.PrepareLocalnet(Foreign, ["intruder"]);
-            Processes = await LocalClusterProcess.StartAsync(2, Data, PostgreSql);
+            // One watch per gateway client, so a second one is refused (everything else keeps its defaults).
+            Processes = await LocalClusterProcess.StartAsync(2, Data, PostgreSql, new Dictionary<string, string>
+            {
+                ["PARALOOM_GATEWAYLIMITS__JOBWATCHESPERCLIENT"] = "1",
+            });
         }
 
         public async Task DisposeAsync()
@@ -87,6 +100,57 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
     }
 
     [Fact]
+    public async Task A_client_on_one_silos_gateway_runs_an_honest_job_but_cannot_call_an_internal_method_of_a_validator_the_other_silo_hosts()
+    {
+        // Only the second silo's gateway: every call to a grain of the first crosses from one silo to the other.
+        using var host = await ConnectAsync(Files(cluster.Tls, ClusterTlsSetup.LocalClientName), cluster.Processes.Silos[1].GatewayPort)
+            .WaitAsync(Bound);
+        var client = host.Services.GetRequiredService<IParaloomClient>();
+        using var requester = SecretKey.Generate();
+        var jobId = await client.SubmitAsync(Job.Builder()
+            .Wasm(File.ReadAllBytes(Repository.ProgramPath("echo"))).Input("through silo-2"u8).RequestedBy(requester).Build()).WaitAsync(Bound);
+        Assert.Equal(JobState.Finalised, (await client.WaitAsync(jobId).WaitAsync(Bound)).State);
+        var grains = host.Services.GetRequiredService<IClusterClient>();
+        var registry = grains.GetGrain<IValidatorRegistryGrain>(IValidatorRegistryGrain.Key);
+        var victim = (await registry.GetValidatorsAsync()).First(validator => validator.SiloId == cluster.Processes.Silos[0].Name);
+        var validator = grains.GetGrain<IValidatorGrain>(victim.ValidatorId);
+
+        var refusal = await Assert.ThrowsAsync<CallNotAllowedException>(
+            () => validator.ApplyReputationAsync(new ReputationOutcome("invented", 1, MemberConduct.Equivocated)));
+        Assert.Equal((403, "call-not-allowed"), (Refusal.Of(refusal)!.Status, Refusal.Of(refusal)!.Error));
+        await Assert.ThrowsAsync<CallNotAllowedException>(() => validator.GetInfoAsync());
+        await Assert.ThrowsAsync<CallNotAllowedException>(() => registry.RegisterAsync(victim with { PublicKey = requester.PublicKey }, SiloAddress.Zero));
+        await Assert.ThrowsAsync<CallNotAllowedException>(() => registry.ReportReputationAsync(victim.ValidatorId, 0));
+        var after = (await registry.GetValidatorsAsync()).Single(listed => listed.ValidatorId == victim.ValidatorId);
+        Assert.Equal((victim.Reputation, victim.PublicKey), (after.Reputation, after.PublicKey));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_gateway_client_past_its_watches_is_refused_with_429_by_the_silo_of_the_job()
+    {
+        using var host = await ConnectAsync(Files(cluster.Tls, ClusterTlsSetup.LocalClientName)).WaitAsync(Bound);
+        var client = host.Services.GetRequiredService<IParaloomClient>();
+        using var requester = SecretKey.Generate();
+        using var job = Job.Builder().Wasm(File.ReadAllBytes(Repository.ProgramPath("echo"))).PrivateInput([3], requester.PublicKey)
+            .WithOwnershipProof(requester).Build();
+        var jobId = await client.SubmitAsync(job).WaitAsync(Bound);
+        // Awaiting the keys nobody hands out, the job keeps still: each watch waits its longest unless it is refused.
+        var version = await AwaitingKeysAsync(client, jobId);
+        var watched = host.Services.GetRequiredService<IClusterClient>().GetGrain<IComputeJobGrain>(jobId);
+        using var stop = new CancellationTokenSource();
+
+        var watches = new[] { watched.WaitForChangeAsync(version, JobWatch.MaxWait, stop.Token), watched.WaitForChangeAsync(version, JobWatch.MaxWait, stop.Token) };
+        var refused = await Task.WhenAny(watches).WaitAsync(Bound);
+        await stop.CancelAsync();
+
+        var refusal = await Assert.ThrowsAsync<ClientLimitException>(() => refused);
+        Assert.Equal((429, ClientLimitException.TooManyWatches), (Refusal.Of(refusal)!.Status, Refusal.Of(refusal)!.Error));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watches.Single(watch => watch != refused)).WaitAsync(Bound);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_client_with_the_clusters_client_certificate_runs_an_honest_job_but_cannot_call_an_internal_grain_method()
     {
         using var host = await ConnectAsync(Files(cluster.Tls, ClusterTlsSetup.LocalClientName)).WaitAsync(Bound);
@@ -104,6 +168,45 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
             () => registry.RegisterAsync(victim with { PublicKey = requester.PublicKey }, SiloAddress.Zero));
         Assert.Equal((403, "call-not-allowed"), (Refusal.Of(refusal)!.Status, Refusal.Of(refusal)!.Error));
         Assert.Equal(victim.PublicKey, (await registry.GetValidatorsAsync()).Single(validator => validator.ValidatorId == victim.ValidatorId).PublicKey);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_job_id_squatted_under_its_requesters_key_is_refused_on_both_transports_and_stays_the_requesters_to_submit()
+    {
+        using var victim = SecretKey.Generate();
+        using var squatter = SecretKey.Generate();
+        var module = File.ReadAllBytes(Repository.ProgramPath("echo"));
+        using var job = Job.Builder().Id("squatted").Wasm(module).Input("the victim's"u8).RequestedBy(victim).Build();
+        // The victim's statement with the only signature a squatter can make over it: its own.
+        var forged = squatter.Sign(job.Statement.Statement.Hash());
+
+        using var http = new ParaloomClient(new HttpClient(new SignatureSwap(forged.ToHex()) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = cluster.Processes.Silos[0].Url,
+        });
+        var overHttp = await Assert.ThrowsAsync<ValidationException>(() => http.SubmitAsync(job)).WaitAsync(Bound);
+        Assert.Equal((422, "invalid-statement"), (overHttp.Status, overHttp.Error));
+        using var host = await ConnectAsync(Files(cluster.Tls, ClusterTlsSetup.LocalClientName), cluster.Processes.Silos[1].GatewayPort)
+            .WaitAsync(Bound);
+        var squatted = JobSubmission.Public(new SignedJobStatement(job.Statement.Statement, forged), module, "the victim's"u8);
+        var overGateway = await Assert.ThrowsAsync<JobSubmissionException>(
+            () => host.Services.GetRequiredService<IClusterClient>().GetGrain<IComputeJobGrain>(job.Id).SubmitAsync(squatted)).WaitAsync(Bound);
+        Assert.Equal((422, "invalid-statement"), (Refusal.Of(overGateway)!.Status, Refusal.Of(overGateway)!.Error));
+        using var reader = new ParaloomClient(cluster.Processes.Silos[1].Url);
+        await Assert.ThrowsAsync<JobNotFoundException>(() => reader.GetStatusAsync(job.Id)).WaitAsync(Bound);
+
+        // Nothing was taken: the victim's own submission gets the id, and compute wait and the SDK follow the victim's job.
+        var client = host.Services.GetRequiredService<IParaloomClient>();
+        Assert.Equal(job.Id, await client.SubmitAsync(job).WaitAsync(Bound));
+        var key = KeyFile.WriteNew(victim, Directory.CreateDirectory(Path.Combine(cluster.Data, "victim")).FullName, "victim").SecretKeyPath;
+        var waited = await CliRunner.RunAsync("compute", "wait", job.Id, "--key", key, "--server", cluster.Processes.Silos[1].Url.ToString(), "--json")
+            .WaitAsync(Bound);
+        Assert.True(waited.Exit == 0, waited.Error);
+        using var final = JsonDocument.Parse(waited.Output);
+        Assert.Equal("Finalised", final.RootElement.GetProperty("state").GetString());
+        Assert.Equal(victim.PublicKey, (await client.GetStatusAsync(job.Id).WaitAsync(Bound)).Requester);
+        Assert.Equal("the victim's"u8.ToArray(), (await client.GetResultAsync(job.Id, victim).WaitAsync(Bound)).Output.ToArray());
         await host.StopAsync();
     }
 
@@ -139,13 +242,38 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
     private static X509Certificate2 Certificate(string directory, string name) => ClusterTlsFiles.Read(
         ClusterTlsFiles.CertificatePath(directory, name), ClusterTlsFiles.KeyPath(directory, name));
 
-    /// <summary>An Orleans client of the cluster (its gateways from the membership table) with these TLS files, or none.</summary>
-    private async Task<IHost> ConnectAsync((string Authority, string Certificate, string Key)? files)
+    /// <summary>The version of <paramref name="jobId"/>'s status once it awaits its keys.</summary>
+    private static async Task<long> AwaitingKeysAsync(IParaloomClient client, string jobId)
+    {
+        using var patience = new CancellationTokenSource(Bound);
+        while (true)
+        {
+            var status = await client.GetStatusAsync(jobId, patience.Token);
+            if (status.AwaitingKeys)
+            {
+                return status.Version;
+            }
+            await Task.Delay(50, patience.Token);
+        }
+    }
+
+    /// <summary>
+    /// An Orleans client of the cluster with these TLS files, or none: its gateways from the membership table, or only the
+    /// one on <paramref name="gatewayPort"/>.
+    /// </summary>
+    private async Task<IHost> ConnectAsync((string Authority, string Certificate, string Key)? files, int? gatewayPort = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => client.UseParaloomClustering(options =>
         {
-            options.PostgreSqlConnectionString = cluster.PostgreSql;
+            if (gatewayPort is { } port)
+            {
+                (options.Clustering, options.GatewayPort) = (ParaloomClustering.Localhost, port);
+            }
+            else
+            {
+                options.PostgreSqlConnectionString = cluster.PostgreSql;
+            }
             (options.CertificateAuthorityFile, options.CertificateFile, options.KeyFile) = files ?? default;
         }));
         builder.Services.AddParaloomClient(options => options.Transport = ParaloomTransport.Orleans);
@@ -167,4 +295,19 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
         ClusterTlsFiles.CertificatePath(directory, ClusterTlsFiles.AuthorityName),
         ClusterTlsFiles.CertificatePath(directory, name),
         ClusterTlsFiles.KeyPath(directory, name));
+
+    /// <summary>A squatter's HTTP client: it sends a job's submission with <paramref name="signature"/> in place of the requester's.</summary>
+    private sealed class SignatureSwap(string signature) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/v1/jobs")
+            {
+                var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+                body["statement"]!["signature"] = signature;
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }

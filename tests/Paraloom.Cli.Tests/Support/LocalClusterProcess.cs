@@ -49,8 +49,12 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
     /// <summary>The connection string the banner tells a joining <c>--member</c> to use, when it prints one.</summary>
     public string? MemberConnectionString { get; private set; }
 
-    /// <summary>Starts the cluster on <paramref name="postgreSql"/>, or with none on a throwaway server of localnet's own.</summary>
-    public static async Task<LocalClusterProcess> StartAsync(int silos, string dataDirectory, string? postgreSql)
+    /// <summary>
+    /// Starts the cluster on <paramref name="postgreSql"/>, or with none on a throwaway server of localnet's own; its silos
+    /// inherit <paramref name="environment"/> (silo settings as <c>PARALOOM_…</c> variables).
+    /// </summary>
+    public static async Task<LocalClusterProcess> StartAsync(
+        int silos, string dataDirectory, string? postgreSql, IReadOnlyDictionary<string, string>? environment = null)
     {
         // Not a process group leader, setsid(1) makes itself one and execs the command: the process started is localnet.
         var start = new ProcessStartInfo("setsid")
@@ -60,6 +64,10 @@ public sealed partial class LocalClusterProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment.Remove("PARALOOM_POSTGRES");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[]
                  {
                      Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
