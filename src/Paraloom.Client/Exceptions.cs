@@ -103,6 +103,21 @@ public sealed class UnverifiedResultException(string jobId, string reason)
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// A note inclusion proof that does not verify: it does not parse, is for another job, its receipt is not the requester's
+/// for this job or (with <see cref="ParaloomClientOptions.NetworkKey"/> pinned) not valid under the network key, its
+/// leaf is not the note the receipt's votes signed, or its path does not lead to its root at a position below its tree size.
+/// </summary>
+public sealed class UnverifiedNoteProofException(string jobId, string reason)
+    : Exception($"The note inclusion proof of job '{jobId}' does not verify: {reason}.")
+{
+    /// <summary>The job whose note the proof was about.</summary>
+    public string JobId { get; } = jobId;
+
+    /// <summary>What the verifier found wrong, in words.</summary>
+    public string Reason { get; } = reason;
+}
+
 /// <summary>RFC 7807 problem details as the silo sends them, with its error code.</summary>
 /// <param name="Status">The HTTP status (0: no answer).</param>
 /// <param name="Title">A short summary of the problem.</param>

@@ -64,6 +64,17 @@ public interface IParaloomClient
     Task<JobResult> GetResultAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The inclusion proof of a private job's output note, as the requester (a fresh challenge, signed with
+    /// <paramref name="requester"/>): checked before it is returned, its leaf against the note of the job's receipt
+    /// (whose votes are verified when <see cref="ParaloomClientOptions.NetworkKey"/> is pinned) and its path against the
+    /// root. The root is the service's word (validators do not certify it yet), so the proof shows inclusion under the
+    /// root the service reported.
+    /// </summary>
+    /// <exception cref="ParaloomApiException">403: not the requester's key; 409 <c>no-note</c>: the result is no note (a public job); 409: no result (yet).</exception>
+    /// <exception cref="UnverifiedNoteProofException">The proof does not verify.</exception>
+    Task<Grains.NoteInclusionProof> GetNoteProofAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Cancels the job as its requester (a fresh challenge, signed with <paramref name="requester"/>): its cohort stops
     /// counting, its reservations and hold are released, nobody is penalised, and it ends <see cref="JobState.Cancelled"/>.
     /// Returns its final status.

@@ -141,6 +141,16 @@ public sealed class ParaloomClient : IParaloomClient, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<Grains.NoteInclusionProof> GetNoteProofAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var challenge = await _transport.CreateResultChallengeAsync(jobId, cancellationToken);
+        var signature = ResultAuthorization.Sign(requester, jobId, challenge);
+        var proof = await _transport.GetNoteProofAsync(jobId, challenge, signature, cancellationToken);
+        return NoteProofVerification.Verified(proof, jobId, NetworkKey, requester.PublicKey);
+    }
+
+    /// <inheritdoc/>
     public async Task<JobProgress> CancelAsync(string jobId, SecretKey requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);

@@ -1,4 +1,5 @@
 using Paraloom.Compute;
+using Paraloom.Grains;
 using Paraloom.Privacy;
 using Paraloom.Privacy.Protocol;
 
@@ -30,6 +31,9 @@ internal interface IParaloomTransport
     Task<byte[]> CreateResultChallengeAsync(string jobId, CancellationToken cancellationToken);
 
     Task<JobResult> GetResultAsync(string jobId, byte[] challenge, SchnorrSignature signature, PublicKey requester, CancellationToken cancellationToken);
+
+    /// <summary>The note inclusion proof, with the requester's signature over a challenge <see cref="CreateResultChallengeAsync"/> issued; unchecked.</summary>
+    Task<NoteInclusionProof> GetNoteProofAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);
 
     /// <summary>Cancels the job with the requester's signature over a challenge <see cref="CreateResultChallengeAsync"/> issued.</summary>
     Task<JobProgress> CancelAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken);

@@ -8,7 +8,8 @@ namespace Paraloom.Client.Tests;
 
 /// <summary>
 /// A forwarder on a free loopback port, over real HTTP, in front of the test silo: it passes every request through and
-/// rewrites the JSON of the result responses (POST …/result) on their way back, as a compromised front door would.
+/// rewrites the JSON of the responses to one kind of POST (…/result unless told) on their way back, as a compromised
+/// front door would.
 /// </summary>
 internal sealed class RewritingProxy : IAsyncDisposable
 {
@@ -23,18 +24,19 @@ internal sealed class RewritingProxy : IAsyncDisposable
     /// <summary>The proxy's own address, for the SDK.</summary>
     public Uri Address { get; }
 
-    public static async Task<RewritingProxy> StartAsync(HttpMessageHandler silo, Uri siloAddress, Action<JsonNode> rewriteResult)
+    public static async Task<RewritingProxy> StartAsync(
+        HttpMessageHandler silo, Uri siloAddress, Action<JsonNode> rewriteResult, string rewrittenPathEnd = "/result")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var upstream = new HttpClient(silo) { BaseAddress = siloAddress };
-        app.Run(async context => await ForwardAsync(context, upstream, rewriteResult));
+        app.Run(async context => await ForwardAsync(context, upstream, rewriteResult, rewrittenPathEnd));
         await app.StartAsync();
         return new RewritingProxy(app, new Uri(app.Urls.Single()));
     }
 
-    private static async Task ForwardAsync(HttpContext context, HttpClient upstream, Action<JsonNode> rewriteResult)
+    private static async Task ForwardAsync(HttpContext context, HttpClient upstream, Action<JsonNode> rewriteResult, string rewrittenPathEnd)
     {
         var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
         using var body = new MemoryStream();
@@ -46,7 +48,7 @@ internal sealed class RewritingProxy : IAsyncDisposable
         }
         using var response = await upstream.SendAsync(request, context.RequestAborted);
         var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
-        if (request.Method == HttpMethod.Post && context.Request.Path.Value!.EndsWith("/result", StringComparison.Ordinal) && response.IsSuccessStatusCode)
+        if (request.Method == HttpMethod.Post && context.Request.Path.Value!.EndsWith(rewrittenPathEnd, StringComparison.Ordinal) && response.IsSuccessStatusCode)
         {
             var result = JsonNode.Parse(answer)!;
             rewriteResult(result);

@@ -77,6 +77,12 @@ internal sealed class HttpTransport(Func<HttpClient> http) : IParaloomTransport
         return WireMapping.ToResult(await SendAsync<JobResultResponse>(HttpMethod.Post, JobPath(jobId) + "/result", request, cancellationToken), requester);
     }
 
+    public async Task<NoteInclusionProof> GetNoteProofAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
+    {
+        var request = new ResultRequest { Challenge = Convert.ToHexStringLower(challenge), Signature = signature.ToHex() };
+        return WireMapping.ToNoteProof(jobId, await SendAsync<NoteProofResponse>(HttpMethod.Post, JobPath(jobId) + "/note-proof", request, cancellationToken));
+    }
+
     public async Task<JobProgress> CancelAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken)
     {
         var request = new CancelRequest { Challenge = Convert.ToHexStringLower(challenge), Signature = signature.ToHex() };

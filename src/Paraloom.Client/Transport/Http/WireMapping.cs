@@ -1,5 +1,7 @@
 using Paraloom.Compute;
+using Paraloom.Grains;
 using Paraloom.Privacy;
+using Paraloom.Privacy.Notes;
 using Paraloom.Privacy.Protocol;
 using Paraloom.Wire;
 
@@ -73,6 +75,22 @@ internal static class WireMapping
         result.JobId, result.Attempt, Enum.Parse<ResultStatus>(result.Status), result.Code, result.Error, result.Output, result.Digest,
         result.FuelUsed, result.Fee, ContextOf(result.JobId, result.Privacy, requester),
         result.Receipt ?? []);
+
+    /// <exception cref="UnverifiedNoteProofException">A field does not parse: the silo, or something on the way, sent no proof.</exception>
+    public static NoteInclusionProof ToNoteProof(string jobId, NoteProofResponse proof)
+    {
+        try
+        {
+            var root = Convert.FromHexString(proof.Root);
+            if (root.Length != NoteTreeHash.Size) throw new FormatException("A tree root is 32 bytes.");
+            return new NoteInclusionProof(
+                proof.JobId, NoteCommitment.FromHex(proof.Note), NotePath.FromHex(proof.Position, proof.Path), proof.TreeSize, root, proof.Receipt);
+        }
+        catch (Exception malformed) when (malformed is FormatException or ArgumentException)
+        {
+            throw new UnverifiedNoteProofException(jobId, "the proof does not parse: " + malformed.Message.TrimEnd('.'));
+        }
+    }
 
     public static Account ToAccount(AccountResponse account) => new(
         account.Key, account.Credits, account.Held, account.Earned,

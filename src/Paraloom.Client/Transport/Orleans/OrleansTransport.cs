@@ -52,6 +52,9 @@ internal sealed class OrleansTransport(IGrainFactory grains) : IParaloomTranspor
         // The grain knows the challenge's expiry; like the HTTP API, the requester sends back only the nonce it signed.
         CallAsync(Job(jobId).GetResultAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToResult, cancellationToken);
 
+    public Task<NoteInclusionProof> GetNoteProofAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
+        CallAsync(Job(jobId).GetNoteProofAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), proof => proof, cancellationToken);
+
     public Task<JobProgress> CancelAsync(string jobId, byte[] challenge, SchnorrSignature signature, CancellationToken cancellationToken) =>
         CallAsync(Job(jobId).CancelAsync(new ResultChallenge(challenge, DateTimeOffset.MaxValue), signature), GrainMapping.ToProgress, cancellationToken);
 
