@@ -14,7 +14,8 @@ namespace Paraloom.Grains.Tests.Support;
 /// The compute grains on Orleans' in-process test cluster (one silo), reached through the cluster client so every
 /// call crosses Orleans' serializer, with fast deadlines. With a store, state and reminders live in it (and
 /// validator keys in <c>keys</c> beside it) under a fixed service id, so the silo can be killed and a new one
-/// started on what it left behind.
+/// started on what it left behind. Guarded, the silo runs the call guard a production silo does, so the cluster client
+/// may call only the requester's surface.
 /// </summary>
 internal sealed class ComputeCluster : IAsyncDisposable
 {
@@ -41,7 +42,7 @@ internal sealed class ComputeCluster : IAsyncDisposable
 
     public static async Task<ComputeCluster> StartAsync(
         int validators = 3, IReadOnlyDictionary<string, ValidatorConduct>? conduct = null,
-        Action<ComputeOptions>? configure = null, ParaloomStore? store = null, string? keyDirectory = null)
+        Action<ComputeOptions>? configure = null, ParaloomStore? store = null, string? keyDirectory = null, bool guarded = false)
     {
         async Task<InProcessTestCluster> Start()
         {
@@ -67,6 +68,11 @@ internal sealed class ComputeCluster : IAsyncDisposable
                 else
                 {
                     silo.UseParaloomStore(store);
+                }
+                if (guarded)
+                {
+                    // As a production silo runs: only a step's owner may call it.
+                    silo.AddParaloomCallGuard(new GatewayClientLimits());
                 }
                 silo.AddParaloomCompute(options =>
                 {
