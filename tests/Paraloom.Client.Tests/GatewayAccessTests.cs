@@ -54,7 +54,7 @@ public sealed class GatewayAccessTests(SiloServer silo) : IClassFixture<SiloServ
         await Refused(() => quorum.OpenAsync(new QuorumSetup(_jobId, 2, cohort, AgreementOptions.Default, "any", new byte[32])));
         await Refused(() => quorum.SubmitVoteAsync(ForgedVote(_jobId, 2, "attacker")));
         await Refused(() => quorum.RecordRefusalAsync(new AssignmentRefusal(_jobId, 2, _validators[0].ValidatorId, "forged")));
-        await Refused(() => quorum.RecordWallClockAsync(new WallClockReport(_jobId, 2, _validators[0].ValidatorId)));
+        await Refused(() => quorum.RecordWallClockAsync(WallClockReport.Sign(_attacker, new VoteSubject(_jobId, 2, new byte[32], new byte[32]), _validators[0].ValidatorId, "any")));
         await Refused(() => quorum.ScheduleCloseAsync(DateTimeOffset.UtcNow));
         await Refused(() => quorum.CloseAsync());
         await Refused(() => quorum.SettleAsync(new AgreedResult(ExecutionStatus.Ok, 0, "x"u8, ResultDigest.FromBytes(new byte[32]), 1)));

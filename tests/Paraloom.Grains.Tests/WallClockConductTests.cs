@@ -52,7 +52,7 @@ public sealed class WallClockConductTests
             var vote = SignedVote.Sign(cluster.ValidatorKey(slot), setup.Subject, cluster.IdOf(slot), ExecutionStatus.Ok, 0, "agreed"u8, 7, "profile");
             Assert.Equal(VoteAcceptance.Counted, await quorum.SubmitVoteAsync(vote));
         }
-        await quorum.RecordWallClockAsync(new WallClockReport("slow-member", 1, cluster.IdOf(members[0])));
+        await quorum.RecordWallClockAsync(WallClockReport.Sign(cluster.ValidatorKey(members[0]), setup.Subject, cluster.IdOf(members[0]), "profile"));
         var closed = await quorum.CloseAsync();
 
         Assert.Equal(AgreementOutcomeKind.Finalised, closed.Decision!.Kind);

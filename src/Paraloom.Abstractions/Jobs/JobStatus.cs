@@ -115,5 +115,13 @@ public sealed record JobStatus
     [Id(23)]
     public long? Fee { get; init; }
 
+    /// <summary>
+    /// Once rejected for a reason its cohorts certify (<c>wall-clock-limit</c> or <c>disagreement</c>), the rejection
+    /// receipt's canonical bytes (<see cref="Compute.RejectionReceipt"/>, docs/receipt-format.md); null for any other
+    /// rejection, which is the service's word alone.
+    /// </summary>
+    [Id(24)]
+    public byte[]? RejectionReceipt { get; init; }
+
     public bool IsFinal => State is JobState.Finalised or JobState.Rejected or JobState.Cancelled;
 }

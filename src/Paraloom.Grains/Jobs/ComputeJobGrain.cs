@@ -474,6 +474,10 @@ internal sealed partial class ComputeJobGrain(
                 await EndAsync();
                 break;
             case AgreementOutcomeKind.Retry:
+                if (ReceiptAssembly.FailedAttempt(decision.Attempt, Stored.Profile!, Stored.Cohort, decision.Evidence) is { } disagreed)
+                {
+                    Stored.DisagreedAttempts.Add(new RejectionReceipt(Statement(), CertifiedRejectionReason.Disagreement, [disagreed]).ToBytes());
+                }
                 Stored.Lifecycle = Lifecycle.Retry(decision.Reason!);
                 Stored.Suspects.UnionWith(decision.Faulted);
                 Stored.StepDeadline = null;
@@ -485,7 +489,8 @@ internal sealed partial class ComputeJobGrain(
                 await AdvanceAsync();
                 break;
             default:
-                await RejectAsync(decision.RejectionCode ?? JobRejectionReason.Disagreement, decision.Reason!);
+                var code = decision.RejectionCode ?? JobRejectionReason.Disagreement;
+                await RejectAsync(code, decision.Reason!, CertifiedRejection(decision, code));
                 break;
         }
     }
@@ -516,12 +521,36 @@ internal sealed partial class ComputeJobGrain(
         await StartAttemptAsync([]);
     }
 
-    private async Task RejectAsync(string reasonCode, string reason)
+    /// <summary>
+    /// The receipt of a rejection the cohorts certify: every member of the last attempt reported the wall clock, or every
+    /// attempt's votes (the earlier ones kept as they failed) left no result able to reach the threshold. Null otherwise.
+    /// </summary>
+    private byte[]? CertifiedRejection(QuorumDecision decision, string code)
+    {
+        CertifiedRejectionReason? reason = code switch
+        {
+            JobRejectionReason.WallClockLimit => CertifiedRejectionReason.WallClock,
+            JobRejectionReason.Disagreement => CertifiedRejectionReason.Disagreement,
+            _ => null,
+        };
+        if (reason is not { } certified
+            || ReceiptAssembly.FailedAttempt(decision.Attempt, Stored.Profile!, Stored.Cohort, decision.Evidence) is not { } last)
+        {
+            return null;
+        }
+        List<RejectedAttempt> attempts = certified == CertifiedRejectionReason.WallClock
+            ? [last]
+            : [.. Stored.DisagreedAttempts.Select(bytes => RejectionReceipt.FromBytes(bytes).Attempts[0]), last];
+        return ReceiptAssembly.Rejection(Statement(), certified, attempts, _options.NetworkAuthority, _options.Agreement);
+    }
+
+    private async Task RejectAsync(string reasonCode, string reason, byte[]? receipt = null)
     {
         // Before the job is final, as for an agreed result: a rejection that a crash interrupts settles again, and only once.
         await SettleAccountAsync(Lifecycle.Attempt, null);
         Stored.Lifecycle = Lifecycle.Reject(reason);
         Stored.RejectionCode = reasonCode;
+        Stored.RejectionReceipt = receipt;
         Stored.StepDeadline = null;
         Stored.FinishedAt = Now;
         Stored.WrappedKeys.Clear();
@@ -726,6 +755,7 @@ internal sealed partial class ComputeJobGrain(
             Digest = Lifecycle.Digest,
             Reason = Lifecycle.Reason,
             RejectionCode = Stored.RejectionCode,
+            RejectionReceipt = Stored.RejectionReceipt,
             Profile = Stored.Profile,
             Version = Stored.Version,
             Statement = Statement(),

@@ -72,6 +72,15 @@ internal sealed class ComputeJobState
 
     public StoredResult? Result { get; set; }
 
+    /// <summary>
+    /// Each earlier attempt whose cohort certified that its votes could not agree, in attempt order, as a one-attempt
+    /// <see cref="RejectionReceipt"/>'s bytes: what a rejection for disagreement rests on once the last attempt fails too.
+    /// </summary>
+    public List<byte[]> DisagreedAttempts { get; set; } = [];
+
+    /// <summary>The rejection receipt's canonical bytes (<see cref="RejectionReceipt"/>), when the cohorts certify why the job was rejected.</summary>
+    public byte[]? RejectionReceipt { get; set; }
+
     /// <summary>The prices the job was submitted under and what it holds of its requester's credits; null for a job stored before accounts.</summary>
     public StoredFees? Fees { get; set; }
 

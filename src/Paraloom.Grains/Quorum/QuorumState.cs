@@ -41,6 +41,9 @@ internal sealed class QuorumState
     /// <summary>Members whose execution hit the job's wall-clock limit, in arrival order.</summary>
     public List<string> WallClocked { get; set; } = [];
 
+    /// <summary>Each wall-clocked member's signature over its report (<see cref="WallClockReport"/>): a rejection receipt's evidence.</summary>
+    public Dictionary<string, byte[]> WallClockSignatures { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>When the attempt closes (its deadline), once the job started executing it.</summary>
     public DateTimeOffset? CloseAt { get; set; }
 

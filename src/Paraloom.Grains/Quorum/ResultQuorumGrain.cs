@@ -154,9 +154,20 @@ internal sealed partial class ResultQuorumGrain(
         {
             return;
         }
+        // A report counts only signed, as a vote does: it is what certifies a rejection for the wall clock.
+        if (report.Profile != Stored.Profile)
+        {
+            return;
+        }
+        if (!_keys[report.ValidatorId].Verify(WallClockReport.ClaimOf(Setup().Subject, Stored.Profile).Hash(), report.Signature))
+        {
+            await RecordInvalidSignatureAsync(report.ValidatorId);
+            return;
+        }
         if (_tally.AddTimeout(report.ValidatorId) == VoteReceipt.Counted)
         {
             Stored.WallClocked.Add(report.ValidatorId);
+            Stored.WallClockSignatures[report.ValidatorId] = report.Signature.ToBytes();
             await AfterChangeAsync();
         }
     }
@@ -451,7 +462,35 @@ internal sealed partial class ResultQuorumGrain(
             : new AgreedResult(
                 decision.Status, decision.Code, decision.Output, decision.Digest, decision.FuelUsed, decision.OutputFingerprint,
                 AgreeingVotes(decision.Digest, decision.FuelUsed, StoredNote.Read(decision.Note)), StoredNote.Read(decision.Note)),
-        decision.Reason, Faulted(), decision.RejectionCode);
+        decision.Reason, Faulted(), decision.RejectionCode, decision.Kind == AgreementOutcomeKind.Finalised ? null : Evidence());
+
+    /// <summary>
+    /// The signed claims that certify why this attempt failed, in cohort order: every member's wall-clock report, or one
+    /// vote of each member that voted when, even with every member without a vote counted as agreeing with the biggest
+    /// group, no result reaches the threshold (votes arriving later never change that: each adds at most one to the biggest
+    /// group and takes one from the missing). Null when the failure is not certified so (silence, refusals, too few votes).
+    /// </summary>
+    private List<FailedAttemptClaim>? Evidence()
+    {
+        if (EveryMemberHitWallClock)
+        {
+            return Stored.Cohort.All(member => Stored.WallClockSignatures.ContainsKey(member.ValidatorId))
+                ? [.. Stored.Cohort.Select(member => new FailedAttemptClaim(member.ValidatorId, Stored.WallClockSignatures[member.ValidatorId]))]
+                : null;
+        }
+        if (EveryMemberRefused)
+        {
+            return null;
+        }
+        var votes = Stored.Cohort
+            .Select(member => Stored.Votes.FirstOrDefault(vote => vote.ValidatorId == member.ValidatorId))
+            .OfType<StoredVote>()
+            .ToList();
+        var biggest = votes.Count == 0 ? 0 : votes.GroupBy(vote => (vote.Digest, vote.FuelUsed, Note: StoredNote.Read(vote.Note))).Max(group => group.Count());
+        return biggest + (Stored.Cohort.Count - votes.Count) < _tally!.Threshold
+            ? [.. votes.Select(vote => new FailedAttemptClaim(vote.ValidatorId, vote.Signature, vote.Digest, vote.FuelUsed, vote.ReadNote()))]
+            : null;
+    }
 
     /// <summary>
     /// The signatures of the members that voted for the agreed digest, fuel and note, in cohort order: the evidence a

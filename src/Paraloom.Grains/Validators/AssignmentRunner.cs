@@ -13,7 +13,7 @@ namespace Paraloom.Grains;
 /// exactly the job handed over: a public job on the executor, a private one through
 /// compute's <see cref="PrivateJobRunner"/> (proof first, unwrap, open and check the input against its
 /// commitment, execute, seal deterministically), then signs the votes. A refused assignment runs nothing and
-/// leaves a refusal instead of a vote, and one that hits the wall-clock limit a report of it. The validator sends what an execution leaves (<see cref="SendAsync"/>) from
+/// leaves a refusal instead of a vote, and one that hits the wall-clock limit a signed report of it. The validator sends what an execution leaves (<see cref="SendAsync"/>) from
 /// its own activation, so the quorum sees the call come from the validator that signed it.
 /// </summary>
 internal sealed partial class AssignmentRunner(
@@ -55,9 +55,9 @@ internal sealed partial class AssignmentRunner(
             {
                 await quorum.RecordRefusalAsync(refusal);
             }
-            if (outcome.HitWallClock)
+            if (outcome.WallClock is { } report)
             {
-                await quorum.RecordWallClockAsync(new WallClockReport(assignment.JobId, assignment.Attempt, validatorId));
+                await quorum.RecordWallClockAsync(report);
             }
             foreach (var vote in outcome.Votes)
             {
@@ -91,7 +91,7 @@ internal sealed partial class AssignmentRunner(
             if (!result.IsVotable)
             {
                 LogTimedOut(logger, validatorId, assignment.JobId, assignment.Attempt);
-                return AssignmentOutcome.WallClock;
+                return new AssignmentOutcome([], null, WallClockReport.Sign(key, VoteSubject.Of(assignment), validatorId, Profile));
             }
             return new AssignmentOutcome(await scheduler.RunAsync(() => signer.Sign(validatorId, key, assignment, result, Profile)), null);
         }
