@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans;
 using Paraloom.Cli.Tests.Support;
 using Paraloom.Client;
 using Paraloom.Privacy;
@@ -7,7 +10,8 @@ namespace Paraloom.Cli.Tests;
 /// <summary>
 /// Real faults in a real cluster: <c>paraloom localnet --silos 3</c> on PostgreSQL, a burst of jobs submitted across the
 /// silos, then one silo killed (SIGKILL) or stopped (SIGTERM) while its validators execute and its quorums collect votes.
-/// Every job reaches one final state, the same whichever silo is asked, and is charged and paid out once.
+/// Every job reaches one final state, the same whichever silo is asked, and is charged and paid out once; every final
+/// private job's note is in the note tree once.
 /// </summary>
 public sealed class ClusterFaultTests : IAsyncLifetime
 {
@@ -84,6 +88,35 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task After_a_kill_9_of_one_silo_mid_burst_of_private_jobs_each_final_note_is_in_the_note_tree_once()
+    {
+        await using var cluster = await LocalClusterProcess.StartAsync(3, _data, _postgreSql);
+        var clients = cluster.Silos.Select(silo => new ParaloomClient(silo.Url)).ToList();
+        var ids = new List<string>();
+        for (var job = 0; job < 12; job++)
+        {
+            ids.Add(await clients[job % clients.Count].SubmitAsync(NoteTreeAudit.PrivateSum(_requester, 40_000 * (job + 1))).WaitAsync(Bound));
+        }
+        // Jobs awaiting their keys hold their cohort's capacity: hand every key out at once, as each cohort forms. Once the
+        // first job is final the others follow it through execution, votes and the tree: kill then.
+        var handOuts = NoteTreeAudit.HandOutAsync(clients[0], _requester, ids);
+        await clients[0].WaitAsync(ids[0], _requester).WaitAsync(Bound);
+
+        cluster.Kill(1);
+        await handOuts;
+
+        var finals = await AssertEveryJobEndsOnceAsync(ids, clients[0], clients[2], _requester);
+        Assert.Contains(finals, final => final.State == JobState.Finalised);
+        using var gateway = await NoteTreeAudit.ConnectAsync(Path.Combine(_data, "tls"), options => options.PostgreSqlConnectionString = _postgreSql);
+        await NoteTreeAudit.AssertEachFinalNoteOnceAsync(gateway.Services.GetRequiredService<IClusterClient>(), clients[0], _requester, finals, Bound);
+        await gateway.StopAsync();
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
     /// <summary>Jobs of growing size submitted round-robin to every silo, so each silo's API and grains take some.</summary>
     private async Task<List<string>> SubmitBurstAsync(IReadOnlyList<ParaloomClient> clients, int count)
     {
@@ -97,9 +130,11 @@ public sealed class ClusterFaultTests : IAsyncLifetime
 
     /// <summary>
     /// Follows every job through the first survivor until it is final (agreed, or rejected with a reason), then reads it
-    /// through the other survivor: both must tell the same outcome, attempt and result.
+    /// through the other survivor: both must tell the same outcome, attempt and result. With <paramref name="requester"/>,
+    /// the first survivor hands private jobs' keys to every later cohort (the submitting client may be the killed silo's).
     /// </summary>
-    private static async Task<IReadOnlyList<JobProgress>> AssertEveryJobEndsOnceAsync(IReadOnlyList<string> ids, ParaloomClient first, ParaloomClient second)
+    private static async Task<IReadOnlyList<JobProgress>> AssertEveryJobEndsOnceAsync(
+        IReadOnlyList<string> ids, ParaloomClient first, ParaloomClient second, SecretKey? requester = null)
     {
         var finals = new List<JobProgress>();
         foreach (var id in ids)
@@ -107,7 +142,11 @@ public sealed class ClusterFaultTests : IAsyncLifetime
             JobProgress final;
             try
             {
-                final = await first.WaitAsync(id).WaitAsync(Bound);
+                final = await (requester is null ? first.WaitAsync(id) : first.WaitAsync(id, requester)).WaitAsync(Bound);
+            }
+            catch (JobRejectedException)
+            {
+                final = await first.GetStatusAsync(id).WaitAsync(Bound);
             }
             catch (TimeoutException)
             {

@@ -26,7 +26,8 @@ public sealed class GatewayLocalnet : IAsyncLifetime
 
     public Task DisposeAsync() => Process.DisposeAsync();
 
-    private static int FreePort()
+    /// <summary>A loopback port free when asked, for a process to listen on.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

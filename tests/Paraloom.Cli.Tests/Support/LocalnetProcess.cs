@@ -32,9 +32,12 @@ public sealed class LocalnetProcess : IAsyncLifetime
     public static LocalnetProcess With(IReadOnlyDictionary<string, string> environment) =>
         new(Directory.CreateTempSubdirectory("paraloom-localnet-").FullName, ownsDataDirectory: true, environment);
 
-    /// <summary>A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes; with <paramref name="postgreSql"/>, state and reminders live there instead.</summary>
-    public static LocalnetProcess On(string dataDirectory, string? postgreSql = null) =>
-        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql);
+    /// <summary>
+    /// A localnet on <paramref name="dataDirectory"/>, which the caller keeps and deletes; with <paramref name="postgreSql"/>,
+    /// state and reminders live there instead; started with <paramref name="arguments"/> too.
+    /// </summary>
+    public static LocalnetProcess On(string dataDirectory, string? postgreSql = null, params string[] arguments) =>
+        new(dataDirectory, ownsDataDirectory: false, new Dictionary<string, string>(), postgreSql, arguments: arguments);
 
     /// <summary>A localnet on a data directory of its own, started with these arguments too.</summary>
     public static LocalnetProcess WithArguments(params string[] arguments) =>
