@@ -72,6 +72,50 @@ public sealed class NotesCommandTests(LocalnetProcess localnet) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_requester_proves_its_note_in_the_tree_and_anyone_checks_it_offline_and_a_tampered_proof_fails()
+    {
+        var key = NewKey("ivy");
+        var jobId = await RunPrivateSumAsync(key, "ivy", 7, 8);
+        var proofFile = Path.Combine(_directory, "ivy.proof.json");
+
+        var proven = await CliRunner.RunAsync("notes", "prove", jobId, "--out", proofFile, "--key", key, "--server", Server);
+        var verified = await CliRunner.RunAsync("notes", "verify", proofFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(proofFile))!;
+        json["root"] = Convert.ToHexStringLower(new byte[32]);
+        var tampered = Path.Combine(_directory, "tampered.json");
+        File.WriteAllText(tampered, json.ToJsonString());
+        var refused = await CliRunner.RunAsync("notes", "verify", tampered);
+        var strangerKey = NewKey("eve");
+        var denied = await CliRunner.RunAsync("notes", "prove", jobId, "--key", strangerKey, "--server", Server);
+
+        Assert.True(proven.Exit == 0, proven.Error);
+        Assert.Contains($"the note of job {jobId} is at position", proven.Output);
+        var written = JsonDocument.Parse(File.ReadAllText(proofFile)).RootElement;
+        Assert.Equal("paraloom-note-proof", written.GetProperty("format").GetString());
+        Assert.Equal(32, written.GetProperty("path").GetArrayLength());
+        Assert.True(verified.Exit == 0, verified.Error);
+        Assert.Contains($"valid: the note of job {jobId}", verified.Output);
+        Assert.Contains("not certified by validators", verified.Output);
+        OneLine.AssertError(refused, 1, "paraloom notes verify: ", "the proof does not hold");
+        OneLine.AssertError(denied, 1, "paraloom notes prove: ", "not the requester's");
+    }
+
+    [Fact]
+    public async Task The_documented_proof_file_verifies_offline()
+    {
+        var doc = File.ReadAllText(Repository.PathOf("docs", "note-tree.md"));
+        var section = doc[doc.IndexOf("## Proof files", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = Path.Combine(_directory, "example.json");
+        File.WriteAllText(example, section[start..section.IndexOf("```", start, StringComparison.Ordinal)]);
+
+        var verified = await CliRunner.RunAsync("notes", "verify", example);
+
+        Assert.True(verified.Exit == 0, verified.Error);
+        Assert.Contains("is at position 4 in the tree of 5 notes", verified.Output);
+    }
+
+    [Fact]
     public async Task A_job_without_an_amount_note_cannot_be_summed()
     {
         var key = NewKey("dora");

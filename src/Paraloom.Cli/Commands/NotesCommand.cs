@@ -18,6 +18,8 @@ internal static class NotesCommand
         var notes = new Command("notes", "Prove and check what private results' output notes hold, without opening them");
         notes.Subcommands.Add(Sum());
         notes.Subcommands.Add(VerifySum());
+        notes.Subcommands.Add(Prove());
+        notes.Subcommands.Add(Verify());
         return notes;
     }
 
@@ -103,6 +105,72 @@ internal static class NotesCommand
             parse.InvocationConfiguration.Output.WriteLine(
                 $"valid: the amount notes of {claim.Jobs.Count} jobs ({string.Join(", ", claim.Jobs)}) sum to {proof.Total}, " +
                 $"each in a receipt that verifies under network key {authority.ToHex()}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Prove()
+    {
+        var job = new Argument<string>("JOB") { Description = "The private job whose output note is proven" };
+        var outFile = new Option<FileInfo>("--out") { Description = "Write the proof to this file (default: standard output)", HelpName = "FILE" };
+        var key = CommonOptions.Key();
+        var server = CommonOptions.Server();
+        var pinnedKey = PinnedNetworkKey.Option();
+        var command = new Command("prove", "Fetch and check the inclusion proof of the job's note in the note tree (requester only)")
+        {
+            job, outFile, key, server, pinnedKey,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("notes prove", parse.InvocationConfiguration.Error, async () =>
+        {
+            var path = parse.GetValue(outFile)?.FullName;
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new UsageException($"--out: {path} is a directory; it needs a file name.");
+            }
+            using var requester = InputFiles.ReadSecretKey(parse.GetValue(key)!);
+            using var connection = SiloConnection.Open(parse.GetValue(server)!, parse.GetValue(pinnedKey));
+            var proof = await connection.Client.GetNoteProofAsync(parse.GetValue(job)!, requester, cancellationToken);
+            var json = NoteProofFile.Of(proof).ToJson();
+            if (path is null)
+            {
+                parse.InvocationConfiguration.Output.WriteLine(json);
+                return ExitCodes.Ok;
+            }
+            await File.WriteAllTextAsync(path, json, cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"the note of job {proof.JobId} is at position {proof.Position} of {proof.TreeSize}: proof written to {path}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var proofFile = new Argument<FileInfo>("FILE") { Description = "The file 'notes prove' wrote" };
+        var command = new Command("verify", "Check offline that the file's path leads from its note to its root; exit 1 if not") { proofFile };
+        command.SetAction((parse, cancellationToken) => CommandFailure.RunAsync("notes verify", parse.InvocationConfiguration.Error, async () =>
+        {
+            var file = parse.GetValue(proofFile)!;
+            var proof = NoteProofFile.Parse(System.Text.Encoding.UTF8.GetString(await InputFiles.ReadAsync("FILE", file, cancellationToken)), file.FullName);
+            bool verifies;
+            try
+            {
+                verifies = proof.Verifies();
+            }
+            catch (FormatException malformed)
+            {
+                throw new UsageException($"{file.FullName}: {malformed.Message}");
+            }
+            if (!verifies)
+            {
+                throw new InvalidNoteProofException(
+                    $"the proof does not hold: the path does not lead from the note of job {proof.JobId} to root {proof.Root} at a position below {proof.TreeSize}");
+            }
+            // The root is the service's word until validators certify anchors: say what was shown, and no more.
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"valid: the note of job {proof.JobId} is at position {proof.Position} in the tree of {proof.TreeSize} notes whose root is " +
+                $"{proof.Root} (the root the service reported; not certified by validators)");
             return ExitCodes.Ok;
         }));
         return command;
