@@ -31,7 +31,8 @@ namespace Paraloom.Cli.Tests;
 /// internal grain method, also one of a grain on the other silo than its gateway's, and a watch past its one allowed
 /// (the silos run with one watch per gateway client) is refused with 429 <c>too-many-watches</c>. A job id submitted
 /// under its requester's key with another key's signature is refused (422 <c>invalid-statement</c>) over HTTP and the
-/// gateway and stores nothing, so the requester's own submission of that id still runs.
+/// gateway and stores nothing, so the requester's own submission of that id still runs. Endless jobs sent to both silos
+/// drain no validator's reputation.
 /// </summary>
 public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassFixture<ClusterEdgeTests.Cluster>
 {
@@ -215,6 +216,43 @@ public sealed class ClusterEdgeTests(ClusterEdgeTests.Cluster cluster) : IClassF
     /// the handshake or at once after it (TLS 1.3 checks the client's certificate after the client has finished), before
     /// a byte of Orleans' protocol. An accepted connection would instead wait for the client's Orleans preamble.
     /// </summary>
+    /// <summary>
+    /// The drain attack across the cluster: endless public jobs under a 1 s wall clock, submitted over plain HTTP to both
+    /// silos, so cohorts of both silos' validators time out. Each job is rejected at its first attempt and no validator of
+    /// either silo loses reputation.
+    /// </summary>
+    [Fact]
+    public async Task Endless_jobs_sent_to_both_silos_are_rejected_at_their_first_attempt_and_leave_every_reputation_unchanged()
+    {
+        var clients = cluster.Processes.Silos.Select(silo => new ParaloomClient(silo.Url)).ToList();
+        using var attacker = SecretKey.Generate();
+        var before = await clients[0].GetValidatorsAsync().WaitAsync(Bound);
+        Assert.Equal(cluster.Processes.Silos.Count, before.Select(validator => validator.SiloId).Distinct().Count());
+
+        var drains = await Task.WhenAll(Enumerable.Range(0, 12).Select(index => clients[index % clients.Count].SubmitAsync(Job.Builder()
+            .Wasm(EndlessModule.Bytes())
+            .Input([1])
+            .RequestedBy(attacker)
+            .Limits(new JobLimits { Fuel = EndlessModule.Fuel, WallClock = TimeSpan.FromSeconds(1) })
+            .Build())));
+        var rejections = await Task.WhenAll(drains.Select((id, index) =>
+            Assert.ThrowsAsync<JobRejectedException>(() => clients[index % clients.Count].WaitAsync(id).WaitAsync(TimeSpan.FromMinutes(4)))));
+
+        Assert.All(rejections, rejected => Assert.Equal("wall-clock-limit", rejected.Code));
+        foreach (var id in drains)
+        {
+            Assert.Equal(1, (await clients[1].GetStatusAsync(id)).Attempt);
+        }
+        var after = await clients[1].GetValidatorsAsync().WaitAsync(Bound);
+        Assert.Equal(
+            before.Select(validator => (validator.ValidatorId, validator.Reputation)).OrderBy(entry => entry.ValidatorId),
+            after.Select(validator => (validator.ValidatorId, validator.Reputation)).OrderBy(entry => entry.ValidatorId));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
     private static async Task AssertRefusedAsync(int port, X509Certificate2? certificate)
     {
         using var tcp = new TcpClient();
