@@ -74,7 +74,7 @@ internal static class AccountEndpoints
     private static async Task<IResult> GetAsync(string key, string? challenge, string? signature, HttpContext context, IGrainFactory grains)
     {
         var account = Account(grains, key);
-        var (nonce, signed) = OwnersSignature(challenge, signature);
+        var (nonce, signed) = SignedChallenge.Parse(challenge, signature);
         var view = await account.GetAsync(nonce, signed);
         // The owner's balances: no cache between it and the silo keeps them.
         context.Response.Headers.CacheControl = "no-store";
@@ -84,7 +84,7 @@ internal static class AccountEndpoints
     private static async Task<IResult> ListJobsAsync(string key, string? challenge, string? signature, HttpContext context, IGrainFactory grains)
     {
         var account = Account(grains, key);
-        var (nonce, signed) = OwnersSignature(challenge, signature);
+        var (nonce, signed) = SignedChallenge.Parse(challenge, signature);
         var ids = await account.ListJobIdsAsync(nonce, signed);
         var statuses = await Task.WhenAll(ids.Select(id => StatusOrNoneAsync(grains, id)));
         context.Response.Headers.CacheControl = "no-store";
@@ -103,11 +103,6 @@ internal static class AccountEndpoints
             return null;
         }
     }
-
-    /// <summary>The challenge nonce the owner signed and its signature, from the query; the grain knows the expiry.</summary>
-    private static (ResultChallenge Challenge, SchnorrSignature Signature) OwnersSignature(string? challenge, string? signature) =>
-        (new ResultChallenge(HexField.Parse("challenge", challenge, ResultChallenge.Size), DateTimeOffset.MaxValue),
-            SchnorrSignature.FromBytes(HexField.Parse("signature", signature, SchnorrSignature.Size)));
 
     /// <summary>
     /// An account key that cannot exist (a requester's public key in lowercase hex, or a validator's id) is answered here,

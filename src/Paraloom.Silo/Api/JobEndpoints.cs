@@ -158,8 +158,7 @@ internal static class JobEndpoints
     {
         var job = Job(grains, jobId);
         var request = await JsonBody.ReadAsync<ResultRequest>(context.Request, SmallBodyBytes, cancellationToken);
-        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
-        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
+        var (challenge, signature) = SignedChallenge.Parse(request.Challenge, request.Signature);
         try
         {
             var result = await job.GetResultAsync(challenge, signature);
@@ -177,8 +176,7 @@ internal static class JobEndpoints
     {
         var job = Job(grains, jobId);
         var request = await JsonBody.ReadAsync<ResultRequest>(context.Request, SmallBodyBytes, cancellationToken);
-        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
-        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
+        var (challenge, signature) = SignedChallenge.Parse(request.Challenge, request.Signature);
         return Results.Ok(ResponseMapper.ToResponse(await job.GetNoteProofAsync(challenge, signature)));
     }
 
@@ -186,8 +184,7 @@ internal static class JobEndpoints
     {
         var job = Job(grains, jobId);
         var request = await JsonBody.ReadAsync<CancelRequest>(context.Request, SmallBodyBytes, cancellationToken);
-        var challenge = new ResultChallenge(HexField.Parse("challenge", request.Challenge, ResultChallenge.Size), DateTimeOffset.MaxValue);
-        var signature = SchnorrSignature.FromBytes(HexField.Parse("signature", request.Signature, SchnorrSignature.Size));
+        var (challenge, signature) = SignedChallenge.Parse(request.Challenge, request.Signature);
         return Results.Ok(ResponseMapper.ToResponse(await job.CancelAsync(challenge, signature)));
     }
 
