@@ -42,12 +42,7 @@ internal static class JobEndpoints
             .WithSummary("The requester's key hand-out: the job key wrapped to each member of the current cohort, signed with the job's hand-out key.")
             .Accepts<DeliverKeysRequest>("application/json")
             .Produces<JobStatusResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesSignedRequestProblems();
         jobs.MapPost("/{jobId}/result/challenge", CreateChallengeAsync)
             .WithName("CreateResultChallenge")
             .WithSummary("A fresh single-use challenge for the requester to sign.")
@@ -59,12 +54,7 @@ internal static class JobEndpoints
             .WithSummary("The agreed result, for the requester only: a challenge and its BIP-340 signature over it.")
             .Accepts<ResultRequest>("application/json")
             .Produces<JobResultResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesSignedRequestProblems();
         jobs.MapPost("/{jobId}/note-proof", GetNoteProofAsync)
             .WithName("GetNoteProof")
             .WithSummary("A private job's note inclusion proof, for the requester only: a challenge and its BIP-340 signature over it, as for the result.")
@@ -74,23 +64,13 @@ internal static class JobEndpoints
                 + "is no note: 409 no-note.")
             .Accepts<ResultRequest>("application/json")
             .Produces<NoteProofResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesSignedRequestProblems();
         jobs.MapPost("/{jobId}/cancel", CancelAsync)
             .WithName("CancelJob")
             .WithSummary("Cancel a job for its requester: a challenge and its BIP-340 signature over the cancel. The job ends Cancelled, its hold released.")
             .Accepts<CancelRequest>("application/json")
             .Produces<JobStatusResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesSignedRequestProblems();
         jobs.MapJobEventEndpoints();
         return v1;
     }
